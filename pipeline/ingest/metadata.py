@@ -1,0 +1,110 @@
+"""Document metadata: datelines, sidecar/manifest files, document type, title and language."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..dateparse import FULL_DATE, parse_full_date
+from ..records import Segment
+
+_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,40}}?),\s*(?P<date>{FULL_DATE})"
+    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?P<sep>[:–—-])"
+)
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){0,3}\s*$", re.MULTILINE)
+_QUOTE_ATTRIBUTION = re.compile(r"[”\"],?\s+(?:said|added|stated|concluded|noted|stressed|underlined)\b")
+_SUMMARY_OPENING = re.compile(r"^\s*(?:summary|report|minutes|conclusions|chair'?s summary)\b", re.IGNORECASE)
+_SECTION = re.compile(r"^(?:Day|Session)\s+\d", re.IGNORECASE | re.MULTILINE)
+_ENGLISH = {"the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "with", "by", "as", "are", "was"}
+META_FIELDS = ("url", "published", "publisher", "language", "title", "doc_type")
+
+
+@dataclass
+class Dateline:
+    place: str
+    published: date
+    agency: str | None
+    start: int
+    end: int
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """'Strasbourg, 7 June 2023 (TDI):' or 'VIENNA, 10 April 2024 –' at the very start of the text."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    published = parse_full_date(m.group("date"))
+    if published is None:
+        return None
+    place = m.group("place").strip()
+    if place.isupper():
+        place = place.title()
+    return Dateline(place=place, published=published, agency=m.group("agency"), start=m.start("place"), end=m.end())
+
+
+def load_manifest(input_dir: Path) -> dict[str, dict[str, Any]]:
+    """manifest.csv in the input folder: columns file, url, published, publisher, language."""
+    path = input_dir / "manifest.csv"
+    if not path.exists():
+        return {}
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        return {row["file"].strip(): {k: (v.strip() or None) for k, v in row.items() if k != "file" and v is not None}
+                for row in csv.DictReader(fh) if row.get("file")}
+
+
+def load_sidecar(path: Path) -> dict[str, Any]:
+    """`<name>.meta.yaml` next to the document."""
+    sidecar = path.with_name(path.stem + ".meta.yaml")
+    if not sidecar.exists():
+        return {}
+    loaded = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{sidecar.name}: expected a mapping of metadata fields, got {type(loaded).__name__}")
+    return loaded
+
+
+def coerce_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        return parse_full_date(str(value))
+
+
+def guess_doc_type(text: str, segments: list[Segment], dateline: Dateline | None) -> str:
+    """press_release, summary, news_article or other, from simple evidence in the text."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    if _SUMMARY_OPENING.match(first_line) or len(_SECTION.findall(text)) >= 2:
+        return "summary"
+    if (dateline and dateline.agency) or _BYLINE.search(text[:500]):
+        return "news_article"
+    if _QUOTE_ATTRIBUTION.search(text) or (dateline and not dateline.agency):
+        return "press_release"
+    return "other"
+
+
+def guess_title(text: str, segments: list[Segment]) -> str | None:
+    """The first heading that is more than a one-word label ("SUMMARY")."""
+    for seg in segments[:4]:
+        if seg.kind in ("title", "heading"):
+            candidate = text[seg.start:seg.end].strip()
+            if len(candidate.split()) >= 3:
+                return candidate
+    return None
+
+
+def guess_language(text: str) -> str | None:
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    if len(words) < 5:
+        return None
+    share = sum(w in _ENGLISH for w in words) / len(words)
+    return "en" if share > 0.08 else None

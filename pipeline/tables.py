@@ -1,0 +1,507 @@
+"""The output tables: explicit pyarrow schemas, validation, atomic writing, and the data dictionary.
+
+The schemas below are the single source of truth. The writer validates every table against its
+schema before anything touches the output folder, and `data_dictionary()` renders the column
+documentation from the same definitions, so the docs cannot drift from the files.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+CONTRACT_VERSION = "1.1"
+
+STR = pa.string()
+INT = pa.int64()
+FLOAT = pa.float64()
+DATE = pa.date32()
+STR_LIST = pa.list_(pa.string())
+BOOL = pa.bool_()
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    description: str
+    nullable: bool = True
+    allowed: tuple[str, ...] | None = None  # closed vocabulary for categorical string columns
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    sort_by: tuple[str, ...]
+
+    @property
+    def schema(self) -> pa.Schema:
+        return pa.schema(
+            [
+                pa.field(c.name, c.type, nullable=c.nullable, metadata={"description": c.description})
+                for c in self.columns
+            ],
+            metadata={"table": self.name, "contract_version": CONTRACT_VERSION},
+        )
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+DOC_STATUSES = ("ok", "empty", "error", "binary", "unsupported", "duplicate", "unreadable")
+DOC_TYPES = ("press_release", "summary", "news_article", "other")
+METHODS_NOTE = (
+    "How the fact was obtained: a `rule:`/`model:`/`gazetteer:` name for facts read from the "
+    "span, or `inferred:<what>` for facts derived from other evidence."
+)
+QUALIFIERS = ("exact", "more_than", "over", "nearly", "approximately", "some", "at_least", "up_to",
+              "fewer_than")
+UNITS = ("participants", "delegates", "countries", "participating_states", "partners",
+         "member_states", "organizations", "speakers", "experts", "other")
+MODES = ("in_person", "online", "hybrid")
+PRECISIONS = ("day", "month", "year")
+
+
+def _grounding(what: str = "the evidence") -> tuple[Column, ...]:
+    return (
+        Column("start_char", INT, f"Offset of the first character of {what} in documents.text."),
+        Column("end_char", INT, f"Offset one past the last character of {what} in documents.text."),
+    )
+
+
+TABLES: dict[str, TableSpec] = {}
+
+
+def _table(spec: TableSpec) -> TableSpec:
+    TABLES[spec.name] = spec
+    return spec
+
+
+DOCUMENTS = _table(TableSpec(
+    "documents",
+    "One row per input file, including the files that could not be read.",
+    (
+        Column("doc_id", STR, "File path relative to the input folder, without its extension.", False),
+        Column("source_path", STR, "File path relative to the input folder.", False),
+        Column("sha256", STR, "SHA-256 of the raw file bytes (null when the file could not be read)."),
+        Column("title", STR, "Headline or title block, from metadata or the first heading."),
+        Column("text", STR, "The cleaned text. Every start_char/end_char in every table points into it."),
+        Column("doc_type", STR, "Kind of report, from metadata or simple evidence in the text.",
+               allowed=DOC_TYPES),
+        Column("published", DATE, "Publication date."),
+        Column("published_source", STR, "Where `published` came from: metadata or dateline.",
+               allowed=("metadata", "dateline")),
+        Column("dateline_place", STR, "Place named in the dateline (\"Strasbourg, 7 June 2023:\")."),
+        Column("publisher", STR, "Publisher, from metadata."),
+        Column("url", STR, "Source address, from metadata."),
+        Column("language", STR, "ISO 639-1 language code (metadata, else detected)."),
+        Column("encoding", STR, "Character encoding the file was decoded from."),
+        Column("n_chars", INT, "Length of `text` in characters.", False),
+        Column("n_footnotes", INT, "Footnote bodies moved out of the running text (see footnotes).", False),
+        Column("status", STR, "ok, or why the file was not processed.", False, allowed=DOC_STATUSES),
+        Column("error", STR, "A readable message when status is not ok, else null."),
+        Column("duplicate_of", STR, "For status duplicate: the doc_id with identical content."),
+    ),
+    ("doc_id",),
+))
+
+FOOTNOTES = _table(TableSpec(
+    "footnotes",
+    "Footnote bodies removed from the running text, linked to their markers.",
+    (
+        Column("doc_id", STR, "Document the footnote belongs to.", False),
+        Column("number", INT, "Footnote number as printed.", False),
+        Column("ref_offset", INT, "Offset in documents.text where the marker stood (null if no marker was found)."),
+        Column("anchor_text", STR, "The word or token the marker was glued to."),
+        Column("body", STR, "The footnote text, links reduced to their text.", False),
+        Column("urls", STR_LIST, "Addresses given in the footnote.", False),
+    ),
+    ("doc_id", "number"),
+))
+
+SEGMENTS = _table(TableSpec(
+    "segments",
+    "Paragraphs, headings and bullet items of each cleaned text.",
+    (
+        Column("doc_id", STR, "Document.", False),
+        Column("segment_index", INT, "Position of the segment in the document (0-based).", False),
+        Column("kind", STR, "title, heading, paragraph or bullet.", False,
+               allowed=("title", "heading", "paragraph", "bullet")),
+        *_grounding("the segment"),
+    ),
+    ("doc_id", "segment_index"),
+))
+
+MENTIONS = _table(TableSpec(
+    "mentions",
+    "Every span any extractor produced.",
+    (
+        Column("mention_id", STR, "Deterministic id of the span (doc, label, offsets).", False),
+        Column("doc_id", STR, "Document.", False),
+        Column("label", STR, "PERSON, ROLE, ORG, GPE, DATE, VENUE, COUNT, RECOMMENDATION, QUOTE, ...", False),
+        Column("text", STR, "The span as written.", False),
+        *_grounding("the span"),
+        Column("sentence", INT, "Index of the sentence holding the span (0-based, per document)."),
+        Column("extractor", STR, "Component that produced the span.", False),
+        Column("method", STR, METHODS_NOTE),
+        Column("confidence", FLOAT, "Confidence from 0 to 1.", False),
+    ),
+    ("doc_id", "start_char", "end_char", "label", "mention_id"),
+))
+
+PEOPLE = _table(TableSpec(
+    "people",
+    "Reconciled persons: one row per real person across documents.",
+    (
+        Column("person_id", STR, "Deterministic person id, stable when unrelated documents are added.", False),
+        Column("name", STR, "Canonical name, without honorifics.", False),
+        Column("honorifics", STR_LIST, "Honorifics seen with the name (Dr., Ambassador, ...).", False),
+        Column("aliases", STR_LIST, "Surface forms seen.", False),
+        Column("doc_ids", STR_LIST, "Documents that name the person.", False),
+        Column("n_mentions", INT, "Number of name mentions.", False),
+    ),
+    ("person_id",),
+))
+
+PERSON_ROLES = _table(TableSpec(
+    "person_roles",
+    "One row per person-role assertion in a document, including role-only mentions.",
+    (
+        Column("assertion_id", STR, "Deterministic id of the assertion.", False),
+        Column("doc_id", STR, "Document.", False),
+        Column("meeting_id", STR, "Meeting the document reports on."),
+        Column("person_id", STR, "Person (null for a role-only mention)."),
+        Column("name", STR, "Name as written (null for a role-only mention)."),
+        Column("honorifics", STR_LIST, "Honorifics written with the name."),
+        Column("role", STR, "Role as written."),
+        Column("role_norm", STR, "Normalised title: one spelling per office."),
+        Column("organization", STR, "Canonical organisation of the role."),
+        Column("country", STR, "Country of the role (from a demonym, possessive or name)."),
+        Column("date", DATE, "Date the assertion holds: the meeting date, else the publication date."),
+        Column("date_precision", STR, "Precision of `date`.", allowed=PRECISIONS),
+        Column("likely_person_id", STR, "For role-only mentions: the holder inferred from role_tenures."),
+        Column("method", STR, METHODS_NOTE, False),
+        Column("inferred_from", STR, "For inferred values: the evidence (e.g. the tenure rows used)."),
+        Column("confidence", FLOAT, "Confidence from 0 to 1.", False),
+        *_grounding("the name, or the role for a role-only mention"),
+        Column("role_start_char", INT, "Offset of the role phrase in documents.text."),
+        Column("role_end_char", INT, "End offset of the role phrase in documents.text."),
+    ),
+    ("doc_id", "start_char", "end_char", "assertion_id"),
+))
+
+ROLE_TENURES = _table(TableSpec(
+    "role_tenures",
+    "Who was seen holding each normalised office, and when.",
+    (
+        Column("role_norm", STR, "Normalised office.", False),
+        Column("organization", STR, "Organisation of the office."),
+        Column("person_id", STR, "Holder.", False),
+        Column("name", STR, "Holder's canonical name.", False),
+        Column("first_seen", DATE, "Earliest date the holder was seen in the office."),
+        Column("last_seen", DATE, "Latest date the holder was seen in the office (end of a year/month for coarse dates)."),
+        Column("n_sources", INT, "Documents that show the holder in the office.", False),
+        Column("doc_ids", STR_LIST, "Those documents.", False),
+    ),
+    ("role_norm", "first_seen", "person_id"),
+))
+
+MEETINGS = _table(TableSpec(
+    "meetings",
+    "Reconciled meetings: one row per real meeting, merged from its sources.",
+    (
+        Column("meeting_id", STR, "Deterministic meeting id.", False),
+        Column("name", STR, "Meeting name as the sources give it."),
+        Column("series", STR, "Recurring series the meeting belongs to (normalised name)."),
+        Column("start_date", DATE, "First day (for coarse precision: the first day of the month/year)."),
+        Column("end_date", DATE, "Last day, when known."),
+        Column("date_precision", STR, "Precision of the dates.", allowed=PRECISIONS),
+        Column("date_method", STR, "How the dates were obtained (read, or inferred and from what)."),
+        Column("city", STR, "City."),
+        Column("country", STR, "Country."),
+        Column("venue", STR, "Building or platform, normalised."),
+        Column("mode", STR, "in_person, online or hybrid.", allowed=MODES),
+        Column("organizers", STR_LIST, "Canonical names of the organisers.", False),
+        Column("participants", INT, "Number of participants (from the most precise source)."),
+        Column("participants_qualifier", STR, "Qualifier of `participants`.", allowed=QUALIFIERS),
+        Column("countries", INT, "Number of countries represented."),
+        Column("countries_qualifier", STR, "Qualifier of `countries`.", allowed=QUALIFIERS),
+        Column("doc_ids", STR_LIST, "Documents that report on the meeting.", False),
+        Column("conflicts", STR_LIST, "Fields the sources disagree on (details in the conflicts table).", False),
+    ),
+    ("meeting_id",),
+))
+
+MEETING_SOURCES = _table(TableSpec(
+    "meeting_sources",
+    "One row per (meeting, document): what this document alone states about the meeting.",
+    (
+        Column("meeting_id", STR, "Meeting.", False),
+        Column("doc_id", STR, "Document.", False),
+        Column("name", STR, "Meeting name as written."),
+        Column("series", STR, "Normalised series name."),
+        Column("start_date", DATE, "First day."),
+        Column("end_date", DATE, "Last day."),
+        Column("date_precision", STR, "Precision of the dates.", allowed=PRECISIONS),
+        Column("date_method", STR, "read, or inferred:<what> (e.g. inferred:relative-to-published)."),
+        Column("date_text", STR, "The date evidence as written."),
+        Column("date_start_char", INT, "Offset of the date evidence."),
+        Column("date_end_char", INT, "End offset of the date evidence."),
+        Column("city", STR, "City."),
+        Column("country", STR, "Country."),
+        Column("country_method", STR, "read, or inferred:city when taken from the city by gazetteer."),
+        Column("venue", STR, "Building or platform, normalised."),
+        Column("venue_text", STR, "The venue evidence as written."),
+        Column("venue_start_char", INT, "Offset of the venue evidence."),
+        Column("venue_end_char", INT, "End offset of the venue evidence."),
+        Column("mode", STR, "in_person, online or hybrid.", allowed=MODES),
+        Column("organizers", STR_LIST, "Canonical names of the organisers stated by this document.", False),
+        Column("participants", INT, "Participants stated by this document."),
+        Column("participants_qualifier", STR, "Qualifier of participants.", allowed=QUALIFIERS),
+        Column("countries", INT, "Countries stated by this document."),
+        Column("countries_qualifier", STR, "Qualifier of countries.", allowed=QUALIFIERS),
+        Column("duration_days", INT, "Length in days when the text says it (\"the two-day meeting\")."),
+    ),
+    ("meeting_id", "doc_id"),
+))
+
+COUNTS = _table(TableSpec(
+    "counts",
+    "Numbers of attendees or of represented entities.",
+    (
+        Column("count_id", STR, "Deterministic id.", False),
+        Column("doc_id", STR, "Document.", False),
+        Column("meeting_id", STR, "Meeting the document reports on."),
+        Column("value", INT, "The number.", False),
+        Column("qualifier", STR, "exact, more_than, over, nearly, approximately, some, at_least, up_to, ...",
+               False, allowed=QUALIFIERS),
+        Column("lower", INT, "Lowest value the qualifier allows (null if unbounded)."),
+        Column("upper", INT, "Highest value the qualifier allows (null if unbounded)."),
+        Column("unit", STR, "What is counted.", False, allowed=UNITS),
+        Column("text", STR, "The count phrase as written.", False),
+        *_grounding("the count phrase"),
+        Column("part_of", STR, "count_id of the enclosing count for nested counts (\"42 of which ...\")."),
+        Column("method", STR, METHODS_NOTE, False),
+        Column("confidence", FLOAT, "Confidence from 0 to 1.", False),
+    ),
+    ("doc_id", "start_char", "count_id"),
+))
+
+RECOMMENDATIONS = _table(TableSpec(
+    "recommendations",
+    "Normative statements: who recommends what, to whom.",
+    (
+        Column("recommendation_id", STR, "Deterministic id.", False),
+        Column("doc_id", STR, "Document.", False),
+        Column("meeting_id", STR, "Meeting the document reports on."),
+        Column("text", STR, "The normative clause.", False),
+        Column("actor", STR, "Who makes it (a person, an office, an organisation or a group), or null."),
+        Column("actor_person_id", STR, "person_id when the actor is a named person."),
+        Column("addressee", STR, "Who is asked to act (States, governments, ...), or null."),
+        Column("modality", STR, "The cue's kind: should, must, need, call, urge, recommend, important, time, duty."),
+        Column("cue", STR, "The cue as written."),
+        Column("kind", STR, "bullet, sentence or quote.", False, allowed=("bullet", "sentence", "quote")),
+        Column("topics", STR_LIST, "Topic tags from the taxonomy in extract/resources/topics.yaml.", False),
+        *_grounding("the clause"),
+        Column("method", STR, METHODS_NOTE, False),
+        Column("confidence", FLOAT, "Confidence from 0 to 1.", False),
+    ),
+    ("doc_id", "start_char", "recommendation_id"),
+))
+
+QUOTES = _table(TableSpec(
+    "quotes",
+    "Direct quotations with their speaker.",
+    (
+        Column("quote_id", STR, "Deterministic id.", False),
+        Column("doc_id", STR, "Document.", False),
+        Column("meeting_id", STR, "Meeting the document reports on."),
+        Column("person_id", STR, "Speaker's person_id, when the speaker is a named person."),
+        Column("speaker", STR, "Speaker as written (name, or role)."),
+        Column("text", STR, "The quoted text, without quotation marks.", False),
+        *_grounding("the quoted text"),
+        Column("method", STR, METHODS_NOTE, False),
+        Column("confidence", FLOAT, "Confidence from 0 to 1.", False),
+    ),
+    ("doc_id", "start_char", "quote_id"),
+))
+
+ORGANIZATIONS = _table(TableSpec(
+    "organizations",
+    "Organisations named in the corpus, aliases and acronyms unified.",
+    (
+        Column("org_id", STR, "Deterministic id from the canonical name.", False),
+        Column("name", STR, "Canonical name.", False),
+        Column("acronym", STR, "Usual acronym."),
+        Column("aliases", STR_LIST, "Surface forms seen in the texts.", False),
+        Column("doc_ids", STR_LIST, "Documents that name it.", False),
+        Column("n_mentions", INT, "Number of mentions.", False),
+        Column("method", STR, "gazetteer, or rule:acronym-definition for bodies defined in the text.", False),
+    ),
+    ("org_id",),
+))
+
+CONFLICTS = _table(TableSpec(
+    "conflicts",
+    "Values the sources of one meeting disagree on; each source's value is kept.",
+    (
+        Column("meeting_id", STR, "Meeting.", False),
+        Column("field", STR, "Field in dispute (participants, countries, start_date, ...).", False),
+        Column("doc_id", STR, "Source document.", False),
+        Column("value", STR, "This source's value, as text.", False),
+        Column("qualifier", STR, "This source's qualifier, for counts."),
+        Column("unit", STR, "This source's unit, for counts."),
+        Column("text", STR, "Evidence as written."),
+        *_grounding("the evidence"),
+    ),
+    ("meeting_id", "field", "doc_id", "start_char"),
+))
+
+
+class SchemaError(ValueError):
+    """A table does not match its schema."""
+
+
+def _rows(data: Any) -> list[dict[str, Any]]:
+    if hasattr(data, "to_dict") and hasattr(data, "columns"):  # a pandas DataFrame
+        import pandas as pd
+
+        frame = data.astype(object).where(pd.notna(data), None) if len(data) else data
+        return frame.to_dict("records")
+    return list(data)
+
+
+def to_arrow(name: str, data: Any) -> pa.Table:
+    """Validate rows (a list of dicts or a DataFrame) against the named schema and build the table."""
+    if name not in TABLES:
+        raise SchemaError(f"unknown table {name!r}; known tables: {sorted(TABLES)}")
+    spec = TABLES[name]
+    rows = _rows(data)
+    expected = set(spec.column_names)
+    for i, row in enumerate(rows):
+        keys = set(row)
+        if keys != expected:
+            missing, extra = sorted(expected - keys), sorted(keys - expected)
+            raise SchemaError(f"{name}: row {i} has missing columns {missing} and unknown columns {extra}")
+    for col in spec.columns:
+        for i, row in enumerate(rows):
+            value = row[col.name]
+            if value is None:
+                if not col.nullable:
+                    raise SchemaError(f"{name}.{col.name}: null in row {i}, but the column is required")
+                continue
+            if isinstance(value, float) and value != value:  # NaN
+                raise SchemaError(f"{name}.{col.name}: NaN in row {i}; use null for missing values")
+            if col.allowed is not None and value not in col.allowed:
+                raise SchemaError(
+                    f"{name}.{col.name}: value {value!r} in row {i} is not one of {list(col.allowed)}"
+                )
+            if isinstance(value, str) and value in ("None", "nan", "NaN", "null"):
+                raise SchemaError(f"{name}.{col.name}: the string {value!r} in row {i}; use null")
+    rows = sorted(rows, key=lambda r: tuple(_sort_key(r[k]) for k in spec.sort_by))
+    try:
+        return pa.Table.from_pylist(rows, schema=spec.schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError) as exc:
+        raise SchemaError(f"{name}: {exc}") from exc
+
+
+def _sort_key(value: Any) -> tuple:
+    return (value is None, "" if value is None else value)
+
+
+def read_table(folder: Path | str, name: str):
+    """Read one table as a pandas DataFrame (an empty frame with the right columns if absent)."""
+    path = Path(folder) / f"{name}.parquet"
+    if not path.exists():
+        return TABLES[name].schema.empty_table().to_pandas()
+    return pq.read_table(path).to_pandas()
+
+
+def read_rows(folder: Path | str, name: str) -> list[dict[str, Any]]:
+    """Read one table as a list of dicts with Python values (dates as `datetime.date`)."""
+    path = Path(folder) / f"{name}.parquet"
+    if not path.exists():
+        return []
+    return pq.read_table(path).to_pylist()
+
+
+def write_tables(tables: Mapping[str, Any], out_dir: Path | str, *, extra_files: Mapping[str, str] | None = None) -> list[Path]:
+    """Validate every table, write them to a staging folder, then move them into `out_dir`.
+
+    Nothing in `out_dir` changes unless every table validated and was written completely; the
+    final step is one `os.replace` per file, which is atomic on POSIX file systems.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    arrow = {name: to_arrow(name, data) for name, data in tables.items()}  # validate all first
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    written: list[Path] = []
+    try:
+        for name, table in arrow.items():
+            pq.write_table(table, staging / f"{name}.parquet", compression="zstd")
+        for fname, content in (extra_files or {}).items():
+            (staging / fname).write_text(content, encoding="utf-8")
+        for path in sorted(staging.iterdir()):
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+            target = out / path.name
+            os.replace(path, target)
+            written.append(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written
+
+
+def write_json_atomic(path: Path | str, payload: Any) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(payload, fh, indent=2, sort_keys=True, default=str)
+        fh.write("\n")
+    os.replace(tmp, path)
+
+
+def _type_name(t: pa.DataType) -> str:
+    if pa.types.is_list(t):
+        return f"list<{_type_name(t.value_type)}>"
+    return {"string": "string", "int64": "int64", "double": "float64", "date32[day]": "date32", "bool": "bool"}.get(
+        str(t), str(t)
+    )
+
+
+def data_dictionary(names: Sequence[str] | None = None) -> str:
+    """The data dictionary in Markdown, generated from the schemas above."""
+    lines = [
+        f"# Data dictionary (contract version {CONTRACT_VERSION})",
+        "",
+        "Generated from the pyarrow schemas in `pipeline/tables.py`; do not edit by hand.",
+        "Offsets (`start_char`, `end_char`) index `documents.text` of the same `doc_id`, so",
+        "`text[start_char:end_char]` is the evidence. Missing values are null.",
+        "",
+    ]
+    for name in names or TABLES:
+        spec = TABLES[name]
+        lines += [f"## {name}", "", spec.description, "", "| column | type | required | meaning |",
+                  "| --- | --- | --- | --- |"]
+        for c in spec.columns:
+            meaning = c.description
+            if c.allowed:
+                meaning += " Values: " + ", ".join(f"`{a}`" for a in c.allowed) + "."
+            lines.append(f"| `{c.name}` | {_type_name(c.type)} | {'yes' if not c.nullable else 'no'} | {meaning} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def iter_specs() -> Iterable[TableSpec]:
+    return TABLES.values()

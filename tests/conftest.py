@@ -1,0 +1,47 @@
+"""Shared fixtures. The end-to-end seed run happens once per session and is shared by every test
+that needs real outputs."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW_TEXTS = ROOT / "raw_texts"
+GOLD = ROOT / "tests" / "gold" / "seeds"
+SEED_IDS = sorted(p.stem for p in RAW_TEXTS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_outputs(tmp_path_factory) -> Path:
+    """Run the whole pipeline on raw_texts/ once; the folder of its outputs."""
+    from pipeline.cli import main
+
+    out = tmp_path_factory.mktemp("seed_outputs")
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(main, ["run", "--input", str(RAW_TEXTS), "--output", str(out), "-q"])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_docs(seed_outputs):
+    from pipeline.tables import read_rows
+
+    return {row["doc_id"]: row for row in read_rows(seed_outputs, "documents")}
+
+
+@pytest.fixture
+def input_dir(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    return folder
+
+
+def copy_seeds(dest: Path, ids=None) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for doc_id in ids or SEED_IDS:
+        shutil.copy(RAW_TEXTS / f"{doc_id}.txt", dest / f"{doc_id}.txt")
+    return dest

@@ -1,0 +1,118 @@
+"""Every kind of bad input gets its own documents row and a clear message; the run carries on."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.ingest import ingest_folder
+from pipeline.tables import read_rows
+
+GOOD = "The annual meeting took place in Vienna. More than 100 participants attended.\n"
+
+
+def _by_id(folder: Path):
+    return {d.doc_id: d for d in ingest_folder(folder)}
+
+
+def test_empty_and_whitespace_files(input_dir):
+    (input_dir / "empty.txt").write_bytes(b"")
+    (input_dir / "blank.txt").write_text("  \n\t\n   \n", encoding="utf-8")
+    docs = _by_id(input_dir)
+    assert (docs["empty"].status, docs["empty"].error) == ("empty", "the file is empty (0 bytes)")
+    assert (docs["blank"].status, docs["blank"].error) == ("empty", "the file contains only whitespace")
+
+
+def test_binary_file(input_dir):
+    (input_dir / "image.txt").write_bytes(bytes(range(256)) * 8)
+    doc = _by_id(input_dir)["image"]
+    assert doc.status == "binary"
+    assert "binary content" in doc.error
+    assert doc.text == ""
+
+
+def test_cp1252_with_curly_quotes(input_dir):
+    text = "“We must act now,” said the Rapporteur. It’s time – for the café owners too."
+    (input_dir / "win.txt").write_bytes(text.encode("cp1252"))
+    doc = _by_id(input_dir)["win"]
+    assert (doc.status, doc.encoding, doc.text) == ("ok", "cp1252", text)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig"])
+def test_utf16_and_bom_files(input_dir, encoding):
+    text = "Délégués from 12 countries met in Genève. “Thank you,” she said."
+    (input_dir / "wide.txt").write_bytes(text.encode(encoding))
+    doc = _by_id(input_dir)["wide"]
+    assert (doc.status, doc.text) == ("ok", text)
+
+
+def test_text_is_nfc(input_dir):
+    (input_dir / "nfd.txt").write_bytes("Citta\u0300 and Gene\u0300ve.".encode("utf-8"))
+    assert _by_id(input_dir)["nfd"].text == "Città and Genève."
+
+
+def test_name_with_spaces_and_accents(input_dir):
+    (input_dir / "Réunion annuelle 2023 – Genève.txt").write_text(GOOD, encoding="utf-8")
+    docs = _by_id(input_dir)
+    assert list(docs) == ["Réunion annuelle 2023 – Genève"]
+    assert docs["Réunion annuelle 2023 – Genève"].status == "ok"
+
+
+def test_identical_content_is_a_duplicate_of_the_first(input_dir):
+    (input_dir / "a.txt").write_text(GOOD, encoding="utf-8")
+    (input_dir / "b.txt").write_text(GOOD, encoding="utf-8")
+    docs = _by_id(input_dir)
+    assert docs["a"].status == "ok"
+    assert (docs["b"].status, docs["b"].duplicate_of) == ("duplicate", "a")
+
+
+def test_unsupported_type_gets_a_row(input_dir):
+    (input_dir / "report.pdf").write_bytes(b"%PDF-1.4 ...")
+    doc = _by_id(input_dir)["report"]
+    assert doc.status == "unsupported"
+    assert "'.pdf'" in doc.error
+
+
+def test_unreadable_file(input_dir, monkeypatch):
+    locked = input_dir / "locked.txt"
+    locked.write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make the read fail as it would for a normal user
+        real = Path.read_bytes
+
+        def read_bytes(self):
+            if self.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    try:
+        doc = _by_id(input_dir)["locked"]
+    finally:
+        locked.chmod(0o644)
+    assert doc.status == "unreadable"
+    assert doc.error.startswith("permission denied: the process may not read 'locked.txt'")
+
+
+def test_bad_files_do_not_stop_the_run_and_every_file_gets_a_row(input_dir, tmp_path):
+    (input_dir / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (input_dir / "b_copy.txt").write_text(GOOD, encoding="utf-8")
+    (input_dir / "empty.md").write_bytes(b"")
+    (input_dir / "blob.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (input_dir / "sheet.xlsx").write_bytes(b"PK\x03\x04")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["ingest", "--input", str(input_dir), "--output", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    rows = {r["doc_id"]: r for r in read_rows(out, "documents")}
+    assert {k: v["status"] for k, v in rows.items()} == {
+        "blob": "binary", "b_copy": "duplicate", "empty": "empty", "a_good": "ok", "sheet": "unsupported"}
+    assert all(r["error"] for r in rows.values() if r["status"] != "ok")
+    assert rows["a_good"]["error"] is None
+    assert rows["b_copy"]["duplicate_of"] == "a_good"
+
+    strict = CliRunner().invoke(main, ["ingest", "--input", str(input_dir), "--output", str(out), "-q", "--strict"])
+    assert strict.exit_code == 1
+    assert "--strict: 4 of 5 files could not be processed" in strict.output

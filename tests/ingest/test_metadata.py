@@ -1,0 +1,42 @@
+from datetime import date
+
+from pipeline.ingest import ingest_folder
+from pipeline.ingest.metadata import read_dateline
+
+
+def test_dateline_with_agency():
+    dl = read_dateline("Strasbourg, 7 June 2023 (TDI): Yesterday the meeting began.")
+    assert (dl.place, dl.published, dl.agency) == ("Strasbourg", date(2023, 6, 7), "TDI")
+
+
+def test_dateline_in_capitals_with_dash():
+    dl = read_dateline("VIENNA, 10 April 2024 – The conference opened today.")
+    assert (dl.place, dl.published, dl.agency) == ("Vienna", date(2024, 4, 10), None)
+
+
+def test_no_dateline_in_running_text():
+    assert read_dateline("The meeting took place in Vienna, 10 April 2024, said the chair.") is None
+
+
+def test_seed_dateline_gives_published(seed_docs):
+    doc = seed_docs["003_ebb02588b926a74c"]
+    assert doc["published"] == date(2023, 6, 7)
+    assert doc["published_source"] == "dateline"
+    assert doc["dateline_place"] == "Strasbourg"
+    assert doc["doc_type"] == "news_article"
+    assert seed_docs["004_2e1ad919f53edd39"]["doc_type"] == "summary"
+
+
+def test_sidecar_metadata_wins_over_dateline(input_dir):
+    (input_dir / "a.txt").write_text("Vienna, 10 April 2024 – The meeting opened.", encoding="utf-8")
+    (input_dir / "a.meta.yaml").write_text("published: 2024-04-09\npublisher: OSCE\nurl: https://example.org/a\n")
+    (doc,) = ingest_folder(input_dir)
+    assert (doc.published, doc.published_source, doc.publisher, doc.url) == (
+        date(2024, 4, 9), "metadata", "OSCE", "https://example.org/a")
+
+
+def test_manifest_metadata(input_dir):
+    (input_dir / "b.txt").write_text("The meeting opened today in Vienna.", encoding="utf-8")
+    (input_dir / "manifest.csv").write_text("file,url,published,publisher,language\nb.txt,https://example.org/b,2022-03-01,CoE,en\n")
+    (doc,) = ingest_folder(input_dir)
+    assert (doc.published, doc.published_source, doc.publisher, doc.language) == (date(2022, 3, 1), "metadata", "CoE", "en")

@@ -1,0 +1,20 @@
+from pipeline.ingest.segment import segment
+
+
+def test_headings_paragraphs_and_bullets_keep_offsets():
+    text = ("SUMMARY\n\nDay 1. Session 1 - Challenges of the pandemic\n\nThe panel met. It agreed.\n\n"
+            "The survey recommended, including:\n\n- States should act.\n- States must fund shelters.")
+    segs = segment(text)
+    kinds = [s.kind for s in segs]
+    assert kinds == ["title", "heading", "paragraph", "paragraph", "bullet", "bullet"]
+    assert [text[s.start:s.end] for s in segs][1] == "Day 1. Session 1 - Challenges of the pandemic"
+    assert text[segs[4].start:segs[4].end] == "- States should act."
+
+
+def test_hard_wrapped_paragraph_stays_one_segment():
+    text = "The meeting was attended by many\nparticipants from the region.\nA second paragraph."
+    segs = segment(text)
+    assert [(s.kind, text[s.start:s.end]) for s in segs] == [
+        ("paragraph", "The meeting was attended by many\nparticipants from the region."),
+        ("paragraph", "A second paragraph."),
+    ]
