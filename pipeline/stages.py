@@ -1,22 +1,39 @@
-"""Stage entry points used by the CLI and DVC: each takes its folders and writes its tables."""
+"""Stage entry points used by the CLI and DVC, with their parameters from params.yaml."""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
-from .tables import TABLES, data_dictionary, write_tables
+import yaml
 
 log = logging.getLogger(__name__)
 
-INGEST_TABLES = ("documents", "footnotes", "segments")
+PARAMS_FILE = Path("params.yaml")
 
 
-def extract(output: Path | str, **options) -> None:
-    log.warning("extract stage: not built yet (issue #5, #6, #7); no facts are extracted")
+def params(stage: str, path: Path = PARAMS_FILE) -> dict[str, Any]:
+    """The stage's section of params.yaml (empty when the file is absent)."""
+    if not path.exists():
+        return {}
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    section = loaded.get(stage) or {}
+    if not isinstance(section, dict):
+        raise ValueError(f"{path}: section {stage!r} must be a mapping, got {section!r}")
+    return section
 
 
-def reconcile(output: Path | str) -> None:
-    """Write the final tables. Until extraction exists, the fact tables are empty."""
-    out = Path(output)
-    empty = {name: [] for name in TABLES if name not in INGEST_TABLES}
-    write_tables(empty, out, extra_files={"README.md": data_dictionary()})
+def extract(output: Path | str, *, model: str | None = None, batch_size: int | None = None,
+            workers: int | None = None, cache_dir: Path | None = None, use_cache: bool = True,
+            quiet: bool = False):
+    from .extract import main
+
+    p = params("extract")
+    return main(output, model=model or p.get("model"), batch_size=batch_size or p.get("batch_size"),
+                workers=workers or p.get("workers"), cache_dir=cache_dir, use_cache=use_cache, quiet=quiet)
+
+
+def reconcile(output: Path | str):
+    from .reconcile import main
+
+    return main(output, params("reconcile"))

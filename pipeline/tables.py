@@ -65,7 +65,7 @@ METHODS_NOTE = (
     "span, or `inferred:<what>` for facts derived from other evidence."
 )
 QUALIFIERS = ("exact", "more_than", "over", "nearly", "approximately", "some", "at_least", "up_to",
-              "fewer_than")
+              "fewer_than", "between")
 UNITS = ("participants", "delegates", "countries", "participating_states", "partners",
          "member_states", "organizations", "speakers", "experts", "other")
 MODES = ("in_person", "online", "hybrid")

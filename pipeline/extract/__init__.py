@@ -1,0 +1,168 @@
+"""Extract stage: one spaCy pass over the ok documents, results per document, cached by content.
+
+Input: OUTPUT/documents.parquet and OUTPUT/segments.parquet (from ingest).
+Output: OUTPUT/interim/extractions.jsonl, one JSON line per document, sorted by doc_id.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..tables import read_rows
+
+log = logging.getLogger(__name__)
+
+INTERIM = "interim"
+EXTRACTIONS = "extractions.jsonl"
+
+
+@dataclass
+class ExtractStats:
+    n_documents: int = 0
+    n_extracted: int = 0
+    n_cached: int = 0
+    n_corrupt_cache: int = 0
+    n_words: int = 0
+    seconds: float = 0.0
+
+
+def cache_key(sha256: str, model: str, resources: str, params: dict[str, Any]) -> str:
+    blob = json.dumps({"sha256": sha256, "model": model, "resources": resources, "params": params}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+class Cache:
+    """Per-document results in a folder; entries are written atomically and checked on read."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder else None
+        if self.folder:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        self.corrupt: list[str] = []
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if not self.folder:
+            return None
+        path = self.folder / f"{key}.json"
+        if not path.exists():
+            return None
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            if entry.get("key") != key or "result" not in entry:
+                raise ValueError("entry does not match its key")
+            return entry["result"]
+        except (ValueError, OSError, UnicodeDecodeError) as exc:
+            log.warning("cache entry %s is corrupt (%s): recomputing it", path.name, exc)
+            self.corrupt.append(key)
+            return None
+
+    def put(self, key: str, result: dict[str, Any]) -> None:
+        if not self.folder:
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"key": key, "result": result}, fh, sort_keys=True)
+        os.replace(tmp, self.folder / f"{key}.json")
+
+
+def _contexts(output: Path) -> Iterator[dict[str, Any]]:
+    segments: dict[str, list[tuple]] = {}
+    for s in read_rows(output, "segments"):
+        segments.setdefault(s["doc_id"], []).append((s["kind"], s["start_char"], s["end_char"]))
+    for d in read_rows(output, "documents"):
+        if d["status"] != "ok":
+            continue
+        yield {"doc_id": d["doc_id"], "sha256": d["sha256"], "text": d["text"],
+               "published": d["published"].isoformat() if d["published"] else None,
+               "segments": segments.get(d["doc_id"], [])}
+
+
+def run_extraction(contexts: list[dict[str, Any]], *, model: str | None = None, batch_size: int = 16,
+                   workers: int = 1, cache_dir: Path | None = None, progress: bool = False,
+                   params: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], ExtractStats]:
+    """Extract every document (cached ones are read back); results in input order."""
+    from ..nlp import build_nlp, model_id
+    from .resources import resources_hash
+
+    nlp = build_nlp(model)
+    key_model = model_id(nlp)
+    key_resources = resources_hash()
+    cache = Cache(cache_dir)
+    stats = ExtractStats(n_documents=len(contexts))
+    results: dict[str, dict[str, Any]] = {}
+    todo: list[tuple[str, dict[str, Any]]] = []
+    for ctx in contexts:
+        key = cache_key(ctx["sha256"], key_model, key_resources, {**(params or {}), "doc_id": ctx["doc_id"],
+                                                                  "published": ctx["published"]})
+        hit = cache.get(key)
+        if hit is not None:
+            results[ctx["doc_id"]] = hit
+            stats.n_cached += 1
+        else:
+            todo.append((key, ctx))
+    stats.n_corrupt_cache = len(cache.corrupt)
+
+    def docs():
+        for _, ctx in todo:
+            doc = nlp.make_doc(ctx["text"])
+            doc._.context = {k: v for k, v in ctx.items() if k != "text"}
+            yield doc
+
+    started = time.perf_counter()
+    bar = None
+    if progress and todo:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="doc", desc="extract", dynamic_ncols=True)
+    for (key, ctx), doc in zip(todo, nlp.pipe(docs(), batch_size=batch_size, n_process=workers)):
+        result = doc._.result
+        results[ctx["doc_id"]] = result
+        cache.put(key, result)
+        stats.n_extracted += 1
+        stats.n_words += len(ctx["text"].split())
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    stats.seconds = time.perf_counter() - started
+    return [results[c["doc_id"]] for c in contexts], stats
+
+
+def write_extractions(results: list[dict[str, Any]], output: Path) -> Path:
+    folder = Path(output) / INTERIM
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        for result in sorted(results, key=lambda r: r["doc_id"]):
+            fh.write(json.dumps(result, sort_keys=True, ensure_ascii=False) + "\n")
+    target = folder / EXTRACTIONS
+    os.replace(tmp, target)
+    return target
+
+
+def read_extractions(output: Path) -> list[dict[str, Any]]:
+    path = Path(output) / INTERIM / EXTRACTIONS
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def main(output: Path | str, *, model: str | None = None, batch_size: int | None = None, workers: int | None = None,
+         cache_dir: Path | None = None, use_cache: bool = True, quiet: bool = False) -> ExtractStats:
+    output = Path(output)
+    contexts = list(_contexts(output))
+    cache_dir = (cache_dir or output / "cache") if use_cache else None
+    results, stats = run_extraction(contexts, model=model, batch_size=batch_size or 16, workers=workers or 1,
+                                    cache_dir=cache_dir, progress=not quiet)
+    write_extractions(results, output)
+    log.info("extract: %d documents (%d extracted, %d from cache, %d corrupt cache entries recomputed)",
+             stats.n_documents, stats.n_extracted, stats.n_cached, stats.n_corrupt_cache)
+    return stats

@@ -1,0 +1,171 @@
+"""The last component: turns the facts on a Doc into plain, JSON-ready rows for one document.
+
+The result is built inside the spaCy pass (so it also works with several processes) and holds
+only strings, numbers, lists, dicts and None; dates are ISO strings until the tables are written.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import Segment, stable_id
+from .meeting import build_meeting
+from .util import facts, sentence_bounds, sentence_of
+
+if not Doc.has_extension("context"):
+    Doc.set_extension("context", default=None)
+if not Doc.has_extension("result"):
+    Doc.set_extension("result", default=None)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
+    doc_id = context["doc_id"]
+    published = date.fromisoformat(context["published"]) if context.get("published") else None
+    segments = [Segment(*s) for s in context.get("segments", [])]
+    f = facts(doc)
+    text = doc.text
+    bounds = sentence_bounds(doc)
+    meeting = build_meeting(doc, published=published, segments=segments)
+    assertion_date = meeting.start_date if meeting.start_date else published
+    assertion_precision = meeting.date_precision if meeting.start_date else ("day" if published else None)
+
+    mentions: list[dict[str, Any]] = []
+
+    def mention(label: str, start: int, end: int, extractor: str, method: str, confidence: float) -> None:
+        mentions.append({
+            "mention_id": stable_id("m-", doc_id, label, start, end), "doc_id": doc_id, "label": label,
+            "text": text[start:end], "start_char": start, "end_char": end, "sentence": sentence_of(bounds, start),
+            "extractor": extractor, "method": method, "confidence": round(confidence, 3),
+        })
+
+    for o in f.get("orgs", []):
+        mention("ORG", o.start, o.end, "rapporteur_orgs", o.method, o.confidence)
+    people = f.get("people", [])
+    for p in people:
+        mention("PERSON", p.start, p.end, "rapporteur_people", p.method, p.confidence)
+    person_roles = []
+    with_role = {p.name for p in people if p.role}
+    seen_plain: set[str] = set()
+    for r in f.get("roles", []):
+        mention("ROLE", r.start, r.end, "rapporteur_people", r.method, r.confidence)
+        p = r.person
+        person_roles.append({
+            "assertion_id": stable_id("a-", doc_id, r.start, r.end, p.start if p else ""),
+            "doc_id": doc_id, "meeting_id": None, "person_id": None,
+            "name": p.name if p else None, "honorifics": list(p.honorifics) if p else None,
+            "role": r.role, "role_norm": r.role_norm, "organization": r.organization, "country": r.country,
+            "date": _iso(assertion_date), "date_precision": assertion_precision, "likely_person_id": None,
+            "method": r.method, "inferred_from": None, "confidence": round(r.confidence, 3),
+            "start_char": p.start if p else r.start, "end_char": p.end if p else r.end,
+            "role_start_char": r.start, "role_end_char": r.end,
+        })
+    for p in people:  # people named without any role in this document still get one row
+        if p.name in with_role or p.name in seen_plain:
+            continue
+        seen_plain.add(p.name)
+        person_roles.append({
+            "assertion_id": stable_id("a-", doc_id, "", "", p.start), "doc_id": doc_id, "meeting_id": None,
+            "person_id": None, "name": p.name, "honorifics": list(p.honorifics), "role": None, "role_norm": None,
+            "organization": None, "country": None, "date": _iso(assertion_date), "date_precision": assertion_precision,
+            "likely_person_id": None, "method": p.method, "inferred_from": None,
+            "confidence": round(p.confidence, 3), "start_char": p.start, "end_char": p.end,
+            "role_start_char": None, "role_end_char": None,
+        })
+
+    counts = []
+    count_ids = []
+    for c in f.get("counts", []):
+        cid = stable_id("c-", doc_id, c.start, c.end)
+        count_ids.append(cid)
+        mention("COUNT", c.start, c.end, "rapporteur_counts", c.method, c.confidence)
+        counts.append({
+            "count_id": cid, "doc_id": doc_id, "meeting_id": None, "value": c.value, "qualifier": c.qualifier,
+            "lower": c.lower, "upper": c.upper, "unit": c.unit, "text": c.text, "start_char": c.start,
+            "end_char": c.end, "part_of": count_ids[c.part_of] if c.part_of is not None else None,
+            "method": c.method, "confidence": c.confidence,
+        })
+
+    quotes = []
+    for q in f.get("quotes", []):
+        mention("QUOTE", q.start, q.end, "rapporteur_quotes", q.method, q.confidence)
+        quotes.append({
+            "quote_id": stable_id("q-", doc_id, q.start, q.end), "doc_id": doc_id, "meeting_id": None,
+            "person_id": None, "speaker": q.speaker_text, "text": q.text, "start_char": q.start, "end_char": q.end,
+            "method": q.method, "confidence": q.confidence,
+        })
+
+    recs = []
+    for r in f.get("recommendations", []):
+        mention("RECOMMENDATION", r.start, r.end, "rapporteur_recommendations", r.method, r.confidence)
+        recs.append({
+            "recommendation_id": stable_id("r-", doc_id, r.start, r.end), "doc_id": doc_id, "meeting_id": None,
+            "text": r.text, "actor": r.actor, "actor_person_id": None,
+            "actor_name": r.actor_person.name if r.actor_person else None, "addressee": r.addressee,
+            "modality": r.modality, "cue": r.cue, "kind": r.kind, "topics": r.topics, "start_char": r.start,
+            "end_char": r.end, "method": r.method, "confidence": r.confidence,
+        })
+
+    for d in f.get("dates", []):
+        mention("DATE", d.start, d.end, "rapporteur_dates", "rule:date-pattern", 0.9)
+    if meeting.venue_evidence:
+        ev = meeting.venue_evidence
+        mention("VENUE", ev.start, ev.end, "rapporteur_meeting", "gazetteer:venues", 0.85)
+
+    def ev(e):
+        return (e.text, e.start, e.end) if e else (None, None, None)
+
+    date_text, date_start, date_end = ev(meeting.date_evidence)
+    venue_text, venue_start, venue_end = ev(meeting.venue_evidence)
+    meeting_row = {
+        "doc_id": doc_id, "name": meeting.name, "series": meeting.series,
+        "start_date": _iso(meeting.start_date), "end_date": _iso(meeting.end_date),
+        "date_precision": meeting.date_precision, "date_method": meeting.date_method,
+        "date_text": date_text, "date_start_char": date_start, "date_end_char": date_end,
+        "start_relative_days": meeting.start_relative_days, "end_relative_days": meeting.end_relative_days,
+        "city": meeting.city, "country": meeting.country, "country_method": meeting.country_method,
+        "venue": meeting.venue, "venue_text": venue_text, "venue_start_char": venue_start, "venue_end_char": venue_end,
+        "mode": meeting.mode, "organizers": list(meeting.organizers),
+        "participants": meeting.participants.value if meeting.participants else None,
+        "participants_qualifier": meeting.participants.qualifier if meeting.participants else None,
+        "participants_unit": meeting.participants.unit if meeting.participants else None,
+        "participants_text": meeting.participants.text if meeting.participants else None,
+        "participants_start_char": meeting.participants.start if meeting.participants else None,
+        "participants_end_char": meeting.participants.end if meeting.participants else None,
+        "countries": meeting.countries.value if meeting.countries else None,
+        "countries_qualifier": meeting.countries.qualifier if meeting.countries else None,
+        "countries_unit": meeting.countries.unit if meeting.countries else None,
+        "countries_text": meeting.countries.text if meeting.countries else None,
+        "countries_start_char": meeting.countries.start if meeting.countries else None,
+        "countries_end_char": meeting.countries.end if meeting.countries else None,
+        "duration_days": meeting.duration_days, "published": context.get("published"),
+    }
+    orgs = [{"name": o.name, "acronym": o.acronym, "text": o.text, "method": o.method} for o in f.get("orgs", [])]
+    people_rows = [{"name": p.name, "surface": text[p.start:p.end], "honorifics": list(p.honorifics),
+                    "start_char": p.start, "end_char": p.end} for p in people]
+    return {"doc_id": doc_id, "mentions": mentions, "person_roles": person_roles, "counts": counts,
+            "quotes": quotes, "recommendations": recs, "meeting": meeting_row, "orgs": orgs, "people": people_rows}
+
+
+class Assembler:
+    """Builds doc._.result from doc._.facts and doc._.context, then drops the facts."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = doc._.context or {"doc_id": "doc"}
+        doc._.result = assemble(doc, context)
+        doc._.facts = None
+        return doc
+
+
+@Language.factory("rapporteur_assemble")
+def make_assembler(nlp: Language, name: str) -> Assembler:
+    return Assembler(nlp, name)

@@ -1,0 +1,156 @@
+"""Participant counts: "[qualifier] NUMBER [words] UNIT", with bounds and nesting.
+
+Numbers that do not count attendance are left alone: years, percentages, durations, ordinals,
+and nouns that are not in the unit lexicon ("four project proposals", "24 years").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .resources import load
+from .util import facts
+
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_WORD = "(?:" + "|".join(sorted([*_ONES, *_TENS, *_SCALES], key=len, reverse=True)) + ")"
+NUMBER_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+
+
+def parse_number(text: str) -> int | None:
+    """'170' -> 170, '1,200' -> 1200, 'fifty-one' -> 51, 'one hundred and twenty' -> 120."""
+    text = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
+        return int(text.replace(",", ""))
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", text):
+        if word == "and":
+            continue
+        if word in _ONES:
+            current += _ONES[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if word == "thousand":
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+@dataclass
+class Count:
+    start: int
+    end: int
+    text: str
+    value: int
+    qualifier: str
+    lower: int | None
+    upper: int | None
+    unit: str
+    part_of: int | None = None  # index of the enclosing count in the document's list
+    method: str = "rule:count"
+    confidence: float = 0.9
+
+
+def bounds(value: int, qualifier: str, upper_value: int | None = None) -> tuple[int | None, int | None]:
+    """Integer bounds a qualifier implies; ranges are kept as ranges, never averaged."""
+    if upper_value is not None:
+        return value, upper_value
+    return {
+        "exact": (value, value),
+        "more_than": (value + 1, None),
+        "over": (value + 1, None),
+        "nearly": (None, value),
+        "fewer_than": (None, value - 1),
+        "at_least": (value, None),
+        "up_to": (None, value),
+    }.get(qualifier, (None, None))
+
+
+@lru_cache(maxsize=None)
+def _grammar():
+    res = load("counts.yaml")
+    qual_words = []
+    for qual, words in res["qualifiers"].items():
+        for w in words:
+            qual_words.append((w, qual))
+    qual_words.sort(key=lambda t: len(t[0]), reverse=True)
+    qual_re = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in qual_words)
+    unit_words = sorted(((w, u) for u, ws in res["units"].items() for w in ws), key=lambda t: len(t[0]), reverse=True)
+    unit_re = "|".join(f"(?P<u{i}>{re.escape(w).replace(chr(92) + ' ', chr(92) + 's+')})" for i, (w, _) in enumerate(unit_words))
+    between = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(res["between"], key=len, reverse=True))
+    nested = "|".join(res["nested"])
+    pattern = re.compile(
+        rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{NUMBER})"
+        rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{NUMBER}))?"
+        rf"(?P<nest>\s+(?:{nested}))?"
+        rf"\s+(?:(?:{between})\s+){{0,3}}(?:{unit_re})(?![\w-])",
+        re.IGNORECASE,
+    )
+    return pattern, dict(qual_words), [u for _, u in unit_words], {w.lower() for w in res["anaphoric_before"]}
+
+
+def find_counts(text: str) -> list[Count]:
+    pattern, qual_map, units, anaphoric = _grammar()
+    counts: list[Count] = []
+    for m in pattern.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        unit_index = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("u") and k[1:].isdigit() and v)
+        unit = units[unit_index]
+        unit_text = m.group(f"u{unit_index}")
+        if unit == "countries" and unit_text in ("states", "States") and m.group("nest") is None:
+            # "15 States" counts countries only when the word is capitalised as a noun of membership
+            if not unit_text[0].isupper():
+                continue
+        prev = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20):m.start()])
+        if m.group("qual") is None and prev and prev.group(1).lower() in anaphoric:
+            continue
+        if re.match(r"\s*(?:%|per\s*cent|percent)", text[m.end("num"):m.end("num") + 9]):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and m.group("qual") is None:
+            continue  # a year, not a count
+        qual_text = m.group("qual")
+        qualifier = qual_map.get(re.sub(r"\s+", " ", qual_text.lower())) if qual_text else "exact"
+        if qualifier is None:
+            qualifier = next((q for w, q in qual_map.items() if w.lower() == re.sub(r"\s+", " ", qual_text.lower())), "exact")
+        value2 = parse_number(m.group("num2")) if m.group("num2") else None
+        if value2 is not None and qualifier in ("exact", "between"):
+            qualifier = "between"
+        lower, upper = bounds(value, qualifier, value2)
+        count = Count(m.start(), m.end(), m.group(), value, qualifier, lower, upper, unit)
+        if m.group("nest"):
+            # the enclosing count is the nearest one before it in the same sentence or bracket
+            enclosing = [i for i, c in enumerate(counts) if c.end <= m.start() and "." not in text[c.end:m.start()]]
+            if enclosing:
+                count.part_of = enclosing[-1]
+        counts.append(count)
+    return counts
+
+
+class CountFinder:
+    """Participant counts: doc._.facts['counts']."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts(doc)["counts"] = find_counts(doc.text)
+        return doc
+
+
+@Language.factory("rapporteur_counts")
+def make_count_finder(nlp: Language, name: str) -> CountFinder:
+    return CountFinder(nlp, name)

@@ -1,0 +1,151 @@
+"""Date expressions: ranges, single dates, months, relative words and year-only evidence.
+
+Only our own patterns find dates; a found phrase is turned into a date by `dateparse` (dateparser
+for full dates). Relative words are kept as offsets from the publication date and resolved later,
+when a publication date is known (here or, in reconcile, from another source of the meeting).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..dateparse import DAY, MONTH, YEAR, month_number, safe_date
+from .resources import load
+from .util import facts
+
+_SEP = r"\s*(?:-|–|—|to|until|and)\s*"
+_D = rf"(?P<d1>{DAY})"
+_PATTERNS = [
+    # 30 November - 2 December 2021 / 30 November to 2 December
+    ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY})\s+(?P<m1>{MONTH}){_SEP}(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
+    # 15-16 November 2021 / from 11 to 12 September 2025 / 11 and 12 September
+    ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
+    # November 15-16, 2021
+    ("range", re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){_SEP}(?P<d2>{DAY}),?(?:\s+(?P<y>{YEAR}))?")),
+    # 7 June 2023 / 6 June
+    ("day", re.compile(rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
+    # June 7, 2023
+    ("day", re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,\s+(?P<y>{YEAR}))?(?![\d:])")),
+    # November 2020
+    ("month", re.compile(rf"(?P<m1>{MONTH})\s+(?P<y>{YEAR})")),
+]
+_RELATIVE = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\b", re.IGNORECASE)
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                  "yesterday": -1, "tomorrow": 1}
+_DURATION = re.compile(r"\b(?P<n>one|two|three|four|five|\d)[- ]day\s+(?:\w+\s+)?(?:meeting|conference|event|forum|seminar|workshop|session|summit|gathering)\b", re.IGNORECASE)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+@dataclass
+class DateExpr:
+    start: int
+    end: int
+    text: str
+    kind: str  # range, day, month, year, relative
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    relative_days: int | None = None  # for kind == relative
+
+    def resolve(self, published: date | None) -> tuple[date | None, date | None, str | None, str]:
+        """(start, end, precision, method). Missing years come from the publication date."""
+        method = "read"
+        year = self.year
+        if self.kind == "relative":
+            if published is None:
+                return None, None, None, "unresolved"
+            d = published + timedelta(days=self.relative_days or 0)
+            return d, None, "day", "inferred:relative-to-published"
+        if year is None:
+            if published is None:
+                return None, None, None, "unresolved"
+            year, method = published.year, "inferred:year-from-published"
+        if self.kind == "year":
+            return date(year, 1, 1), None, "year", method
+        if self.kind == "month":
+            return date(year, self.month, 1), None, "month", method
+        start = safe_date(year, self.month, self.day)
+        end = None
+        if self.kind == "range":
+            end = safe_date(self.end_year or year, self.end_month or self.month, self.end_day)
+            if end is not None and start is not None and end < start and self.end_year is None:
+                start = safe_date(year - 1, self.month, self.day)  # "30 December - 2 January 2021"
+        return start, end, "day", method
+
+
+@lru_cache(maxsize=None)
+def _year_evidence() -> list[re.Pattern]:
+    return [re.compile(p) for p in load("meetings.yaml")["year_evidence"]]
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """All date expressions, longest first where they overlap."""
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s, e):
+        return not any(s < te and ts < e for ts, te in taken)
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            try:
+                d1 = int(re.match(r"\d+", g["d1"]).group()) if g.get("d1") else None
+                m1 = month_number(g["m1"])
+            except (ValueError, AttributeError):
+                continue
+            if d1 is not None and not 1 <= d1 <= 31:
+                continue
+            expr = DateExpr(m.start(), m.end(), m.group(), kind, int(g["y"]) if g.get("y") else None, m1, d1)
+            if kind == "range":
+                expr.end_day = int(re.match(r"\d+", g["d2"]).group())
+                expr.end_month = month_number(g["m2"]) if g.get("m2") else m1
+                if not 1 <= expr.end_day <= 31:
+                    continue
+            found.append(expr)
+            taken.append((m.start(), m.end()))
+    for m in _RELATIVE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(DateExpr(m.start(), m.end(), m.group(), "relative",
+                                  relative_days=_RELATIVE_DAYS[m.group("w").lower()]))
+    for pattern in _year_evidence():
+        for m in pattern.finditer(text):
+            if free(m.start("year"), m.end("year")):
+                found.append(DateExpr(m.start("year"), m.end("year"), m.group("year"), "year", int(m.group("year"))))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_duration(text: str) -> int | None:
+    """'the two-day meeting' -> 2."""
+    m = _DURATION.search(text)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBERS[n]
+
+
+class DateFinder:
+    """Date expressions: doc._.facts['dates']."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts(doc)["dates"] = find_dates(doc.text)
+        return doc
+
+
+@Language.factory("rapporteur_dates")
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(nlp, name)

@@ -1,0 +1,114 @@
+"""Organisations: gazetteer matches plus the acronym definitions a text gives itself."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .resources import Gazetteer, Org, fold, gazetteer
+from .util import facts
+
+# Words that make a capitalised phrase an organisation ("... Office ... (XYZ)").
+ORG_HEADS = ("Office", "Organization", "Organisation", "Committee", "Council", "Commission", "Agency", "Group",
+             "Department", "Ministry", "Institute", "Association", "Network", "Fund", "Programme", "Program",
+             "Bureau", "Centre", "Center", "Service", "Union", "Court", "Directorate", "Secretariat",
+             "Foundation", "Observatory", "Alliance", "Coalition", "Federation", "Authority", "Unit", "Task Force",
+             "Parliament", "Assembly", "Police", "Inspectorate")
+_DEFINITION = re.compile(
+    r"(?P<long>(?:[A-Z][\w'’\-]*|of|the|and|for|on|in|against|to)(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|on|in|against|to)){1,14})"
+    r"\s+\((?P<acr>[A-Z][A-Za-z/&.\-]{1,14})\)"
+)
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    text: str
+    name: str  # canonical
+    acronym: str | None
+    method: str
+    confidence: float
+
+
+def _acronym_fits(long: str, acr: str) -> bool:
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’\-]*", long))
+    letters = re.sub(r"[^A-Z]", "", acr)
+    return len(letters) >= 2 and all(ch in initials for ch in letters)
+
+
+def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
+    """Gazetteer names, aliases and acronyms, and text-defined acronyms, longest match first."""
+    gaz = gaz or gazetteer()
+    found: list[OrgMention] = []
+    defined: dict[str, Org] = {}
+    for m in _DEFINITION.finditer(text):
+        long, acr = m.group("long"), m.group("acr")
+        long = re.sub(r"^(?:The|the)\s+", "", long)
+        known = gaz.lookup(long) or gaz.lookup(acr)
+        if known is None:
+            # keep the shortest tail of the phrase that still fits the acronym and names a body
+            words = long.split()
+            for i in range(len(words)):
+                tail = " ".join(words[i:])
+                if tail[:1].isupper() and _acronym_fits(tail, acr) and any(h in tail for h in ORG_HEADS):
+                    long = tail
+                    break
+            else:
+                continue
+            known = Org(name=long, acronym=acr, aliases=(), reports_as=long)
+            method = "rule:acronym-definition"
+        else:
+            method = "gazetteer"
+        defined[acr] = known
+        start = m.start("long") + m.group("long").find(long)
+        found.append(OrgMention(start, m.end("long"), text[start:m.end("long")], known.name, acr, method, 0.9))
+        found.append(OrgMention(m.start("acr"), m.end("acr"), acr, known.name, acr, method, 0.9))
+
+    surfaces: list[tuple[str, Org, bool]] = []
+    for org in gaz.orgs:
+        for s in (org.name, *org.aliases, *([org.short] if org.short else [])):
+            surfaces.append((s, org, False))
+        if org.acronym:
+            surfaces.append((org.acronym, org, True))
+    for acr, org in defined.items():
+        surfaces.append((acr, org, True))
+    surfaces.sort(key=lambda t: len(t[0]), reverse=True)
+    taken = [(f.start, f.end) for f in found]
+    for surface, org, exact in surfaces:
+        flags = 0 if exact else re.IGNORECASE
+        pattern = r"(?<![\w/])" + re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+") + r"(?![\w/])"
+        for m in re.finditer(pattern, text, flags):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(OrgMention(m.start(), m.end(), m.group(), org.name, org.acronym,
+                                    "gazetteer" if org in gaz.orgs else "rule:acronym-definition", 0.95 if not exact else 0.9))
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
+class OrgFinder:
+    """Finds organisation mentions; results in doc._.facts['orgs']."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.gaz = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts(doc)["orgs"] = find_orgs(doc.text, self.gaz)
+        return doc
+
+
+@Language.factory("rapporteur_orgs")
+def make_org_finder(nlp: Language, name: str) -> OrgFinder:
+    return OrgFinder(nlp, name)
+
+
+def canonical_label(name: str) -> str:
+    """Short label for a canonical organisation ("Organization for Security ..." -> "OSCE")."""
+    gaz = gazetteer()
+    org = gaz.by_key.get(fold(name))
+    return org.label if org else name

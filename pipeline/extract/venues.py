@@ -1,0 +1,103 @@
+"""Venues: buildings and platforms (resources/venues.yaml), cities and countries, and the mode."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .places import city_country, country_of
+from .resources import gazetteer, load
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    text: str
+    value: str
+    kind: str  # building, platform, city, country
+    city: str | None = None
+    country: str | None = None
+
+
+@lru_cache(maxsize=None)
+def _venue_patterns() -> list[tuple[re.Pattern, dict]]:
+    res = load("venues.yaml")
+    out = []
+    for b in res["buildings"]:
+        for p in b["patterns"]:
+            out.append((re.compile(rf"(?<!\w){p}(?!\w)", re.IGNORECASE), b))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _online():
+    res = load("venues.yaml")["online"]
+    platforms = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in res["platforms"]) + r")(?!\w)")
+    words = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in res["words"]) + r")(?!\w)", re.IGNORECASE)
+    return platforms, words
+
+
+_GENERIC_HQ = re.compile(r"headquarters\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w’' ]{1,80}?)(?=[\s,.;]|$)|(?P<b>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4})['’]?s?\s+headquarters")
+
+
+def find_buildings(text: str) -> list[Place]:
+    found: list[Place] = []
+    for pattern, b in _venue_patterns():
+        for m in pattern.finditer(text):
+            if any(p.start < m.end() and m.start() < p.end for p in found):
+                continue
+            found.append(Place(m.start(), m.end(), m.group(), b["name"], "building", b.get("city"), b.get("country")))
+    if load("venues.yaml").get("generic_headquarters"):
+        gaz = gazetteer()
+        for m in _GENERIC_HQ.finditer(text):
+            org_text = (m.group("a") or m.group("b") or "").strip()
+            org = None
+            words = org_text.split()
+            for n in range(len(words), 0, -1):  # "Council of Europe in Strasbourg" -> "Council of Europe"
+                org = gaz.lookup(" ".join(words[:n]))
+                if org:
+                    break
+            if org and not any(p.start < m.end() and m.start() < p.end for p in found):
+                found.append(Place(m.start(), m.end(), m.group(), f"{gaz.resolve(org).label} headquarters", "building"))
+    platforms, _ = _online()
+    for m in platforms.finditer(text):
+        found.append(Place(m.start(), m.end(), m.group(), m.group(), "platform"))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+_CITY_AFTER = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?")
+
+
+def find_cities(text: str) -> list[Place]:
+    """'in Strasbourg', 'in Vienna, Austria': a city after in/at, with its country when written."""
+    out = []
+    for m in _CITY_AFTER.finditer(text):
+        city = m.group("city")
+        country = city_country(city)
+        if country is None or country_of(city):  # "in France" is a country, not a city
+            continue
+        written = m.group("country")
+        if written and country_of(written):
+            out.append(Place(m.start("city"), m.end("country"), m.group()[m.start("city") - m.start():], city, "city",
+                             city, country_of(written)))
+        else:
+            out.append(Place(m.start("city"), m.end("city"), city, city, "city", city, None))
+    return out
+
+
+def online_cues(sentence: str) -> list[tuple[int, int, str]]:
+    """Words saying a meeting happened online, as (start, end, text) within the sentence."""
+    platforms, words = _online()
+    cues = [(m.start(), m.end(), m.group()) for m in platforms.finditer(sentence)]
+    for m in words.finditer(sentence):
+        after = sentence[m.end():m.end() + 30]
+        before = sentence[max(0, m.start() - 30):m.start()]
+        # "online" that qualifies the meeting, not "online exploitation"
+        if re.match(r"\s*(?:meeting|conference|event|session|format|forum|seminar|workshop)s?\b", after, re.I) \
+                or re.search(r"(?:and|held|met|took place|meet|convened|participated|joined|or)\s*$", before, re.I) \
+                or re.match(r"\s*(?:[.,;]|$|and\b|for\b|on\b)", after):
+            if not re.match(r"\s+(?:exploitation|sexual|abuse|platforms?|recruitment|child|activities|services|content|tools?)\b", after, re.I):
+                cues.append((m.start(), m.end(), m.group()))
+    return cues

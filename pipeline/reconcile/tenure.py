@@ -1,0 +1,63 @@
+"""Who held which office when, and the likely holder of an office named by role only."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from ..records import DateValue
+
+
+def _span(d: date, precision: str | None) -> tuple[date, date]:
+    return DateValue(d, None, precision or "day").covers()
+
+
+def build_tenures(assertions: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
+    """assertions: person_roles rows with person_id, role_norm, organization, date, date_precision."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for a in assertions:
+        if not (a.get("person_id") and a.get("role_norm") and a.get("date")):
+            continue
+        key = (a["role_norm"], a.get("organization"), a["person_id"])
+        first, last = _span(a["date"], a.get("date_precision"))
+        g = groups.setdefault(key, {"role_norm": a["role_norm"], "organization": a.get("organization"),
+                                    "person_id": a["person_id"], "name": names[a["person_id"]],
+                                    "first_seen": first, "last_seen": last, "doc_ids": set()})
+        g["first_seen"], g["last_seen"] = min(g["first_seen"], first), max(g["last_seen"], last)
+        g["doc_ids"].add(a["doc_id"])
+    rows = []
+    for g in groups.values():
+        rows.append({**g, "doc_ids": sorted(g["doc_ids"]), "n_sources": len(g["doc_ids"])})
+    return rows
+
+
+def distance_days(d: date, precision: str | None, first: date, last: date) -> int:
+    lo, hi = _span(d, precision)
+    if hi < first:
+        return (first - hi).days
+    if lo > last:
+        return (lo - last).days
+    return 0
+
+
+def attribute(mention: dict[str, Any], tenures: list[dict[str, Any]], *, window_days: int) -> tuple[str | None, float, str | None]:
+    """(likely_person_id, confidence, evidence) for a role-only mention, or (None, 0, why)."""
+    if not mention.get("date") or not mention.get("role_norm"):
+        return None, 0.0, None
+    holders = [t for t in tenures if t["role_norm"] == mention["role_norm"]
+               and (mention.get("organization") is None or t.get("organization") in (None, mention["organization"]))]
+    plausible = []
+    for t in holders:
+        dist = distance_days(mention["date"], mention.get("date_precision"), t["first_seen"], t["last_seen"])
+        if dist <= window_days:
+            plausible.append((dist, t))
+    people = {t["person_id"] for _, t in plausible}
+    if len(people) != 1:
+        if len(people) > 1:
+            return None, 0.0, "ambiguous: " + ", ".join(sorted(t["name"] for _, t in plausible))
+        return None, 0.0, None
+    dist, t = min(plausible, key=lambda x: x[0])
+    confidence = round(max(0.3, 0.9 * (1 - dist / (window_days + 1))), 3)
+    evidence = (f"role_tenures: {t['name']} seen as {t['role_norm']} {t['first_seen']}..{t['last_seen']} "
+                f"in {', '.join(t['doc_ids'])}; {dist} days away")
+    return t["person_id"], confidence, evidence
