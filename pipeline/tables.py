@@ -271,6 +271,11 @@ MEETING_SOURCES = _table(TableSpec(
         Column("countries", INT, "Countries stated by this document."),
         Column("countries_qualifier", STR, "Qualifier of countries.", allowed=QUALIFIERS),
         Column("duration_days", INT, "Length in days when the text says it (\"the two-day meeting\")."),
+        Column("start_relative_days", INT, "Start as days after the publication date (\"started today\" = 0), when only a relative word gives it."),
+        Column("end_relative_days", INT, "End as days after the publication date (\"concludes tomorrow\" = 1)."),
+        Column("resolved_start_date", DATE, "Start date resolved from this document's relative words against another source of the meeting."),
+        Column("resolved_end_date", DATE, "End date resolved the same way."),
+        Column("resolved_method", STR, "How the resolved dates were inferred, and from which source."),
     ),
     ("meeting_id", "doc_id"),
 ))

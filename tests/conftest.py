@@ -45,3 +45,28 @@ def copy_seeds(dest: Path, ids=None) -> Path:
     for doc_id in ids or SEED_IDS:
         shutil.copy(RAW_TEXTS / f"{doc_id}.txt", dest / f"{doc_id}.txt")
     return dest
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.nlp import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """Run the whole extraction on one text written for a test; returns the per-document result."""
+    from pipeline.ingest.clean import clean_text
+    from pipeline.ingest.segment import segment
+
+    def run(text: str, published: str | None = None, doc_id: str = "t"):
+        text = clean_text(text).text
+        doc = nlp.make_doc(text)
+        doc._.context = {"doc_id": doc_id, "published": published,
+                         "segments": [(s.kind, s.start, s.end) for s in segment(text)]}
+        result = nlp(doc)._.result
+        result["text"] = text
+        return result
+
+    return run

@@ -34,7 +34,7 @@ class OrgMention:
 
 
 def _acronym_fits(long: str, acr: str) -> bool:
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’\-]*", long))
+    initials = "".join(re.findall(r"[A-Z]", long))
     letters = re.sub(r"[^A-Z]", "", acr)
     return len(letters) >= 2 and all(ch in initials for ch in letters)
 
@@ -46,25 +46,29 @@ def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
     defined: dict[str, Org] = {}
     for m in _DEFINITION.finditer(text):
         long, acr = m.group("long"), m.group("acr")
-        long = re.sub(r"^(?:The|the)\s+", "", long)
-        known = gaz.lookup(long) or gaz.lookup(acr)
-        if known is None:
-            # keep the shortest tail of the phrase that still fits the acronym and names a body
-            words = long.split()
-            for i in range(len(words)):
-                tail = " ".join(words[i:])
-                if tail[:1].isupper() and _acronym_fits(tail, acr) and any(h in tail for h in ORG_HEADS):
-                    long = tail
-                    break
-            else:
-                continue
-            known = Org(name=long, acronym=acr, aliases=(), reports_as=long)
-            method = "rule:acronym-definition"
-        else:
+        words = long.split()
+        known = gaz.lookup(acr)
+        tails = [" ".join(words[i:]) for i in range(len(words)) if words[i][:1].isupper()]
+        if known is not None:
+            # the long form is the tail the gazetteer knows ("... and the Council of Europe (CoE)")
+            long = next((t for t in tails if gaz.lookup(t) is known), "")
             method = "gazetteer"
+        else:
+            known = next((gaz.lookup(t) for t in tails if gaz.lookup(t) is not None), None)
+            if known is not None:
+                long = next(t for t in tails if gaz.lookup(t) is known)
+                method = "gazetteer"
+            else:
+                # a body the gazetteer lacks: the shortest tail that fits the acronym and names a body
+                long = next((t for t in reversed(tails) if _acronym_fits(t, acr) and any(h in t for h in ORG_HEADS)), "")
+                if not long:
+                    continue
+                known = Org(name=long, acronym=acr, aliases=(), reports_as=long)
+                method = "rule:acronym-definition"
         defined[acr] = known
-        start = m.start("long") + m.group("long").find(long)
-        found.append(OrgMention(start, m.end("long"), text[start:m.end("long")], known.name, acr, method, 0.9))
+        if long:
+            start = m.end("long") - len(long)
+            found.append(OrgMention(start, m.end("long"), text[start:m.end("long")], known.name, acr, method, 0.9))
         found.append(OrgMention(m.start("acr"), m.end("acr"), acr, known.name, acr, method, 0.9))
 
     surfaces: list[tuple[str, Org, bool]] = []

@@ -26,7 +26,7 @@ _SPEECH_VERBS = (r"said|says|added|adds|stated|states|concluded|noted|notes|expl
 _SAID_NAME = re.compile(rf"\b(?:{_SPEECH_VERBS})\s+(?P<name>{NAME_RE})(?=\s*[,(.;])")
 _NAME_COMMA_TITLE = re.compile(rf"(?P<name>{NAME_RE}),\s+(?:the\s+)?(?=[A-Z])")
 # Where a role phrase written after "NAME, " ends.
-_ROLE_END = re.compile(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| in (?:his|her|their) | who | which | said | added | at the ")
+_ROLE_END = re.compile(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| in (?:his|her|their) | who | which | said | added ")
 
 
 @dataclass
@@ -132,6 +132,10 @@ def _candidates(doc: Doc) -> list[PersonMention]:
         if m:
             s = t.end + m.start("name")
             cands.append(PersonMention(s, s + len(m.group("name")), m.group("name"), method="rule:title-name", confidence=0.8))
+        m = re.match(rf",\s+(?P<name>{NAME_RE})\s*,", text[t.end:t.end + 80])
+        if m:
+            s = t.end + m.start("name")
+            cands.append(PersonMention(s, s + len(m.group("name")), m.group("name"), method="rule:title-comma-name", confidence=0.75))
     for h in honorifics():
         for m in re.finditer(rf"(?<![\w.]){re.escape(h)}\s+(?P<name>{NAME_RE})", text):
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:honorific-name", confidence=0.85))

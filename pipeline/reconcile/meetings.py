@@ -158,18 +158,17 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
         for r in rows:
             rel_start, rel_end = r.get("start_relative_days"), r.get("end_relative_days")
             if r.get("published") is None and rel_start is not None:
-                # this document's "today" is the meeting's start day given by another source
+                # this document's "today" is the meeting's start day as another source gives it
                 anchor = start - timedelta(days=rel_start)
-                r["inferred_published"] = anchor.isoformat()
-                if not r.get("start_date"):
-                    r["start_date"], r["date_precision"] = start.isoformat(), "day"
-                    r["date_method"] = f"inferred:relative-to-other-source ({ranked[0]['doc_id']})"
-                if rel_end is not None and not r.get("end_date"):
-                    r["end_date"] = (anchor + timedelta(days=rel_end)).isoformat()
-                    r["date_method"] = f"inferred:relative-to-other-source ({ranked[0]['doc_id']})"
+                how = f"inferred:relative-to-other-source ({ranked[0]['doc_id']})"
+                r["resolved_start_date"] = start
+                r["resolved_method"] = how
+                if rel_end is not None:
+                    r["resolved_end_date"] = anchor + timedelta(days=rel_end)
                     if end is None:
-                        end = _date(r["end_date"])
-                        end_method = f"inferred:relative-to-other-source ({r['doc_id']} 'tomorrow' against {ranked[0]['doc_id']})"
+                        end = r["resolved_end_date"]
+                        end_method = f"inferred:relative-to-other-source ('{r['doc_id']}' says it concludes " \
+                                     f"{rel_end} day(s) after it started; start from {ranked[0]['doc_id']})"
         if end is None:
             durations = [r["duration_days"] for r in rows if r.get("duration_days")]
             if durations:
@@ -187,7 +186,7 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
         if not cands:
             return None, None
         value = _most_common([r[field] for r in cands])
-        quals = {r[f"{field}_qualifier"] for r in cands if r[field] == value}
+        quals = {r.get(f"{field}_qualifier") for r in cands if r[field] == value}
         return value, (quals.pop() if len(quals) == 1 else "approximately")
 
     participants, participants_q = headline("participants", PEOPLE_UNITS)

@@ -1,0 +1,385 @@
+"""Score the output tables against gold annotations (tests/gold/seeds; format in its README).
+
+Matching follows the gold README: people by folded name (case, accents, honorifics removed);
+role-only mentions by fuzzy role; counts by (value, unit), the qualifier checked separately;
+recommendations by token overlap with the gold clause; meetings by the cluster each document
+lands in. Metrics are micro-averaged over documents and written flat to metrics.json.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from .extract.resources import fold, honorific_keys
+from .tables import read_rows, write_json_atomic
+
+ROLE_MATCH = 80  # token_sort_ratio for a role-only mention to match the gold role
+ROLE_CORRECT = 85  # token_sort_ratio for a person's role to count as right
+ACTOR_MATCH = 80  # token_set_ratio for a recommendation's actor
+REC_GOLD_COVER = 0.6  # share of the gold clause's tokens the prediction must contain
+REC_PRED_COVER = 0.25  # share of the predicted clause's tokens that must be in the gold clause
+PER_DOC_FIELDS = ("start_date", "end_date", "city", "country", "venue", "mode")
+RECONCILED_FIELDS = ("start_date", "end_date", "city", "country", "venue", "mode", "participants", "countries")
+
+
+def fold_name(name: str) -> str:
+    tokens = [t for t in fold(name).replace(".", ". ").split() if t]
+    while tokens and tokens[0].rstrip(".") in honorific_keys():
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def fold_text(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(text or "")).strip()
+
+
+def tokens(text: str) -> list[str]:
+    return fold_text(text).split()
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
+
+
+@dataclass
+class Acc:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def add(self, ok: bool) -> None:
+        self.right += int(bool(ok))
+        self.total += 1
+
+
+@dataclass
+class Report:
+    lines: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def miss(self, doc: str, what: str, item: Any) -> None:
+        self.lines[doc].append(f"- missed {what}: {item}")
+
+    def extra(self, doc: str, what: str, item: Any) -> None:
+        self.lines[doc].append(f"- extra {what}: {item}")
+
+    def wrong(self, doc: str, what: str, gold: Any, got: Any) -> None:
+        self.lines[doc].append(f"- wrong {what}: gold {gold!r}, got {got!r}")
+
+    def render(self) -> str:
+        out = ["# Evaluation report: what the gold has that we missed, and what we added", ""]
+        for doc in sorted(self.lines):
+            out += [f"## {doc}", "", *self.lines[doc], ""]
+        return "\n".join(out)
+
+
+def load_gold(gold_dir: Path) -> tuple[dict[str, dict], dict]:
+    docs, reconciled = {}, {}
+    for path in sorted(Path(gold_dir).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if path.name == "_reconciled.yaml":
+            reconciled = data
+        else:
+            docs[str(data.get("doc_id", path.stem))] = data
+    return docs, reconciled
+
+
+def gold_date_matches(gold: Any, pred: date | None) -> bool:
+    """A gold '2024' matches any date in 2024; 'YYYY-MM' any day of that month; a full date exactly."""
+    if gold is None:
+        return pred is None
+    if pred is None:
+        return False
+    if isinstance(gold, date):
+        return pred == gold
+    text = str(gold)
+    if re.fullmatch(r"\d{4}", text):
+        return pred.year == int(text)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return (pred.year, pred.month) == tuple(map(int, text.split("-")))
+    return pred == date.fromisoformat(text)
+
+
+def field_matches(name: str, gold: Any, pred: Any) -> bool:
+    if name in ("start_date", "end_date"):
+        return gold_date_matches(gold, pred)
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if name == "venue":
+        return fuzz.token_set_ratio(fold_text(gold), fold_text(pred)) >= 85
+    return fold_text(gold) == fold_text(pred)
+
+
+def _greedy(pairs: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one matching, best scores first."""
+    used_g, used_p, out = set(), set(), []
+    for _, g, p in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        if g not in used_g and p not in used_p:
+            used_g.add(g)
+            used_p.add(p)
+            out.append((g, p))
+    return out
+
+
+def rec_overlap(gold: str, pred: str) -> float:
+    g, p = set(tokens(gold)), set(tokens(pred))
+    if not g or not p:
+        return 0.0
+    common = len(g & p)
+    if common / len(g) < REC_GOLD_COVER or common / len(p) < REC_PRED_COVER:
+        return 0.0
+    return common / len(g | p)
+
+
+def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float], Report]:
+    gold_docs, reconciled = load_gold(Path(gold_dir))
+    out = Path(output)
+    person_roles = read_rows(out, "person_roles")
+    counts = read_rows(out, "counts")
+    recs = read_rows(out, "recommendations")
+    sources = {r["doc_id"]: r for r in read_rows(out, "meeting_sources")}
+    meetings = read_rows(out, "meetings")
+    people_table = {p["person_id"]: p for p in read_rows(out, "people")}
+    report = Report()
+
+    by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for r in person_roles:
+        by_doc[r["doc_id"]]["named" if r["name"] else "role_only"].append(r)
+    for c in counts:
+        by_doc[c["doc_id"]]["counts"].append(c)
+    for r in recs:
+        by_doc[r["doc_id"]]["recs"].append(r)
+
+    people, roles_acc, orgs_acc = PRF(), Acc(), Acc()
+    role_only, role_country = PRF(), Acc()
+    count_prf, qual_acc = PRF(), Acc()
+    rec_prf, actor_acc = PRF(), Acc()
+    doc_fields = Acc()
+    for doc_id, g in sorted(gold_docs.items()):
+        pred = by_doc.get(doc_id, {})
+        # people
+        pred_people: dict[str, list[dict]] = defaultdict(list)
+        for r in pred.get("named", []):
+            pred_people[fold_name(r["name"])].append(r)
+        gold_people = {fold_name(p["name"]): p for p in g.get("people") or []}
+        matched = set(gold_people) & set(pred_people)
+        people.add(len(matched), len(set(pred_people) - matched), len(set(gold_people) - matched))
+        for name in sorted(set(gold_people) - matched):
+            report.miss(doc_id, "person", gold_people[name]["name"])
+        for name in sorted(set(pred_people) - matched):
+            report.extra(doc_id, "person", pred_people[name][0]["name"])
+        for name in sorted(matched):
+            gp = gold_people[name]
+            roles = [r["role"] for r in pred_people[name] if r["role"]]
+            ok = any(fuzz.token_sort_ratio(fold_text(gp.get("role")), fold_text(r)) >= ROLE_CORRECT for r in roles)
+            roles_acc.add(ok)
+            if not ok:
+                report.wrong(doc_id, f"role of {gp['name']}", gp.get("role"), roles[0] if roles else None)
+            if gp.get("organization"):
+                orgs = [r["organization"] for r in pred_people[name] if r["organization"]]
+                orgs_acc.add(any(fold_text(o) == fold_text(gp["organization"]) for o in orgs))
+        # role-only mentions: one per office per document
+        seen, pred_roles = set(), []
+        for r in pred.get("role_only", []):
+            key = fold_text(r["role_norm"] or r["role"]) + "|" + fold_text(r["country"])
+            if key not in seen:
+                seen.add(key)
+                pred_roles.append(r)
+        gold_roles = g.get("role_mentions") or []
+        pairs = [(fuzz.token_sort_ratio(fold_text(gr["role"]), fold_text(pr["role"])), i, j)
+                 for i, gr in enumerate(gold_roles) for j, pr in enumerate(pred_roles)]
+        m = _greedy([p for p in pairs if p[0] >= ROLE_MATCH])
+        role_only.add(len(m), len(pred_roles) - len(m), len(gold_roles) - len(m))
+        for i, j in m:
+            if gold_roles[i].get("country"):
+                role_country.add(fold_text(gold_roles[i]["country"]) == fold_text(pred_roles[j]["country"]))
+        for i in sorted(set(range(len(gold_roles))) - {i for i, _ in m}):
+            report.miss(doc_id, "role-only mention", gold_roles[i]["role"])
+        for j in sorted(set(range(len(pred_roles))) - {j for _, j in m}):
+            report.extra(doc_id, "role-only mention", pred_roles[j]["role"])
+        # counts
+        gold_counts = g.get("counts") or []
+        pred_counts = pred.get("counts", [])
+        pairs = [(1.0, i, j) for i, gc in enumerate(gold_counts) for j, pc in enumerate(pred_counts)
+                 if int(gc["value"]) == pc["value"] and gc["unit"] == pc["unit"]]
+        m = _greedy(pairs)
+        count_prf.add(len(m), len(pred_counts) - len(m), len(gold_counts) - len(m))
+        for i, j in m:
+            qual_acc.add(gold_counts[i]["qualifier"] == pred_counts[j]["qualifier"])
+            if gold_counts[i]["qualifier"] != pred_counts[j]["qualifier"]:
+                report.wrong(doc_id, f"qualifier of {gold_counts[i]['text']!r}", gold_counts[i]["qualifier"], pred_counts[j]["qualifier"])
+        for i in sorted(set(range(len(gold_counts))) - {i for i, _ in m}):
+            report.miss(doc_id, "count", gold_counts[i]["text"])
+        for j in sorted(set(range(len(pred_counts))) - {j for _, j in m}):
+            report.extra(doc_id, "count", pred_counts[j]["text"])
+        # recommendations
+        gold_recs = g.get("recommendations") or []
+        pred_recs = pred.get("recs", [])
+        pairs = [(rec_overlap(gr["text"], pr["text"]), i, j) for i, gr in enumerate(gold_recs) for j, pr in enumerate(pred_recs)]
+        m = _greedy([p for p in pairs if p[0] > 0])
+        rec_prf.add(len(m), len(pred_recs) - len(m), len(gold_recs) - len(m))
+        for i, j in m:
+            gold_actor = gold_recs[i].get("by")
+            if gold_actor:
+                got = pred_recs[j]["actor"]
+                ok = bool(got) and fuzz.token_set_ratio(fold_text(gold_actor), fold_text(got)) >= ACTOR_MATCH
+                actor_acc.add(ok)
+                if not ok:
+                    report.wrong(doc_id, f"actor of {gold_recs[i]['text'][:50]!r}", gold_actor, got)
+        for i in sorted(set(range(len(gold_recs))) - {i for i, _ in m}):
+            report.miss(doc_id, "recommendation", gold_recs[i]["text"])
+        for j in sorted(set(range(len(pred_recs))) - {j for _, j in m}):
+            report.extra(doc_id, "recommendation", pred_recs[j]["text"])
+        # the meeting as this document alone states it
+        gm = g.get("meeting") or {}
+        src = sources.get(doc_id, {})
+        for name in PER_DOC_FIELDS:
+            if gm.get(name) is None:
+                continue
+            ok = field_matches(name, gm[name], src.get(name))
+            doc_fields.add(ok)
+            if not ok:
+                report.wrong(doc_id, f"meeting {name}", gm[name], src.get(name))
+
+    # meetings: pairwise clustering and reconciled fields
+    gold_key = {d: (g.get("meeting") or {}).get("key") for d, g in gold_docs.items()}
+    pred_cluster = {d: m["meeting_id"] for m in meetings for d in m["doc_ids"]}
+    docs = sorted(gold_key)
+    cluster_prf = PRF()
+    for i, a in enumerate(docs):
+        for b in docs[i + 1:]:
+            same_gold = gold_key[a] is not None and gold_key[a] == gold_key[b]
+            same_pred = pred_cluster.get(a) is not None and pred_cluster.get(a) == pred_cluster.get(b)
+            cluster_prf.add(int(same_gold and same_pred), int(same_pred and not same_gold), int(same_gold and not same_pred))
+    meeting_fields = Acc()
+    meetings_by_id = {m["meeting_id"]: m for m in meetings}
+    for gm in reconciled.get("meetings") or []:
+        ids = [pred_cluster.get(d) for d in gm["docs"] if pred_cluster.get(d)]
+        pm = meetings_by_id.get(max(set(ids), key=ids.count)) if ids else None
+        for name in RECONCILED_FIELDS:
+            if name not in gm:
+                continue
+            if pm is None:  # the meeting was not found: every field is wrong
+                ok, got = False, None
+            elif name in ("participants", "countries"):
+                gold_v = gm[name]
+                got = (pm[name], pm[f"{name}_qualifier"]) if pm else None
+                ok = got == (gold_v["value"], gold_v["qualifier"]) if gold_v else (got is None or got[0] is None)
+            else:
+                got = pm.get(name) if pm else None
+                ok = field_matches(name, gm[name], got)
+            meeting_fields.add(ok)
+            if not ok:
+                report.wrong(f"meeting {gm['key']}", name, gm[name], got)
+
+    # person identity across documents
+    identity = Acc()
+    for gp in reconciled.get("persons") or []:
+        ids = set()
+        docs_seen = set()
+        for r in person_roles:
+            if r["name"] and fold_name(r["name"]) == fold_name(gp["name"]) and r["doc_id"] in gp["docs"]:
+                ids.add(r["person_id"])
+                docs_seen.add(r["doc_id"])
+        ok = len(ids) == 1 and None not in ids and docs_seen == set(gp["docs"])
+        identity.add(ok)
+        if not ok:
+            report.wrong("persons", f"identity of {gp['name']}", f"one id over {len(gp['docs'])} documents",
+                         f"{len(ids)} ids over {len(docs_seen)} documents")
+
+    # role-only mentions attributed through tenure
+    resolved = Acc()
+    for item in reconciled.get("role_mentions_resolved") or []:
+        cands = [r for r in by_doc.get(item["doc"], {}).get("role_only", [])
+                 if fuzz.token_sort_ratio(fold_text(item["role"]), fold_text(r["role"])) >= ROLE_MATCH]
+        holders = {people_table.get(r["likely_person_id"], {}).get("name") for r in cands if r["likely_person_id"]}
+        ok = len(holders) == 1 and any(h and fold_name(h) == fold_name(item["likely_holder"]) for h in holders)
+        resolved.add(ok)
+        if not ok:
+            report.wrong(item["doc"], f"likely holder of {item['role']}", item["likely_holder"], sorted(h for h in holders if h))
+
+    # tenure rows seen
+    tenure = Acc()
+    tenures = read_rows(out, "role_tenures")
+    for holder in reconciled.get("role_holders") or []:
+        for seen in holder["seen"]:
+            ok = any(fuzz.token_sort_ratio(fold_text(holder["role"]), fold_text(t["role_norm"])) >= ROLE_MATCH
+                     and fold_name(t["name"]) == fold_name(seen["name"])
+                     and t["first_seen"] and t["last_seen"]
+                     and _within(seen["date"], t["first_seen"], t["last_seen"]) for t in tenures)
+            tenure.add(ok)
+            if not ok:
+                report.wrong("role_tenures", f"{seen['name']} as {holder['role']}", seen["date"], None)
+
+    metrics = {
+        "people_precision": people.precision, "people_recall": people.recall, "people_f1": people.f1,
+        "people_role_accuracy": roles_acc.value, "people_organization_accuracy": orgs_acc.value,
+        "role_mentions_precision": role_only.precision, "role_mentions_recall": role_only.recall,
+        "role_mentions_f1": role_only.f1, "role_mentions_country_accuracy": role_country.value,
+        "counts_precision": count_prf.precision, "counts_recall": count_prf.recall, "counts_f1": count_prf.f1,
+        "counts_qualifier_accuracy": qual_acc.value,
+        "recommendations_precision": rec_prf.precision, "recommendations_recall": rec_prf.recall,
+        "recommendations_f1": rec_prf.f1, "recommendations_actor_accuracy": actor_acc.value,
+        "meeting_doc_fields_accuracy": doc_fields.value,
+        "meetings_cluster_precision": cluster_prf.precision, "meetings_cluster_recall": cluster_prf.recall,
+        "meetings_cluster_f1": cluster_prf.f1, "meetings_fields_accuracy": meeting_fields.value,
+        "person_identity_accuracy": identity.value, "role_holders_resolved_accuracy": resolved.value,
+        "role_tenures_recall": tenure.value,
+    }
+    return {k: round(v, 4) for k, v in metrics.items()}, report
+
+
+def _within(gold_date: Any, first: date, last: date) -> bool:
+    text = str(gold_date)
+    if re.fullmatch(r"\d{4}", text):
+        return first.year <= int(text) <= last.year
+    d = gold_date if isinstance(gold_date, date) else date.fromisoformat(text)
+    return first <= d <= last
+
+
+def render(metrics: dict[str, float]) -> str:
+    width = max(len(k) for k in metrics)
+    lines = [f"{'metric'.ljust(width)}  value", f"{'-' * width}  -----"]
+    lines += [f"{k.ljust(width)}  {v:.3f}" for k, v in metrics.items()]
+    return "\n".join(lines)
+
+
+def main(gold: Path | str, output: Path | str, *, report_file: Path | None = None, echo: bool = True) -> dict[str, float]:
+    import click
+
+    metrics, report = evaluate(gold, output)
+    write_json_atomic(Path(output) / "metrics.json", metrics)
+    if report_file:
+        Path(report_file).parent.mkdir(parents=True, exist_ok=True)
+        Path(report_file).write_text(report.render(), encoding="utf-8")
+    if echo:
+        click.echo(render(metrics))
+    return metrics

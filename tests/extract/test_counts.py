@@ -1,0 +1,58 @@
+"""Count shapes and the numbers that are not counts (sentences written for the tests)."""
+import pytest
+
+from pipeline.extract.counts import bounds, find_counts, parse_number
+
+
+def _one(text):
+    (c,) = find_counts(text)
+    return c.value, c.qualifier, c.lower, c.upper, c.unit
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The forum gathered 85 participants from the region.", (85, "exact", 85, 85, "participants")),
+    ("More than 240 participants took part.", (240, "more_than", 241, None, "participants")),
+    ("It drew over 90 delegates to Geneva.", (90, "over", 91, None, "delegates")),
+    ("Nearly 45 countries sent experts.", (45, "nearly", None, 45, "countries")),
+    ("Almost fifty countries were represented.", (50, "nearly", None, 50, "countries")),
+    ("approximately 300 attendees registered", (300, "approximately", None, None, "participants")),
+    ("around 70 participants", (70, "approximately", None, None, "participants")),
+    ("some 120 delegates", (120, "some", None, None, "delegates")),
+    ("at least 12 organisations signed", (12, "at_least", 12, None, "organizations")),
+    ("up to 30 speakers will present", (30, "up_to", None, 30, "speakers")),
+    ("fifty-one delegations attended", (51, "exact", 51, 51, "delegates")),
+    ("representatives of 38 OSCE participating States", (38, "exact", 38, 38, "participating_states")),
+    ("and seven Asian Partners for Co-operation", (7, "exact", 7, 7, "partners")),
+    ("27 EU member States", (27, "exact", 27, 27, "member_states")),
+    ("between 40 and 55 participants", (40, "between", 40, 55, "participants")),
+])
+def test_count_shapes(text, expected):
+    assert _one(text) == expected
+
+
+def test_nested_counts_stay_separate():
+    counts = find_counts("It brought 44 OSCE participating States (31 of which are also CoE member States) together.")
+    assert [(c.value, c.unit, c.part_of) for c in counts] == [(44, "participating_states", None), (31, "member_states", 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "After 18 years of work, the office closed.",
+    "Cases fell by 23% between April and June.",
+    "Four project proposals were selected.",
+    "In the first nine months of 2021 fewer victims were found.",
+    "It was organised for the fifth year in 2019.",
+    "All four speakers agreed.",
+    "See footnote 12 and the 2005 Convention.",
+])
+def test_numbers_that_are_not_counts(text):
+    assert find_counts(text) == []
+
+
+def test_word_numbers():
+    assert parse_number("one hundred and twenty") == 120
+    assert parse_number("1,250") == 1250
+    assert parse_number("sixty-three") == 63
+
+
+def test_ranges_are_never_averaged():
+    assert bounds(40, "between", 60) == (40, 60)

@@ -1,0 +1,48 @@
+"""Date shapes, relative words and the meeting's own date (sentences written for the tests)."""
+from datetime import date
+
+import pytest
+
+from pipeline.extract.dates import find_dates, find_duration
+
+
+def _resolved(text, published=None):
+    (d,) = [d for d in find_dates(text)]
+    return d.resolve(date.fromisoformat(published) if published else None)[:3]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on 9-10 March 2022", (date(2022, 3, 9), date(2022, 3, 10), "day")),
+    ("on 9–10 March 2022", (date(2022, 3, 9), date(2022, 3, 10), "day")),
+    ("from 11 to 12 September 2025", (date(2025, 9, 11), date(2025, 9, 12), "day")),
+    ("held 28 February - 1 March 2024", (date(2024, 2, 28), date(2024, 3, 1), "day")),
+    ("on October 4-5, 2019", (date(2019, 10, 4), date(2019, 10, 5), "day")),
+    ("on 14 May 2018", (date(2018, 5, 14), None, "day")),
+    ("on May 14, 2018", (date(2018, 5, 14), None, "day")),
+    ("in December 2016", (date(2016, 12, 1), None, "month")),
+])
+def test_explicit_date_shapes(text, expected):
+    assert _resolved(text) == expected
+
+
+def test_a_missing_year_comes_from_the_publication_date():
+    (d,) = find_dates("from 11 to 12 September")
+    assert d.resolve(date(2025, 9, 12)) == (date(2025, 9, 11), date(2025, 9, 12), "day", "inferred:year-from-published")
+
+
+@pytest.mark.parametrize("word, days", [("today", 0), ("yesterday", -1), ("tomorrow", 1)])
+def test_relative_words(word, days):
+    (d,) = find_dates(f"The meeting ends {word}.")
+    assert d.relative_days == days
+    assert d.resolve(date(2022, 5, 10))[0] == date(2022, 5, 10 + days)
+    assert d.resolve(None)[3] == "unresolved"
+
+
+def test_year_only_evidence():
+    (d,) = [d for d in find_dates("said the envoy of the 2019 OSCE Chairmanship Slovakia") if d.kind == "year"]
+    assert d.resolve(None)[:3] == (date(2019, 1, 1), None, "year")
+
+
+def test_duration():
+    assert find_duration("the three-day conference ends on Friday") == 3
+    assert find_duration("a two-day trip") is None

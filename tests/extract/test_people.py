@@ -1,0 +1,127 @@
+"""Names, the shapes that attach roles to them, and role-only mentions (sentences written for the tests)."""
+import spacy
+from spacy.tokens import Span
+
+from pipeline.extract.people import find_people, is_plausible_name
+from pipeline.extract.roles import normalise
+
+
+def _named(result):
+    return {r["name"]: r for r in result["person_roles"] if r["name"]}
+
+
+def _role_only(result):
+    return [r for r in result["person_roles"] if not r["name"]]
+
+
+def test_said_name_comma_title(extract):
+    r = extract("“We cannot wait,” said Jana Novakova, Deputy Minister of the Interior of Slovakia, in her speech.")
+    row = _named(r)["Jana Novakova"]
+    assert row["role"] == "Deputy Minister of the Interior of Slovakia"
+    assert row["country"] == "Slovakia"
+    assert r["text"][row["start_char"]:row["end_char"]] == "Jana Novakova"
+    assert r["text"][row["role_start_char"]:row["role_end_char"]] == row["role"]
+
+
+def test_title_before_name(extract):
+    r = extract("OSCE Secretary General Lars Eriksen Holm opened the conference on Monday.")
+    row = _named(r)["Lars Eriksen Holm"]
+    assert (row["role"], row["organization"], row["method"]) == ("OSCE Secretary General", "OSCE", "rule:title-name")
+
+
+def test_name_with_title_in_brackets(extract):
+    r = extract("Tomas Bergqvist (Head of the Anti-Trafficking Unit of the Swedish Police) presented the findings.")
+    assert _named(r)["Tomas Bergqvist"]["role"] == "Head of the Anti-Trafficking Unit of the Swedish Police"
+
+
+def test_title_comma_name_comma(extract):
+    r = extract("The Executive Secretary of the Convention, Irena Kovacic, welcomed the delegations to the hall.")
+    row = _named(r)["Irena Kovacic"]
+    assert row["role"] == "Executive Secretary of the Convention"
+    assert row["method"] == "rule:title-comma-name"
+
+
+def test_speaker_list_with_semicolons(extract):
+    r = extract("Speakers included Anna Weberova, National Rapporteur of Austria; Marco Rossetti, Chair of the "
+                "Committee of the Parties; and Elif Kayali, Programme Officer at ODIHR.")
+    named = _named(r)
+    assert named["Anna Weberova"]["role"] == "National Rapporteur of Austria"
+    assert named["Marco Rossetti"]["role"] == "Chair of the Committee of the Parties"
+    assert named["Marco Rossetti"]["organization"] == "Council of Europe"
+    assert named["Elif Kayali"]["role"] == "Programme Officer at ODIHR"
+
+
+def test_speaker_list_in_bullets(extract):
+    r = extract("The panel:\n\n- Sofia Lindqvist, Director of the Nordic Institute for Migration\n"
+                "- Pavel Dvoracek, Head of Unit at the European Commission")
+    named = _named(r)
+    assert named["Sofia Lindqvist"]["role"] == "Director of the Nordic Institute for Migration"
+    assert named["Pavel Dvoracek"]["role"] == "Head of Unit at the European Commission"
+    assert named["Pavel Dvoracek"]["organization"] == "European Union"
+
+
+def test_honorific_moves_out_of_the_name(extract):
+    r = extract("“Victims come first,” said Dr. Amira Haddadin, President of GRETA.")
+    row = _named(r)["Amira Haddadin"]
+    assert row["honorifics"] == ["Dr."]
+    assert row["role"] == "President of GRETA"
+    assert row["organization"] == "GRETA"
+
+
+def test_pronoun_carries_the_speaker_of_the_paragraph(extract):
+    r = extract("“Data must guide us,” said Ruta Kalnina, National Co-ordinator of Latvia. "
+                "“We will publish every figure,” she added.")
+    assert [(q["speaker"], q["method"]) for q in r["quotes"]] == [
+        ("Ruta Kalnina", "rule:quote-said-name"), ("Ruta Kalnina", "inferred:pronoun-same-paragraph")]
+
+
+def test_role_only_mention_with_a_demonym(extract):
+    r = extract("The meeting was opened by the Latvian National Rapporteur on Trafficking in Human Beings.")
+    (row,) = _role_only(r)
+    assert row["role"] == "Latvian National Rapporteur on Trafficking in Human Beings"
+    assert row["role_norm"] == "National Rapporteur on Trafficking in Human Beings"
+    assert row["country"] == "Latvia"
+    assert row["person_id"] is None and row["name"] is None
+
+
+def test_role_only_mention_with_a_possessive(extract):
+    r = extract("Ireland's Independent Rapporteur noted a rise in cases. GRETA's Second Vice-President agreed.")
+    rows = {row["role_norm"]: row for row in _role_only(r)}
+    assert rows["Independent Rapporteur"]["country"] == "Ireland"
+    assert rows["GRETA Second Vice-President"]["organization"] == "GRETA"
+
+
+def test_not_role_only_mentions():
+    from pipeline.extract.people import attach_roles
+
+    nlp = spacy.blank("en")
+    text = ("The Office of the Special Representative and Co-ordinator for Combating Trafficking organised it. "
+            "National Rapporteurs from ten countries met. The Secretary General's Roadmap was presented.")
+    assert attach_roles(nlp(text), []) == []
+
+
+def test_mislabelled_entities_are_rejected():
+    nlp = spacy.blank("en")
+    doc = nlp("GRETA met in line with PC.DEC/670 and the Recommendations of the Council, said Olga Petrenko, Chair.")
+    bad = [Span(doc, 0, 1, label="PERSON")]
+    code = next(t.i for t in doc if t.text.startswith("PC.DEC"))
+    bad.append(Span(doc, code, code + 1, label="PERSON"))
+    rec = next(t.i for t in doc if t.text == "Recommendations")
+    bad.append(Span(doc, rec, rec + 1, label="PERSON"))
+    doc.ents = bad
+    assert [p.name for p in find_people(doc)] == ["Olga Petrenko"]
+
+
+def test_plausible_names():
+    assert is_plausible_name("Olga Petrenko")
+    assert is_plausible_name("Jean de la Fontaine")
+    for bad in ("GRETA", "PC.DEC/670", "Recommendations", "Council of Europe", "Executive Secretary", "Day Session"):
+        assert not is_plausible_name(bad), bad
+
+
+def test_role_normalisation_gives_one_spelling_per_office():
+    a = normalise("Executive Secretary of the Council of Europe’s Convention on Action against Trafficking in Human Beings")
+    b = normalise("Executive Secretary of the Council of Europe Anti-Trafficking Convention")
+    c = normalise("the Executive Secretary of the Secretariat of the Council of Europe Convention on Action Against Trafficking in Human Beings")
+    assert a == b == c == "Executive Secretary of the Council of Europe Convention on Action against Trafficking in Human Beings"
+    assert normalise("EU Anti-Trafficking Coordinator") == normalise("EU Anti-Trafficking Co-ordinator")

@@ -1,0 +1,64 @@
+from datetime import date
+
+from pipeline.reconcile.people import name_key, resolve_people
+from pipeline.reconcile.tenure import attribute, build_tenures
+
+
+def test_honorifics_case_and_accents_fold():
+    assert name_key("Dr. Kari Johnstone") == name_key("KARI JOHNSTONE") == "kari johnstone"
+    assert name_key("Zoë Müller-Lüdenscheidt") == "zoe muller-ludenscheidt"
+
+
+def test_middle_names_and_initials_join_one_person():
+    clusters, ids = resolve_people([
+        {"doc_id": "a", "name": "Helga Maria Berger", "honorifics": []},
+        {"doc_id": "b", "name": "Helga Berger", "honorifics": ["Ms."]},
+        {"doc_id": "c", "name": "H. Berger", "honorifics": []},
+    ])
+    assert len({ids[("a", "Helga Maria Berger")], ids[("b", "Helga Berger")], ids[("c", "H. Berger")]}) == 1
+    (person,) = clusters
+    assert person.canonical == "Helga Maria Berger"
+    assert person.honorifics == ["Ms."]
+
+
+def test_namesakes_with_incompatible_organisations_stay_apart():
+    _, ids = resolve_people([
+        {"doc_id": "a", "name": "John Smith", "honorifics": [], "organization": "OSCE"},
+        {"doc_id": "b", "name": "John Smith", "honorifics": [], "organization": "UNHCR"},
+        {"doc_id": "c", "name": "John Smith", "honorifics": [], "organization": None},
+    ])
+    assert ids[("a", "John Smith")] != ids[("b", "John Smith")]
+    assert ids[("c", "John Smith")] == ids[("a", "John Smith")]  # no evidence against: joins the first
+
+
+def _tenures():
+    rows = [
+        {"doc_id": "d1", "person_id": "p1", "role_norm": "Special Envoy", "organization": "OSCE", "date": date(2019, 3, 1), "date_precision": "day"},
+        {"doc_id": "d2", "person_id": "p1", "role_norm": "Special Envoy", "organization": "OSCE", "date": date(2020, 3, 1), "date_precision": "day"},
+        {"doc_id": "d3", "person_id": "p2", "role_norm": "Special Envoy", "organization": "OSCE", "date": date(2024, 1, 1), "date_precision": "year"},
+    ]
+    return build_tenures(rows, {"p1": "Ana Lopez", "p2": "Tom Berg"})
+
+
+def test_tenure_table():
+    t = {r["person_id"]: r for r in _tenures()}
+    assert (t["p1"]["first_seen"], t["p1"]["last_seen"], t["p1"]["n_sources"]) == (date(2019, 3, 1), date(2020, 3, 1), 2)
+    assert (t["p2"]["first_seen"], t["p2"]["last_seen"]) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_role_only_mention_gets_the_single_plausible_holder_with_falling_confidence():
+    tenures = _tenures()
+    inside = {"role_norm": "Special Envoy", "organization": "OSCE", "date": date(2019, 9, 1), "date_precision": "day"}
+    near = dict(inside, date=date(2021, 3, 1))
+    pid_in, conf_in, why = attribute(inside, tenures, window_days=730)
+    pid_near, conf_near, _ = attribute(near, tenures, window_days=730)
+    assert pid_in == pid_near == "p1"
+    assert conf_in == 0.9 and conf_in > conf_near
+    assert why.startswith("role_tenures: Ana Lopez seen as Special Envoy 2019-03-01..2020-03-01")
+
+
+def test_two_plausible_holders_give_none():
+    mention = {"role_norm": "Special Envoy", "organization": "OSCE", "date": date(2022, 3, 1), "date_precision": "day"}
+    pid, conf, why = attribute(mention, _tenures(), window_days=730)
+    assert (pid, conf) == (None, 0.0)
+    assert why == "ambiguous: Ana Lopez, Tom Berg"

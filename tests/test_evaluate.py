@@ -1,0 +1,133 @@
+"""The evaluator itself, on outputs built by hand from the gold files."""
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+import pytest
+import yaml
+
+from conftest import GOLD
+from pipeline.evaluate import evaluate, gold_date_matches, load_gold, rec_overlap
+from pipeline.tables import TABLES, write_tables
+
+
+def _d(value):
+    if value is None:
+        return None
+    text = str(value)
+    return date(int(text), 1, 1) if len(text) == 4 else date.fromisoformat(text)
+
+
+def _row(table, **values):
+    row = {c: None for c in TABLES[table].column_names}
+    for c in TABLES[table].columns:
+        if str(c.type).startswith("list"):
+            row[c.name] = []
+    row.update(values)
+    return row
+
+
+def perfect_tables():
+    docs, rec = load_gold(GOLD)
+    person_ids = {p["name"]: f"p{i}" for i, p in enumerate(rec["persons"])}
+    key_to_mid = {m["key"]: f"m-{m['key']}" for m in rec["meetings"]}
+    t = {name: [] for name in ("person_roles", "counts", "recommendations", "meeting_sources", "meetings", "people", "role_tenures")}
+    for doc_id, g in docs.items():
+        meeting = g["meeting"]
+        mid = key_to_mid[meeting["key"]]
+        for i, p in enumerate(g["people"] or []):
+            t["person_roles"].append(_row("person_roles", assertion_id=f"{doc_id}-{i}", doc_id=doc_id, name=p["name"],
+                                          person_id=person_ids[p["name"]], role=p["role"], organization=p["organization"],
+                                          method="m", confidence=1.0, start_char=0, end_char=1))
+        for i, r in enumerate(g["role_mentions"] or []):
+            holder = next((x["likely_holder"] for x in rec["role_mentions_resolved"]
+                           if x["doc"] == doc_id and x["role"] == r["role"]), None)
+            t["person_roles"].append(_row("person_roles", assertion_id=f"{doc_id}-r{i}", doc_id=doc_id, role=r["role"],
+                                          role_norm=r["role"], country=r["country"], organization=r["organization"],
+                                          likely_person_id=person_ids.get(holder), method="m", confidence=1.0,
+                                          start_char=0, end_char=1))
+        for i, c in enumerate(g["counts"] or []):
+            t["counts"].append(_row("counts", count_id=f"{doc_id}-{i}", doc_id=doc_id, value=c["value"], qualifier=c["qualifier"],
+                                    unit=c["unit"], text=c["text"], start_char=0, end_char=1, method="m", confidence=1.0))
+        for i, r in enumerate(g["recommendations"] or []):
+            t["recommendations"].append(_row("recommendations", recommendation_id=f"{doc_id}-{i}", doc_id=doc_id,
+                                             text=r["text"], actor=r["by"], kind="sentence", start_char=0, end_char=1,
+                                             method="m", confidence=1.0))
+        t["meeting_sources"].append(_row("meeting_sources", meeting_id=mid, doc_id=doc_id, start_date=_d(meeting["start_date"]),
+                                         end_date=_d(meeting["end_date"]), city=meeting["city"], country=meeting["country"],
+                                         venue=meeting["venue"], mode=meeting["mode"]))
+    for m in rec["meetings"]:
+        fields = {k: m.get(k) for k in ("city", "country", "venue", "mode")}
+        part, ctry = m.get("participants") or {}, m.get("countries") or {}
+        t["meetings"].append(_row("meetings", meeting_id=key_to_mid[m["key"]], start_date=_d(m.get("start_date")),
+                                  end_date=_d(m.get("end_date")), doc_ids=m["docs"], participants=part.get("value"),
+                                  participants_qualifier=part.get("qualifier"), countries=ctry.get("value"),
+                                  countries_qualifier=ctry.get("qualifier"), **fields))
+    for p in rec["persons"]:
+        t["people"].append(_row("people", person_id=person_ids[p["name"]], name=p["name"], doc_ids=p["docs"], n_mentions=1))
+    for h in rec["role_holders"]:
+        for seen in h["seen"]:
+            d = _d(seen["date"])
+            t["role_tenures"].append(_row("role_tenures", role_norm=h["role"], person_id=person_ids[seen["name"]],
+                                          name=seen["name"], first_seen=d, last_seen=date(d.year, 12, 31), n_sources=1))
+    return t
+
+
+def test_perfect_outputs_score_one_everywhere(tmp_path):
+    write_tables(perfect_tables(), tmp_path)
+    metrics, report = evaluate(GOLD, tmp_path)
+    assert {k: v for k, v in metrics.items() if v != 1.0} == {}
+    assert report.lines == {}
+
+
+def test_empty_outputs_score_zero_recall(tmp_path):
+    write_tables({name: [] for name in TABLES}, tmp_path)
+    metrics, _ = evaluate(GOLD, tmp_path)
+    for key, value in metrics.items():
+        if key.endswith(("recall", "f1", "accuracy")):
+            assert value == 0.0, key
+
+
+def test_a_known_perturbation_gives_exact_numbers(tmp_path):
+    tables = perfect_tables()
+    # drop one of the 12 gold counts, change the qualifier of another, and add one spurious count
+    counts = tables["counts"]
+    dropped = counts.pop(0)
+    counts[0] = dict(counts[0], qualifier="nearly" if counts[0]["qualifier"] != "nearly" else "exact")
+    counts.append(dict(dropped, count_id="extra", value=999))
+    # one person too many in a document, and one role wrong
+    extra = copy.deepcopy(tables["person_roles"][0])
+    tables["person_roles"].append(dict(extra, assertion_id="x", name="Invented Person", person_id="px"))
+    tables["person_roles"][1] = dict(tables["person_roles"][1], role="Mayor of Somewhere")
+    write_tables(tables, tmp_path)
+    metrics, report = evaluate(GOLD, tmp_path)
+    n_counts = sum(len(yaml.safe_load(p.read_text())["counts"] or []) for p in GOLD.glob("0*.yaml"))
+    assert n_counts == 12
+    assert metrics["counts_precision"] == round(11 / 12, 4)
+    assert metrics["counts_recall"] == round(11 / 12, 4)
+    assert metrics["counts_qualifier_accuracy"] == round(10 / 11, 4)
+    assert metrics["people_precision"] == round(11 / 12, 4)
+    assert metrics["people_recall"] == 1.0
+    assert metrics["people_role_accuracy"] == round(10 / 11, 4)
+    assert any("extra person: Invented Person" in line for lines in report.lines.values() for line in lines)
+
+
+def test_date_matching_rules():
+    assert gold_date_matches(2024, date(2024, 7, 1))
+    assert not gold_date_matches(2024, date(2023, 12, 31))
+    assert gold_date_matches(date(2023, 6, 6), date(2023, 6, 6))
+    assert not gold_date_matches(date(2023, 6, 6), date(2023, 6, 7))
+    assert gold_date_matches("2023-06", date(2023, 6, 30))
+    assert gold_date_matches(None, None) and not gold_date_matches(None, date(2020, 1, 1))
+
+
+@pytest.mark.parametrize("gold, pred, matches", [
+    ("States should fund shelters", "States should fund shelters for victims", True),
+    ("States should fund shelters", "Courts must hear children", False),
+    ("the need to provide support", "they discussed the need to provide support and assistance to victims of all kinds "
+                                    "in every region of every country at every level of government, with new money from "
+                                    "donors and lenders across the whole continent", False),
+])
+def test_recommendation_overlap(gold, pred, matches):
+    assert (rec_overlap(gold, pred) > 0) is matches
