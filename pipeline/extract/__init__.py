@@ -13,7 +13,10 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from collections import deque
+from typing import Any, Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from ..tables import read_rows
 
@@ -72,67 +75,85 @@ class Cache:
         os.replace(tmp, self.folder / f"{key}.json")
 
 
-def _contexts(output: Path) -> Iterator[dict[str, Any]]:
+def iter_contexts(output: Path, batch_rows: int = 256) -> Iterator[dict[str, Any]]:
+    """The ok documents, read lazily from documents.parquet in record batches."""
+    import pyarrow.parquet as pq
+
     segments: dict[str, list[tuple]] = {}
     for s in read_rows(output, "segments"):
         segments.setdefault(s["doc_id"], []).append((s["kind"], s["start_char"], s["end_char"]))
-    for d in read_rows(output, "documents"):
-        if d["status"] != "ok":
-            continue
-        yield {"doc_id": d["doc_id"], "sha256": d["sha256"], "text": d["text"],
-               "published": d["published"].isoformat() if d["published"] else None,
-               "segments": segments.get(d["doc_id"], [])}
+    path = Path(output) / "documents.parquet"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist: run `rapporteur ingest` first")
+    columns = ["doc_id", "sha256", "text", "published", "status"]
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns):
+        for d in batch.to_pylist():
+            if d["status"] != "ok":
+                continue
+            yield {"doc_id": d["doc_id"], "sha256": d["sha256"], "text": d["text"],
+                   "published": d["published"].isoformat() if d["published"] else None,
+                   "segments": segments.get(d["doc_id"], [])}
 
 
-def run_extraction(contexts: list[dict[str, Any]], *, model: str | None = None, batch_size: int = 16,
+def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = None, batch_size: int = 16,
                    workers: int = 1, cache_dir: Path | None = None, progress: bool = False,
-                   params: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], ExtractStats]:
-    """Extract every document (cached ones are read back); results in input order."""
+                   params: dict[str, Any] | None = None, total: int | None = None,
+                   nlp=None) -> tuple[list[dict[str, Any]], ExtractStats]:
+    """Extract every document in one streaming nlp.pipe pass; cached documents are read back.
+
+    Only the documents of the batch being processed are held as Docs; results are plain rows.
+    Returns the results in input order.
+    """
     from ..nlp import build_nlp, model_id
     from .resources import resources_hash
 
-    nlp = build_nlp(model)
+    nlp = nlp or build_nlp(model)
     key_model = model_id(nlp)
     key_resources = resources_hash()
     cache = Cache(cache_dir)
-    stats = ExtractStats(n_documents=len(contexts))
+    stats = ExtractStats()
+    order: list[str] = []
     results: dict[str, dict[str, Any]] = {}
-    todo: list[tuple[str, dict[str, Any]]] = []
-    for ctx in contexts:
-        key = cache_key(ctx["sha256"], key_model, key_resources, {**(params or {}), "doc_id": ctx["doc_id"],
-                                                                  "published": ctx["published"]})
-        hit = cache.get(key)
-        if hit is not None:
-            results[ctx["doc_id"]] = hit
-            stats.n_cached += 1
-        else:
-            todo.append((key, ctx))
-    stats.n_corrupt_cache = len(cache.corrupt)
+    pending: deque[tuple[str, str, int]] = deque()
 
-    def docs():
-        for _, ctx in todo:
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="doc", desc="extract", dynamic_ncols=True, smoothing=0.1)
+
+    def docs() -> Iterator[Doc]:
+        for ctx in contexts:
+            stats.n_documents += 1
+            order.append(ctx["doc_id"])
+            key = cache_key(ctx["sha256"], key_model, key_resources,
+                            {**(params or {}), "doc_id": ctx["doc_id"], "published": ctx["published"]})
+            hit = cache.get(key)
+            if hit is not None:
+                results[ctx["doc_id"]] = hit
+                stats.n_cached += 1
+                if bar is not None:
+                    bar.update(1)
+                continue
+            pending.append((key, ctx["doc_id"], len(ctx["text"].split())))
             doc = nlp.make_doc(ctx["text"])
             doc._.context = {k: v for k, v in ctx.items() if k != "text"}
             yield doc
 
     started = time.perf_counter()
-    bar = None
-    if progress and todo:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(todo), unit="doc", desc="extract", dynamic_ncols=True)
-    for (key, ctx), doc in zip(todo, nlp.pipe(docs(), batch_size=batch_size, n_process=workers)):
-        result = doc._.result
-        results[ctx["doc_id"]] = result
-        cache.put(key, result)
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
+        key, doc_id, n_words = pending.popleft()
+        results[doc_id] = doc._.result
+        cache.put(key, doc._.result)
         stats.n_extracted += 1
-        stats.n_words += len(ctx["text"].split())
+        stats.n_words += n_words
         if bar is not None:
             bar.update(1)
     if bar is not None:
         bar.close()
     stats.seconds = time.perf_counter() - started
-    return [results[c["doc_id"]] for c in contexts], stats
+    stats.n_corrupt_cache = len(cache.corrupt)
+    return [results[d] for d in order], stats
 
 
 def write_extractions(results: list[dict[str, Any]], output: Path) -> Path:
@@ -157,11 +178,14 @@ def read_extractions(output: Path) -> list[dict[str, Any]]:
 
 def main(output: Path | str, *, model: str | None = None, batch_size: int | None = None, workers: int | None = None,
          cache_dir: Path | None = None, use_cache: bool = True, quiet: bool = False) -> ExtractStats:
+    import pyarrow.parquet as pq
+
     output = Path(output)
-    contexts = list(_contexts(output))
     cache_dir = (cache_dir or output / "cache") if use_cache else None
-    results, stats = run_extraction(contexts, model=model, batch_size=batch_size or 16, workers=workers or 1,
-                                    cache_dir=cache_dir, progress=not quiet)
+    docs_path = output / "documents.parquet"
+    total = pq.read_table(docs_path, columns=["status"]).column("status").to_pylist().count("ok") if docs_path.exists() else None
+    results, stats = run_extraction(iter_contexts(output), model=model, batch_size=batch_size or 16, workers=workers or 1,
+                                    cache_dir=cache_dir, progress=not quiet, total=total)
     write_extractions(results, output)
     log.info("extract: %d documents (%d extracted, %d from cache, %d corrupt cache entries recomputed)",
              stats.n_documents, stats.n_extracted, stats.n_cached, stats.n_corrupt_cache)
