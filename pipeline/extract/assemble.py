@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..records import Segment, stable_id
 from .meeting import build_meeting
-from .util import facts, sentence_bounds, sentence_of
+from .util import doc_text, facts, sentence_bounds, sentence_of
 
 if not Doc.has_extension("context"):
     Doc.set_extension("context", default=None)
@@ -30,7 +30,7 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
     published = date.fromisoformat(context["published"]) if context.get("published") else None
     segments = [Segment(*s) for s in context.get("segments", [])]
     f = facts(doc)
-    text = doc.text
+    text = doc_text(doc)
     bounds = sentence_bounds(doc)
     meeting = build_meeting(doc, published=published, segments=segments)
     assertion_date = meeting.start_date if meeting.start_date else published

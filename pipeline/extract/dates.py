@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..dateparse import DAY, MONTH, YEAR, month_number, safe_date
 from .resources import load
-from .util import facts
+from .util import doc_text, facts
 
 _SEP = r"\s*(?:-|–|—|to|until|and)\s*"
 _D = rf"(?P<d1>{DAY})"
@@ -142,7 +142,7 @@ class DateFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        facts(doc)["dates"] = find_dates(doc.text)
+        facts(doc)["dates"] = find_dates(doc_text(doc))
         return doc
 
 

@@ -20,7 +20,7 @@ from .dates import DateExpr, find_duration
 from .orgs import find_orgs
 from .places import city_country
 from .resources import fold, gazetteer, load
-from .util import facts, sentence_bounds
+from .util import doc_text, facts, sentence_bounds
 from .venues import find_buildings, find_cities, online_cues
 
 TITLE_BLOCK_SEGMENTS = 8  # the first lines of a summary: title, organisers, date, venue
@@ -100,7 +100,7 @@ def _meeting_sentences(doc: Doc) -> list[tuple[int, int]]:
     verb_re, noun_re, _, _ = _meeting_res()
     out = []
     for s, e in sentence_bounds(doc):
-        sent = doc.text[s:e]
+        sent = doc_text(doc)[s:e]
         if verb_re.search(sent) and (noun_re.search(sent) or re.search(r"\b(?:met|gathered|convened)\b", sent)):
             out.append((s, e))
     return out
@@ -111,7 +111,7 @@ def _inside(spans, start, end) -> bool:
 
 
 def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, published: date | None, rec: MeetingRecord):
-    text = doc.text
+    text = doc_text(doc)
     # 1. a date standing alone in the title block
     for d in dates:
         if d.kind in ("range", "day", "month") and _inside(title_spans, d.start, d.end):
@@ -146,7 +146,7 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
 
 def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) -> MeetingRecord:
     """The per-document meeting record, from the facts the components put on `doc`."""
-    text = doc.text
+    text = doc_text(doc)
     f = facts(doc)
     rec = MeetingRecord()
     verb_re, noun_re, organiser_res, _ = _meeting_res()

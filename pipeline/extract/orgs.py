@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .resources import Gazetteer, Org, fold, gazetteer
-from .util import facts
+from .util import doc_text, facts
 
 # Words that make a capitalised phrase an organisation ("... Office ... (XYZ)").
 ORG_HEADS = ("Office", "Organization", "Organisation", "Committee", "Council", "Commission", "Agency", "Group",
@@ -37,6 +38,24 @@ def _acronym_fits(long: str, acr: str) -> bool:
     initials = "".join(re.findall(r"[A-Z]", long))
     letters = re.sub(r"[^A-Z]", "", acr)
     return len(letters) >= 2 and all(ch in initials for ch in letters)
+
+
+@lru_cache(maxsize=4)
+def _surface_pattern(gaz: Gazetteer) -> tuple[re.Pattern, dict[str, tuple[Org, bool]]]:
+    """One alternation over every name, alias and acronym, longest first (acronyms case-sensitive)."""
+    surfaces: list[tuple[str, Org, bool]] = []
+    for org in gaz.orgs:
+        for s in (org.name, *org.aliases, *([org.short] if org.short else [])):
+            surfaces.append((s, org, False))
+        if org.acronym:
+            surfaces.append((org.acronym, org, True))
+    surfaces.sort(key=lambda t: (-len(t[0]), t[0]))
+    parts, by_group = [], {}
+    for i, (surface, org, exact) in enumerate(surfaces):
+        body = re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+")
+        parts.append(f"(?P<g{i}>{body})" if exact else f"(?P<g{i}>(?i:{body}))")
+        by_group[f"g{i}"] = (org, exact)
+    return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])"), by_group
 
 
 def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
@@ -71,25 +90,21 @@ def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
             found.append(OrgMention(start, m.end("long"), text[start:m.end("long")], known.name, acr, method, 0.9))
         found.append(OrgMention(m.start("acr"), m.end("acr"), acr, known.name, acr, method, 0.9))
 
-    surfaces: list[tuple[str, Org, bool]] = []
-    for org in gaz.orgs:
-        for s in (org.name, *org.aliases, *([org.short] if org.short else [])):
-            surfaces.append((s, org, False))
-        if org.acronym:
-            surfaces.append((org.acronym, org, True))
-    for acr, org in defined.items():
-        surfaces.append((acr, org, True))
-    surfaces.sort(key=lambda t: len(t[0]), reverse=True)
     taken = [(f.start, f.end) for f in found]
-    for surface, org, exact in surfaces:
-        flags = 0 if exact else re.IGNORECASE
-        pattern = r"(?<![\w/])" + re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+") + r"(?![\w/])"
-        for m in re.finditer(pattern, text, flags):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(OrgMention(m.start(), m.end(), m.group(), org.name, org.acronym,
-                                    "gazetteer" if org in gaz.orgs else "rule:acronym-definition", 0.95 if not exact else 0.9))
+    pattern, by_group = _surface_pattern(gaz)
+    for m in pattern.finditer(text):
+        org, exact = by_group[m.lastgroup]
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(OrgMention(m.start(), m.end(), m.group(), org.name, org.acronym, "gazetteer", 0.9 if exact else 0.95))
+    for acr, org in defined.items():  # acronyms the text defined, used again later in the text
+        if gaz.lookup(acr) is not None:
+            continue
+        for m in re.finditer(rf"(?<![\w/]){re.escape(acr)}(?![\w/])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                found.append(OrgMention(m.start(), m.end(), acr, org.name, acr, "rule:acronym-definition", 0.9))
     found.sort(key=lambda f: (f.start, f.end))
     return found
 
@@ -102,7 +117,7 @@ class OrgFinder:
         self.gaz = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        facts(doc)["orgs"] = find_orgs(doc.text, self.gaz)
+        facts(doc)["orgs"] = find_orgs(doc_text(doc), self.gaz)
         return doc
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .resources import fold, gazetteer, honorific_keys, honorifics, not_names, roles
 from .roles import after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
-from .util import facts, overlaps
+from .util import doc_text, facts, overlaps
 
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Za-zà-öø-ÿ]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|el|ter|zu)"
@@ -91,6 +92,11 @@ def _honorifics_before(text: str, start: int) -> tuple[int, list[str]]:
     return start, found
 
 
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset[str]:
+    return frozenset({fold(w) for h in roles()["heads"] for w in h.split()} | {fold(m) for m in roles()["modifiers"]})
+
+
 def is_plausible_name(name: str) -> bool:
     words = name.split()
     if len(words) < 2 or len(words) > 5:
@@ -98,7 +104,7 @@ def is_plausible_name(name: str) -> bool:
     gaz = gazetteer()
     if gaz.lookup(name) is not None:
         return False
-    lex_words = {fold(w) for h in roles()["heads"] for w in h.split()} | {fold(m) for m in roles()["modifiers"]}
+    lex_words = _title_words()
     for w in words:
         core = w.strip(".,;:'’")
         if not core:
@@ -115,7 +121,7 @@ def is_plausible_name(name: str) -> bool:
 
 
 def _candidates(doc: Doc) -> list[PersonMention]:
-    text = doc.text
+    text = doc_text(doc)
     cands: list[PersonMention] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -161,7 +167,7 @@ def _clean(c: PersonMention, text: str) -> PersonMention | None:
 
 def find_people(doc: Doc) -> list[PersonMention]:
     """Cleaned, de-duplicated person mentions; single surnames link to a full name found earlier."""
-    text = doc.text
+    text = doc_text(doc)
     cleaned = [m for m in (_clean(c, text) for c in _candidates(doc)) if m is not None]
     cleaned.sort(key=lambda m: (m.start, -(m.end - m.start), m.method))
     people: list[PersonMention] = []
@@ -226,7 +232,7 @@ def _role_mention(text: str, start: int, end: int, method: str, confidence: floa
 
 def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
     """Roles of named people, pronoun-free; then role-only mentions."""
-    text = doc.text
+    text = doc_text(doc)
     titles = find_titles(text)
     out: list[RoleMention] = []
     taken: list[tuple[int, int]] = [(p.start, p.end) for p in people]

@@ -20,7 +20,7 @@ from .orgs import OrgMention
 from .people import PersonMention, RoleMention
 from .quotes import Quote
 from .resources import gazetteer, fold, load
-from .util import facts, sentence_bounds
+from .util import doc_text, facts, sentence_bounds
 
 
 @dataclass
@@ -141,7 +141,7 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
 
 
 def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendation]:
-    text = doc.text
+    text = doc_text(doc)
     f = facts(doc)
     people, roles, orgs = f.get("people", []), f.get("roles", []), f.get("orgs", [])
     quotes: list[Quote] = f.get("quotes", [])
@@ -231,7 +231,7 @@ class RecommendationFinder:
         else:
             from ..ingest.segment import segment
 
-            segments = segment(doc.text)
+            segments = segment(doc_text(doc))
         facts(doc)["recommendations"] = find_recommendations(doc, segments)
         return doc
 

@@ -58,7 +58,7 @@ class Org:
         return self.short or self.name
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     orgs: list[Org]
     by_key: dict[str, Org] = field(default_factory=dict)  # folded surface form -> org

@@ -17,18 +17,42 @@ def facts(doc: Doc) -> dict[str, Any]:
     return doc._.facts
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once (spaCy joins the tokens again on every `doc.text`)."""
+    f = facts(doc)
+    if "text" not in f:
+        f["text"] = doc.text
+    return f["text"]
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Character bounds of each sentence, split again at line breaks (headings, bullets)."""
+    """Character bounds of each sentence, split again at line breaks (headings, bullets).
+
+    Computed once per Doc from the SENT_START array (iterating `doc.sents` repeatedly is slow).
+    """
+    f = facts(doc)
+    if "sentence_bounds" in f:
+        return f["sentence_bounds"]
+    from spacy.attrs import SENT_START
+
+    starts = [0]
+    if len(doc):
+        flags = doc.to_array([SENT_START]).ravel() if doc.has_annotation("SENT_START") else []
+        starts = [0] + [i for i, flag in enumerate(flags) if flag == 1 and i > 0]
+    token_bounds = [(doc[a].idx if a < len(doc) else len(doc_text(doc)), doc[b - 1].idx + len(doc[b - 1]) if b > 0 else 0)
+                    for a, b in zip(starts, starts[1:] + [len(doc)]) if b > a]
     bounds: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        start = sent.start_char
-        for m in re.finditer(r"\n+", sent.text):
-            piece_end = sent.start_char + m.start()
-            if doc.text[start:piece_end].strip():
+    text = doc_text(doc)
+    for s_char, e_char in token_bounds:
+        start = s_char
+        for m in re.finditer(r"\n+", text[s_char:e_char]):
+            piece_end = s_char + m.start()
+            if text[start:piece_end].strip():
                 bounds.append((start, piece_end))
-            start = sent.start_char + m.end()
-        if doc.text[start:sent.end_char].strip():
-            bounds.append((start, sent.end_char))
+            start = s_char + m.end()
+        if text[start:e_char].strip():
+            bounds.append((start, e_char))
+    f["sentence_bounds"] = bounds
     return bounds
 
 
