@@ -43,8 +43,26 @@ def load_model(model: str | None = None, *, exclude: tuple[str, ...] = UNUSED_MO
     return spacy.load(resolve_model_name(model), exclude=list(exclude))
 
 
+def freeze_msgpack_registries() -> None:
+    """Read srsly's msgpack encoder/decoder entry points once instead of on every call.
+
+    srsly scans the entry points of every installed distribution each time a Doc is serialised;
+    with `--workers` every Doc is serialised twice (to the worker and back), and in an
+    environment with many packages that scan cost more CPU than the workers saved (measured in
+    benchmarks/run.py). Registering what the scan finds and switching the scan off keeps the
+    same encoders."""
+    import srsly.msgpack
+
+    for registry in (srsly.msgpack.msgpack_encoders, srsly.msgpack.msgpack_decoders):
+        if registry.entry_points:
+            for name, func in registry.get_entry_points().items():
+                registry.register(name, func=func)
+            registry.entry_points = False
+
+
 def build_nlp(model: str | None = None) -> Language:
     """Load the model by name (installed packages only) and add the extraction components."""
+    freeze_msgpack_registries()
     name = resolve_model_name(model)
     nlp = load_model(name)
     log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 CONTRACT_VERSION = "1.1"
@@ -387,37 +388,47 @@ def _rows(data: Any) -> list[dict[str, Any]]:
 
 
 def to_arrow(name: str, data: Any) -> pa.Table:
-    """Validate rows (a list of dicts or a DataFrame) against the named schema and build the table."""
+    """Validate rows (a list of dicts or a DataFrame) against the named schema and build the table.
+
+    Checks: exactly the schema's columns in every row, the types (pyarrow refuses a value of the
+    wrong type), no null in a required column, closed vocabularies, and no "None"/"nan" strings.
+    """
     if name not in TABLES:
         raise SchemaError(f"unknown table {name!r}; known tables: {sorted(TABLES)}")
     spec = TABLES[name]
     rows = _rows(data)
     expected = set(spec.column_names)
     for i, row in enumerate(rows):
-        keys = set(row)
-        if keys != expected:
-            missing, extra = sorted(expected - keys), sorted(keys - expected)
+        if row.keys() != expected:
+            missing, extra = sorted(expected - set(row)), sorted(set(row) - expected)
             raise SchemaError(f"{name}: row {i} has missing columns {missing} and unknown columns {extra}")
-    for col in spec.columns:
-        for i, row in enumerate(rows):
-            value = row[col.name]
-            if value is None:
-                if not col.nullable:
-                    raise SchemaError(f"{name}.{col.name}: null in row {i}, but the column is required")
-                continue
-            if isinstance(value, float) and value != value:  # NaN
-                raise SchemaError(f"{name}.{col.name}: NaN in row {i}; use null for missing values")
-            if col.allowed is not None and value not in col.allowed:
-                raise SchemaError(
-                    f"{name}.{col.name}: value {value!r} in row {i} is not one of {list(col.allowed)}"
-                )
-            if isinstance(value, str) and value in ("None", "nan", "NaN", "null"):
-                raise SchemaError(f"{name}.{col.name}: the string {value!r} in row {i}; use null")
     rows = sorted(rows, key=lambda r: tuple(_sort_key(r[k]) for k in spec.sort_by))
     try:
-        return pa.Table.from_pylist(rows, schema=spec.schema)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError) as exc:
+        table = pa.Table.from_pylist(rows, schema=spec.schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, OverflowError) as exc:
         raise SchemaError(f"{name}: {exc}") from exc
+    for col in spec.columns:
+        column = table.column(col.name)
+        if not col.nullable and column.null_count:
+            i = pc.index(pc.is_null(column), True).as_py()
+            raise SchemaError(f"{name}.{col.name}: null in row {i}, but the column is required")
+        if pa.types.is_floating(col.type) and pc.any(pc.is_nan(column)).as_py():
+            raise SchemaError(f"{name}.{col.name}: NaN in a row; use null for missing values")
+        if pa.types.is_string(col.type):
+            if col.allowed is not None:
+                ok = pc.or_(pc.is_null(column), pc.is_in(column, value_set=pa.array(col.allowed)))
+                bad = pc.filter(column, pc.invert(ok))
+                if len(bad):
+                    i = rows.index(next(r for r in rows if r[col.name] == bad[0].as_py()))
+                    raise SchemaError(f"{name}.{col.name}: value {bad[0].as_py()!r} in row {i} is not one of {list(col.allowed)}")
+            bad = pc.filter(column, pc.and_(pc.is_valid(column), pc.is_in(column, value_set=_NULL_WORDS)))
+            if len(bad):
+                i = rows.index(next(r for r in rows if r[col.name] == bad[0].as_py()))
+                raise SchemaError(f"{name}.{col.name}: the string {bad[0].as_py()!r} in row {i}; use null")
+    return table
+
+
+_NULL_WORDS = pa.array(["None", "nan", "NaN", "null"])
 
 
 def _sort_key(value: Any) -> tuple:

@@ -15,11 +15,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from collections import deque
-from typing import Any, Iterable, Iterator
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..tables import read_rows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     if first is not None:  # the model is loaded only when some document needs it
         nlp = nlp or build_nlp(model)
 
-        def docs() -> Iterator[Doc]:
+        def docs() -> Iterator["Doc"]:
             for key, ctx in itertools.chain([first], todo):
                 pending.append((key, ctx["doc_id"], len(ctx["text"].split())))
                 doc = nlp.make_doc(ctx["text"])

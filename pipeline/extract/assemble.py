@@ -5,7 +5,10 @@ only strings, numbers, lists, dicts and None; dates are ISO strings until the ta
 """
 from __future__ import annotations
 
+import logging
 from datetime import date
+
+import numpy
 from typing import Any
 
 from spacy.language import Language
@@ -14,6 +17,8 @@ from spacy.tokens import Doc
 from ..records import Segment, stable_id
 from .meeting import build_meeting
 from .util import doc_text, facts, sentence_bounds, sentence_of
+
+log = logging.getLogger(__name__)
 
 if not Doc.has_extension("context"):
     Doc.set_extension("context", default=None)
@@ -153,6 +158,12 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
             "quotes": quotes, "recommendations": recs, "meeting": meeting_row, "orgs": orgs, "people": people_rows}
 
 
+def empty_result(doc_id: str) -> dict[str, Any]:
+    meeting = {"doc_id": doc_id, "organizers": []}
+    return {"doc_id": doc_id, "mentions": [], "person_roles": [], "counts": [], "quotes": [], "recommendations": [],
+            "meeting": meeting, "orgs": [], "people": []}
+
+
 class Assembler:
     """Builds doc._.result from doc._.facts and doc._.context, then drops the facts."""
 
@@ -161,8 +172,18 @@ class Assembler:
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context or {"doc_id": "doc"}
-        doc._.result = assemble(doc, context)
+        errors = list(facts(doc).get("errors", []))
+        try:
+            doc._.result = assemble(doc, context)
+        except Exception as exc:  # noqa: BLE001 - the document keeps an empty result and its error
+            log.exception("assembling the results of %s failed", context["doc_id"])
+            errors.append(f"{self.name}: {type(exc).__name__}: {exc}")
+            doc._.result = empty_result(context["doc_id"])
+        doc._.result["errors"] = errors
         doc._.facts = None
+        # nothing downstream reads the tok2vec output: dropping it keeps the Docs that worker
+        # processes send back small
+        doc.tensor = numpy.zeros((0,), dtype="float32")
         return doc
 
 

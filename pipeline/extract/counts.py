@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .resources import load
-from .util import doc_text, facts
+from .util import doc_text, facts, guarded
 
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -146,6 +146,7 @@ class CountFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         facts(doc)["counts"] = find_counts(doc_text(doc))
         return doc

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..dateparse import DAY, MONTH, YEAR, month_number, safe_date
 from .resources import load
-from .util import doc_text, facts
+from .util import doc_text, facts, guarded
 
 _SEP = r"\s*(?:-|–|—|to|until|and)\s*"
 _D = rf"(?P<d1>{DAY})"
@@ -141,6 +141,7 @@ class DateFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         facts(doc)["dates"] = find_dates(doc_text(doc))
         return doc

@@ -144,6 +144,22 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
     return None, 0.0
 
 
+_ORGANISED = re.compile(r"organi[sz]|hosted|convened", re.I)
+
+
+def _in_pieces(text: str, pieces: list[tuple[int, int]], finder) -> list:
+    """Run a place finder over the given stretches only, with offsets into the whole text."""
+    found, seen = [], set()
+    for s, e in sorted(set(pieces)):
+        for place in finder(text[s:e]):
+            key = (place.start + s, place.end + s)
+            if key not in seen:
+                seen.add(key)
+                place.start, place.end = key
+                found.append(place)
+    return sorted(found, key=lambda p: p.start)
+
+
 def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) -> MeetingRecord:
     """The per-document meeting record, from the facts the components put on `doc`."""
     text = doc_text(doc)
@@ -186,7 +202,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) 
             rec.date_method = (rec.date_method or "") + "; end inferred:relative-to-published"
 
     # venue, city, country, mode
-    buildings = [b for b in find_buildings(text) if _inside(scope, b.start, b.end)]
+    buildings = _in_pieces(text, scope, find_buildings)
     physical = [b for b in buildings if b.kind == "building"]
     platforms = [b for b in buildings if b.kind == "platform"]
     if physical:
@@ -195,7 +211,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) 
     elif platforms:
         b = platforms[0]
         rec.venue, rec.venue_evidence = b.value, Evidence(b.start, b.end, b.text)
-    cities = [c for c in find_cities(text) if _inside(meeting_sents, c.start, c.end)]
+    cities = _in_pieces(text, meeting_sents, find_cities)
     if cities:
         rec.city = cities[0].city
         if cities[0].country:
@@ -222,6 +238,8 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) 
     organisers: list[str] = []
     for s, e in scope:
         sent = text[s:e]
+        if not _ORGANISED.search(sent):
+            continue
         for pattern in organiser_res:
             for m in pattern.finditer(sent):
                 for org in find_orgs(m.group("orgs"), gaz):

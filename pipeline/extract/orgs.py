@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .resources import Gazetteer, Org, fold, gazetteer
-from .util import doc_text, facts
+from .util import doc_text, facts, guarded
 
 # Words that make a capitalised phrase an organisation ("... Office ... (XYZ)").
 ORG_HEADS = ("Office", "Organization", "Organisation", "Committee", "Council", "Commission", "Agency", "Group",
@@ -116,6 +116,7 @@ class OrgFinder:
         self.name = name
         self.gaz = gazetteer()
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         facts(doc)["orgs"] = find_orgs(doc_text(doc), self.gaz)
         return doc

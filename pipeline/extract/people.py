@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .resources import fold, gazetteer, honorific_keys, honorifics, not_names, roles
 from .roles import after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
-from .util import doc_text, facts, overlaps
+from .util import doc_text, facts, guarded, overlaps
 
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Za-zà-öø-ÿ]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|el|ter|zu)"
@@ -97,6 +97,7 @@ def _title_words() -> frozenset[str]:
     return frozenset({fold(w) for h in roles()["heads"] for w in h.split()} | {fold(m) for m in roles()["modifiers"]})
 
 
+@lru_cache(maxsize=65536)
 def is_plausible_name(name: str) -> bool:
     words = name.split()
     if len(words) < 2 or len(words) > 5:
@@ -120,6 +121,14 @@ def is_plausible_name(name: str) -> bool:
     return True
 
 
+def titles_of(doc: Doc):
+    """The role titles of the document, found once."""
+    f = facts(doc)
+    if "titles" not in f:
+        f["titles"] = find_titles(doc_text(doc))
+    return f["titles"]
+
+
 def _candidates(doc: Doc) -> list[PersonMention]:
     text = doc_text(doc)
     cands: list[PersonMention] = []
@@ -133,7 +142,7 @@ def _candidates(doc: Doc) -> list[PersonMention]:
         end = _ROLE_END.search(rest)
         if has_head(rest[:end.start() if end else len(rest)]):
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:name-comma-title", confidence=0.8))
-    for t in find_titles(text):
+    for t in titles_of(doc):
         m = re.match(rf"\s+(?P<name>{NAME_RE})", text[t.end:t.end + 80])
         if m:
             s = t.end + m.start("name")
@@ -142,10 +151,15 @@ def _candidates(doc: Doc) -> list[PersonMention]:
         if m:
             s = t.end + m.start("name")
             cands.append(PersonMention(s, s + len(m.group("name")), m.group("name"), method="rule:title-comma-name", confidence=0.75))
-    for h in honorifics():
-        for m in re.finditer(rf"(?<![\w.]){re.escape(h)}\s+(?P<name>{NAME_RE})", text):
-            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:honorific-name", confidence=0.85))
+    for m in _honorific_name().finditer(text):
+        cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:honorific-name", confidence=0.85))
     return cands
+
+
+@lru_cache(maxsize=None)
+def _honorific_name() -> re.Pattern:
+    alternation = "|".join(re.escape(h) for h in honorifics())
+    return re.compile(rf"(?<![\w.])(?:{alternation})\s+(?P<name>{NAME_RE})")
 
 
 def _clean(c: PersonMention, text: str) -> PersonMention | None:
@@ -221,6 +235,22 @@ def _role_before(text: str, p: PersonMention, titles) -> tuple[int, int, str] | 
     return None
 
 
+def parse_confirms(doc: Doc, person: PersonMention, start: int, end: int) -> bool:
+    """The dependency parse agrees that the role describes the person: the role's head is an
+    apposition of the name ("NAME, TITLE") or a compound/modifier of it ("TITLE NAME")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    role = doc.char_span(start, end, alignment_mode="expand")
+    name = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if role is None or name is None:
+        return False
+    name_tokens = {t.i for t in name}
+    head_of_role = role.root.head.i
+    if role.root.dep_ in ("appos", "compound", "nmod", "amod") and head_of_role in name_tokens:
+        return True
+    return name.root.dep_ == "appos" and name.root.head.i in {t.i for t in role}
+
+
 def _role_mention(text: str, start: int, end: int, method: str, confidence: float, person=None) -> RoleMention:
     role = text[start:end]
     role = re.sub(r"^(?:the|The)\s+", "", role)
@@ -233,14 +263,15 @@ def _role_mention(text: str, start: int, end: int, method: str, confidence: floa
 def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
     """Roles of named people, pronoun-free; then role-only mentions."""
     text = doc_text(doc)
-    titles = find_titles(text)
+    titles = titles_of(doc)
     out: list[RoleMention] = []
     taken: list[tuple[int, int]] = [(p.start, p.end) for p in people]
     for p in people:
         found = _role_after(text, p) or _role_before(text, p, titles)
         if found:
             start, end, method = found
-            rm = _role_mention(text, start, end, method, 0.85, person=p)
+            confidence = 0.92 if parse_confirms(doc, p, start, end) else 0.85
+            rm = _role_mention(text, start, end, method, confidence, person=p)
             p.role, p.role_start, p.role_end, p.role_method = rm.role, rm.start, rm.end, method
             out.append(rm)
             taken.append((rm.start, rm.end))
@@ -264,6 +295,7 @@ class PeopleFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         people = find_people(doc)
         f = facts(doc)

@@ -35,17 +35,32 @@ def _country_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def country_of(word: str) -> str | None:
     """'Greek' -> 'Greece', "UK's" -> 'United Kingdom', 'the Republic of Moldova' -> 'Moldova'."""
     word = re.sub(r"['’]s$", "", word.strip())
     if not word:
         return None
-    if word.isupper() and len(word) <= 3 and fold(word) not in {fold(k) for k in demonyms()}:
+    if word.isupper() and len(word) <= 3 and fold(word) not in _demonym_keys():
         return None  # bare ISO-like codes are not read as countries unless listed as demonyms
     return _country_index().get(fold(word))
 
 
+@lru_cache(maxsize=None)
+def _demonym_keys() -> frozenset[str]:
+    return frozenset(fold(k) for k in demonyms())
+
+
+@lru_cache(maxsize=65536)
+def _countries_in(text: str) -> tuple[str, ...]:
+    return tuple(_find_countries(text))
+
+
 def countries_in(text: str) -> list[str]:
+    return list(_countries_in(text))
+
+
+def _find_countries(text: str) -> list[str]:
     """Countries named or implied (demonyms, possessives) in a phrase, in order, without repeats."""
     found: list[str] = []
     tokens = re.findall(r"[A-Z][\w.]*(?:['’]s)?", text)

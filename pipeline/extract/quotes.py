@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .people import PersonMention, RoleMention
 from .resources import fold, honorific_keys, honorifics
-from .util import doc_text, facts
+from .util import doc_text, facts, guarded
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
 _VERBS = (r"said|says|added|adds|stated|states|concluded|noted|notes|explained|emphasi[sz]ed|stressed|"
@@ -102,6 +102,7 @@ class QuoteFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         f = facts(doc)
         f["quotes"] = find_quotes(doc_text(doc), f.get("people", []), f.get("roles", []))

@@ -20,7 +20,7 @@ from .orgs import OrgMention
 from .people import PersonMention, RoleMention
 from .quotes import Quote
 from .resources import gazetteer, fold, load
-from .util import doc_text, facts, sentence_bounds
+from .util import doc_text, facts, guarded, sentence_bounds
 
 
 @dataclass
@@ -61,6 +61,12 @@ def _res():
     participial = tuple(p.lower() for p in res["participial"])
     topics = {tag: [re.compile(k, re.I) for k in kws] for tag, kws in load("topics.yaml").items()}
     return cues, terminators, boundaries, descriptive, verb_re, group_re, addr_re, participial, topics
+
+
+@lru_cache(maxsize=None)
+def _any_cue() -> re.Pattern:
+    """All cues in one pattern: most sentences have none and are skipped at once."""
+    return re.compile("|".join(f"(?:{c['pattern']})" for c in load("recommendations.yaml")["cues"]), re.I)
 
 
 def _topics(text: str) -> list[str]:
@@ -147,6 +153,7 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
     quotes: list[Quote] = f.get("quotes", [])
     actors = _Actors(text, people, roles, orgs)
     cues, _, _, descriptive, _, group_re, _, _, _ = _res()
+    any_cue = _any_cue()
     out: list[Recommendation] = []
 
     headings = [sg.start for sg in segments if sg.kind in ("heading", "title")]
@@ -164,6 +171,8 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
             lead_actor[e] = own or last
         if any(b.start <= s < b.end for b in bullets):
             continue  # bullets are handled below
+        if not any_cue.search(text, s, e):
+            continue
         covered: list[tuple[int, int]] = []
         for pattern, modality, scope in cues:
             for cue in pattern.finditer(text, s, e):
@@ -224,6 +233,7 @@ class RecommendationFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context if doc.has_extension("context") else None
         if context and context.get("segments") is not None:

@@ -77,6 +77,7 @@ def _normalise_rules() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(p, re.IGNORECASE), r) for p, r in roles()["normalise"]]
 
 
+@lru_cache(maxsize=65536)
 def normalise(role: str) -> str:
     """One spelling per office: instrument aliases unified, possessives and co-ordinator spelling folded."""
     gaz = gazetteer()
@@ -109,6 +110,7 @@ def strip_country(role_norm: str, country: str | None) -> str:
     return role_norm
 
 
+@lru_cache(maxsize=65536)
 def role_org_country(role: str) -> tuple[str | None, str | None]:
     """The organisation (following reports_as) and the country a role phrase names."""
     from .orgs import find_orgs

@@ -1,10 +1,14 @@
 """Small helpers shared by the extraction components."""
 from __future__ import annotations
 
+import functools
+import logging
 import re
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Doc
+
+log = logging.getLogger("pipeline.extract")
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -76,3 +80,21 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def guarded(call: Callable) -> Callable:
+    """A component's __call__ that never kills the run: an exception is logged and recorded in
+    doc._.facts['errors'] (it reaches the extraction result), and the other components go on."""
+
+    @functools.wraps(call)
+    def wrapper(self, doc: Doc) -> Doc:
+        try:
+            return call(self, doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
+            context = doc._.context if doc.has_extension("context") else None
+            doc_id = (context or {}).get("doc_id", "?")
+            log.exception("%s failed on document %s", self.name, doc_id)
+            facts(doc).setdefault("errors", []).append(f"{self.name}: {type(exc).__name__}: {exc}")
+            return doc
+
+    return wrapper

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,6 @@ METADATA_SUFFIX = ".meta.yaml"
 # texts. Reports written on Windows use cp1252, so it wins among them when it decodes the bytes.
 _LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "cp1257", "mac_roman",
                       "mac_latin2", "cp1254", "iso8859_9"}
-_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
 
 
 class ReadError(Exception):
@@ -52,11 +52,14 @@ def read_bytes(path: Path) -> bytes:
         raise ReadError("unreadable", f"could not read {path.name!r}: {exc.strerror or exc}")
 
 
+# Control characters other than whitespace, surrogates, private use, and non-characters.
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in _ALLOWED_CONTROLS)
-    return bad / len(text)
+    return len(_BAD_CHARS.findall(text)) / len(text)
 
 
 def _looks_utf16(data: bytes) -> str | None:

@@ -16,9 +16,9 @@ from ..extract import read_extractions
 from ..extract.resources import fold, gazetteer
 from ..records import stable_id
 from ..tables import TABLES, data_dictionary, read_rows, write_tables
-from .meetings import Source, cluster, meeting_id, merge
+from .meetings import PRECISION_RANK, Source, cluster, meeting_id, merge
 from .people import name_key, resolve_people
-from .tenure import attribute, build_tenures
+from .tenure import attribute, build_tenures, by_role
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +77,12 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
         mid = meeting_of.get(doc_id)
         meeting = meeting_by_id.get(mid)
         mentions += ex["mentions"]
+        meeting_date, meeting_precision = (meeting or {}).get("start_date"), (meeting or {}).get("date_precision")
         for pr in ex["person_roles"]:
             row = dict(pr, meeting_id=mid, date=_d(pr["date"]))
-            if meeting and meeting.get("start_date") and not pr["date"] or (meeting and meeting.get("date_precision") == "day"
-                                                                          and pr.get("date_precision") != "day"):
-                row["date"], row["date_precision"] = meeting["start_date"], meeting["date_precision"]
+            # the assertion holds at the meeting's date when the reconciled meeting knows it better
+            if meeting_date and PRECISION_RANK[meeting_precision] > PRECISION_RANK[row["date_precision"] if row["date"] else None]:
+                row["date"], row["date_precision"] = meeting_date, meeting_precision
             if pr["name"]:
                 row["person_id"] = person_of.get((doc_id, pr["name"]))
             person_roles.append(row)
@@ -95,9 +96,10 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
 
     # tenures and role-only attribution
     tenures = build_tenures(person_roles, names)
+    tenure_index = by_role(tenures)
     for row in person_roles:
         if row["person_id"] is None and row["role_norm"]:
-            pid, confidence, evidence = attribute(row, tenures, window_days=p["tenure_window_days"])
+            pid, confidence, evidence = attribute(row, tenure_index, window_days=p["tenure_window_days"])
             if pid:
                 row["likely_person_id"] = pid
                 row["method"] = "inferred:tenure"
@@ -146,6 +148,9 @@ def main(output: Path | str, params: dict[str, Any] | None = None) -> dict[str, 
     extractions = read_extractions(output)
     ok = {d["doc_id"] for d in read_rows(output, "documents") if d["status"] == "ok"}
     extractions = [e for e in extractions if e["doc_id"] in ok]
+    for e in extractions:
+        for error in e.get("errors", []):
+            log.warning("extraction of %s was incomplete: %s", e["doc_id"], error)
     tables = reconcile(extractions, params)
     write_tables(tables, output, extra_files={"README.md": data_dictionary()})
     log.info("reconcile: %d meetings, %d people, %d organisations", len(tables["meetings"]), len(tables["people"]),

@@ -24,11 +24,23 @@ class Source:
         return self.row["doc_id"]
 
     def dates(self) -> tuple[date, date] | None:
-        if not self.row.get("start_date"):
-            return None
-        start = _date(self.row["start_date"])
-        end = _date(self.row.get("end_date")) or start
-        return DateValue(start, end, self.row.get("date_precision") or "day").covers()
+        if "_dates" not in self.__dict__:
+            if not self.row.get("start_date"):
+                self._dates = None
+            else:
+                start = _date(self.row["start_date"])
+                end = _date(self.row.get("end_date")) or start
+                self._dates = DateValue(start, end, self.row.get("date_precision") or "day").covers()
+        return self._dates
+
+    def features(self) -> set[tuple[str, object]]:
+        """What two records must share for an undated one to reach the merge threshold."""
+        r = self.row
+        out = {("person", p) for p in self.people}
+        for key in ("city", "venue", "participants", "countries"):
+            if r.get(key) is not None:
+                out.add((key, r[key]))
+        return out
 
 
 def _date(value) -> date | None:
@@ -94,21 +106,38 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    # blocking: two records can only be one meeting if their dates are within a year of each other
+    by_year: dict[int, list[int]] = {}
     for i, a in enumerate(dated):
-        for b in dated[i + 1:]:
-            if score(a, b) >= threshold:
-                union(a.doc_id, b.doc_id)
+        by_year.setdefault(a.dates()[0].year, []).append(i)
+    for i, a in enumerate(dated):
+        year = a.dates()[0].year
+        for j in (j for y in (year - 1, year, year + 1) for j in by_year.get(y, ()) if j > i):
+            if score(a, dated[j]) >= threshold:
+                union(a.doc_id, dated[j].doc_id)
     groups: dict[str, list[Source]] = {}
     for s in dated:
         groups.setdefault(find(s.doc_id), []).append(s)
+    # an undated record is compared only with records it shares something with: without a shared
+    # person, place or figure, series and organisers alone (2.5) cannot reach the threshold
+    index: dict[tuple, set[str]] = {}
+    root_of = {}
+    for root, members in groups.items():
+        for m in members:
+            root_of[m.doc_id] = root
+            for feature in m.features():
+                index.setdefault(feature, set()).add(m.doc_id)
     for u in undated:
-        scored = []
-        for root, members in groups.items():
-            member_scores = [score(u, m) for m in members]
-            if any(x == float("-inf") for x in member_scores):
-                continue
-            scored.append((max(member_scores), root))
-        scored.sort(reverse=True)
+        if threshold <= 2.5:
+            candidates = {m.doc_id for ms in groups.values() for m in ms}
+        else:
+            candidates = set().union(*(index.get(f, set()) for f in u.features())) if u.features() else set()
+        best: dict[str, float] = {}
+        for root in sorted({root_of[d] for d in candidates if d in root_of}):
+            member_scores = [score(u, m) for m in groups[root]]
+            if float("-inf") not in member_scores:  # one incompatible member rules the meeting out
+                best[root] = max(member_scores)
+        scored = sorted(((v, r) for r, v in best.items()), reverse=True)
         if scored and scored[0][0] >= threshold and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             union(u.doc_id, scored[0][1])
             groups[scored[0][1]].append(u)

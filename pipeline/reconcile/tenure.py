@@ -40,12 +40,20 @@ def distance_days(d: date, precision: str | None, first: date, last: date) -> in
     return 0
 
 
-def attribute(mention: dict[str, Any], tenures: list[dict[str, Any]], *, window_days: int) -> tuple[str | None, float, str | None]:
+def by_role(tenures: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Tenure rows indexed by normalised role, for attribute()."""
+    index: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for t in tenures:
+        index[t["role_norm"]].append(t)
+    return index
+
+
+def attribute(mention: dict[str, Any], tenures: dict[str, list[dict[str, Any]]], *, window_days: int) -> tuple[str | None, float, str | None]:
     """(likely_person_id, confidence, evidence) for a role-only mention, or (None, 0, why)."""
     if not mention.get("date") or not mention.get("role_norm"):
         return None, 0.0, None
-    holders = [t for t in tenures if t["role_norm"] == mention["role_norm"]
-               and (mention.get("organization") is None or t.get("organization") in (None, mention["organization"]))]
+    holders = [t for t in tenures.get(mention["role_norm"], [])
+               if mention.get("organization") is None or t.get("organization") in (None, mention["organization"])]
     plausible = []
     for t in holders:
         dist = distance_days(mention["date"], mention.get("date_precision"), t["first_seen"], t["last_seen"])

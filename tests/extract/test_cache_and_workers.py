@@ -61,3 +61,20 @@ def test_a_corrupt_cache_entry_is_recomputed(tmp_path, seed_outputs):
     assert result.exit_code == 0
     _same_tables(seed_outputs, out)
     shutil.rmtree(out / "cache")
+
+
+def test_a_failing_component_does_not_kill_the_run(nlp, monkeypatch, caplog):
+    from pipeline.extract import counts as counts_module
+    from pipeline.extract import run_extraction
+
+    def broken(text):
+        raise ValueError("synthetic failure")
+
+    monkeypatch.setattr(counts_module, "find_counts", broken)
+    contexts = [{"doc_id": "a", "sha256": "x", "text": "Over 40 participants met in Vienna on 3 May 2022.",
+                 "published": None, "segments": []}]
+    (result,), stats = run_extraction(iter(contexts), nlp=nlp)
+    assert result["errors"] == ["rapporteur_counts: ValueError: synthetic failure"]
+    assert result["counts"] == []
+    assert result["meeting"]["city"] == "Vienna"  # the other components still ran
+    assert "rapporteur_counts failed on document a" in caplog.text

@@ -1,7 +1,7 @@
 from datetime import date
 
 from pipeline.reconcile.people import name_key, resolve_people
-from pipeline.reconcile.tenure import attribute, build_tenures
+from pipeline.reconcile.tenure import attribute, build_tenures, by_role
 
 
 def test_honorifics_case_and_accents_fold():
@@ -50,8 +50,8 @@ def test_role_only_mention_gets_the_single_plausible_holder_with_falling_confide
     tenures = _tenures()
     inside = {"role_norm": "Special Envoy", "organization": "OSCE", "date": date(2019, 9, 1), "date_precision": "day"}
     near = dict(inside, date=date(2021, 3, 1))
-    pid_in, conf_in, why = attribute(inside, tenures, window_days=730)
-    pid_near, conf_near, _ = attribute(near, tenures, window_days=730)
+    pid_in, conf_in, why = attribute(inside, by_role(tenures), window_days=730)
+    pid_near, conf_near, _ = attribute(near, by_role(tenures), window_days=730)
     assert pid_in == pid_near == "p1"
     assert conf_in == 0.9 and conf_in > conf_near
     assert why.startswith("role_tenures: Ana Lopez seen as Special Envoy 2019-03-01..2020-03-01")
@@ -59,6 +59,6 @@ def test_role_only_mention_gets_the_single_plausible_holder_with_falling_confide
 
 def test_two_plausible_holders_give_none():
     mention = {"role_norm": "Special Envoy", "organization": "OSCE", "date": date(2022, 3, 1), "date_precision": "day"}
-    pid, conf, why = attribute(mention, _tenures(), window_days=730)
+    pid, conf, why = attribute(mention, by_role(_tenures()), window_days=730)
     assert (pid, conf) == (None, 0.0)
     assert why == "ambiguous: Ana Lopez, Tom Berg"
