@@ -7,9 +7,8 @@ how it was obtained (`method`, `confidence`, and `inferred_from` when it was not
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 
 def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
@@ -91,20 +90,3 @@ class DateValue:
                 date(last.year, last.month, monthrange(last.year, last.month)[1]),
             )
         return self.start, last
-
-
-@dataclass
-class Extraction:
-    """One fact read from (or inferred about) a document span."""
-
-    label: str
-    text: str
-    start: int
-    end: int
-    method: str
-    confidence: float
-    attrs: dict[str, Any] = field(default_factory=dict)
-    inferred_from: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)

@@ -518,6 +518,3 @@ def data_dictionary(names: Sequence[str] | None = None) -> str:
         lines.append("")
     return "\n".join(lines)
 
-
-def iter_specs() -> Iterable[TableSpec]:
-    return TABLES.values()

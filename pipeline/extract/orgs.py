@@ -126,9 +126,3 @@ class OrgFinder:
 def make_org_finder(nlp: Language, name: str) -> OrgFinder:
     return OrgFinder(nlp, name)
 
-
-def canonical_label(name: str) -> str:
-    """Short label for a canonical organisation ("Organization for Security ..." -> "OSCE")."""
-    gaz = gazetteer()
-    org = gaz.by_key.get(fold(name))
-    return org.label if org else name

@@ -108,8 +108,3 @@ def city_country(city: str) -> str | None:
         return None
     country = pycountry.countries.get(alpha_2=best["countrycode"])
     return _display(country) if country else None
-
-
-@lru_cache(maxsize=4096)
-def is_city(name: str) -> bool:
-    return bool(name) and name[0].isupper() and city_country(name) is not None

@@ -80,9 +80,6 @@ class Gazetteer:
             org = parent
         return org
 
-    def label_of(self, name: str) -> str:
-        org = self.by_key.get(fold(name))
-        return org.label if org else name
 
 
 @lru_cache(maxsize=None)
@@ -98,7 +95,6 @@ def gazetteer() -> Gazetteer:
             gaz.by_key.setdefault(fold(surface), org)
         if org.acronym:
             gaz.by_acronym[org.acronym] = org
-    # reports_as may name an org by its short form: map it to the canonical entry
     return gaz
 
 

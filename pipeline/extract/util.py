@@ -74,8 +74,6 @@ def sentence_of(bounds: list[tuple[int, int]], offset: int) -> int | None:
     return None
 
 
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
