@@ -90,9 +90,9 @@ def run(input_dir, output, model, batch_size, workers, cache_dir, no_cache, stri
     from . import ingest, stages
 
     docs = ingest.main(input_dir, output)
-    stages.extract(output, model=model, batch_size=batch_size, workers=workers, cache_dir=cache_dir,
-                   use_cache=not no_cache, quiet=quiet)
-    stages.reconcile(output)
+    extracted = stages.extract(output, model=model, batch_size=batch_size, workers=workers, cache_dir=cache_dir,
+                               use_cache=not no_cache, quiet=quiet)
+    stages.reconcile(output, extracted.results)
     if not quiet:
         click.echo(f"tables written to {output}/", err=True)
     _report_status(docs, strict, quiet)

@@ -33,7 +33,7 @@ def extract(output: Path | str, *, model: str | None = None, batch_size: int | N
                 workers=workers or p.get("workers"), cache_dir=cache_dir, use_cache=use_cache, quiet=quiet)
 
 
-def reconcile(output: Path | str):
+def reconcile(output: Path | str, extractions: list | None = None):
     from .reconcile import main
 
-    return main(output, params("reconcile"))
+    return main(output, params("reconcile"), extractions=extractions)

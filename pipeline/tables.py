@@ -402,7 +402,6 @@ def to_arrow(name: str, data: Any) -> pa.Table:
         if row.keys() != expected:
             missing, extra = sorted(expected - set(row)), sorted(set(row) - expected)
             raise SchemaError(f"{name}: row {i} has missing columns {missing} and unknown columns {extra}")
-    rows = sorted(rows, key=lambda r: tuple(_sort_key(r[k]) for k in spec.sort_by))
     try:
         table = pa.Table.from_pylist(rows, schema=spec.schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, OverflowError) as exc:
@@ -425,14 +424,15 @@ def to_arrow(name: str, data: Any) -> pa.Table:
             if len(bad):
                 i = rows.index(next(r for r in rows if r[col.name] == bad[0].as_py()))
                 raise SchemaError(f"{name}.{col.name}: the string {bad[0].as_py()!r} in row {i}; use null")
-    return table
+    # a stable, documented row order (nulls last) so the same rows always give the same bytes
+    try:  # pyarrow >= 25 takes the null placement per key
+        order = pc.sort_indices(table, sort_keys=[(k, "ascending", "at_end") for k in spec.sort_by])
+    except (TypeError, ValueError, pa.ArrowInvalid):
+        order = pc.sort_indices(table, sort_keys=[(k, "ascending") for k in spec.sort_by], null_placement="at_end")
+    return table.take(order)
 
 
 _NULL_WORDS = pa.array(["None", "nan", "NaN", "null"])
-
-
-def _sort_key(value: Any) -> tuple:
-    return (value is None, "" if value is None else value)
 
 
 def read_table(folder: Path | str, name: str):

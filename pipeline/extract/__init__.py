@@ -36,6 +36,7 @@ class ExtractStats:
     n_corrupt_cache: int = 0
     n_words: int = 0
     seconds: float = 0.0
+    results: list[dict[str, Any]] | None = None  # what was written to interim/extractions.jsonl
 
 
 def cache_key(sha256: str, model: str, resources: str, params: dict[str, Any]) -> str:
@@ -112,6 +113,10 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     key_model = installed_model_id(model) if nlp is None else f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
     key_resources = resources_hash()
     cache = Cache(cache_dir)
+    if cache_dir is not None:
+        from . import places
+
+        places.CITY_INDEX_DIR = Path(cache_dir) / "gazetteers"
     stats = ExtractStats()
     order: list[str] = []
     results: dict[str, dict[str, Any]] = {}
@@ -199,4 +204,5 @@ def main(output: Path | str, *, model: str | None = None, batch_size: int | None
     write_extractions(results, output)
     log.info("extract: %d documents (%d extracted, %d from cache, %d corrupt cache entries recomputed)",
              stats.n_documents, stats.n_extracted, stats.n_cached, stats.n_corrupt_cache)
+    stats.results = results
     return stats

@@ -41,21 +41,18 @@ def _acronym_fits(long: str, acr: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _surface_pattern(gaz: Gazetteer) -> tuple[re.Pattern, dict[str, tuple[Org, bool]]]:
-    """One alternation over every name, alias and acronym, longest first (acronyms case-sensitive)."""
-    surfaces: list[tuple[str, Org, bool]] = []
-    for org in gaz.orgs:
-        for s in (org.name, *org.aliases, *([org.short] if org.short else [])):
-            surfaces.append((s, org, False))
-        if org.acronym:
-            surfaces.append((org.acronym, org, True))
-    surfaces.sort(key=lambda t: (-len(t[0]), t[0]))
-    parts, by_group = [], {}
-    for i, (surface, org, exact) in enumerate(surfaces):
-        body = re.escape(surface).replace("'", "['’]").replace(r"\ ", r"\s+")
-        parts.append(f"(?P<g{i}>{body})" if exact else f"(?P<g{i}>(?i:{body}))")
-        by_group[f"g{i}"] = (org, exact)
-    return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])"), by_group
+def _surface_patterns(gaz: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
+    """Two alternations, longest first: names and aliases (any case), and acronyms (exact case).
+    A match is mapped back to its organisation through the gazetteer's lookup tables."""
+    names = {s for org in gaz.orgs for s in (org.name, *org.aliases, *([org.short] if org.short else []))}
+    acronyms = {org.acronym for org in gaz.orgs if org.acronym}
+
+    def alternation(surfaces):
+        ordered = sorted(surfaces, key=lambda x: (-len(x), x))
+        body = "|".join(re.escape(x).replace("'", "['’]").replace(r"\ ", r"\s+") for x in ordered)
+        return rf"(?<![\w/])(?:{body})(?![\w/])"
+
+    return re.compile(alternation(names), re.IGNORECASE), re.compile(alternation(acronyms))
 
 
 def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
@@ -91,10 +88,12 @@ def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
         found.append(OrgMention(m.start("acr"), m.end("acr"), acr, known.name, acr, method, 0.9))
 
     taken = [(f.start, f.end) for f in found]
-    pattern, by_group = _surface_pattern(gaz)
-    for m in pattern.finditer(text):
-        org, exact = by_group[m.lastgroup]
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    names, acronyms = _surface_patterns(gaz)
+    matches = [(m, False) for m in names.finditer(text)] + [(m, True) for m in acronyms.finditer(text)]
+    matches.sort(key=lambda t: (t[0].start(), -(t[0].end() - t[0].start())))
+    for m, exact in matches:
+        org = gaz.by_acronym.get(m.group()) if exact else gaz.by_key.get(fold(m.group()))
+        if org is None or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         taken.append((m.start(), m.end()))
         found.append(OrgMention(m.start(), m.end(), m.group(), org.name, org.acronym, "gazetteer", 0.9 if exact else 0.95))

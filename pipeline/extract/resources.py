@@ -36,6 +36,7 @@ def resources_hash() -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Chargé d’Affaires' -> "charge d'affaires"."""
     text = unicodedata.normalize("NFKD", text)

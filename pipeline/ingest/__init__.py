@@ -1,15 +1,17 @@
 """Ingest stage: every file in the input folder becomes one `documents` row, readable or not."""
 from __future__ import annotations
 
+import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..records import Document
+from ..records import Document, Footnote, Segment
 from .clean import clean_text
 from .metadata import (META_FIELDS, coerce_date, guess_doc_type, guess_language, guess_title, load_manifest,
                        load_sidecar, read_dateline)
-from .readers import SUPPORTED_SUFFIXES, ReadError, is_document_path, read_text, sha256_of
+from .readers import SUPPORTED_SUFFIXES, ReadError, decode_text, is_document_path, read_bytes, sha256_of
 from .segment import segment
 
 log = logging.getLogger(__name__)
@@ -39,8 +41,39 @@ def _doc_id(rel: Path, taken: set[str]) -> str:
     return doc_id
 
 
-def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, Any]) -> Document:
-    """Read, clean, segment and describe one file. Never raises for bad input: the row says why."""
+@dataclass(frozen=True)
+class Prepared:
+    """What cleaning made of some content: reused when the same bytes come again."""
+
+    text: str
+    encoding: str | None
+    footnotes: list[Footnote]
+    segments: list[Segment]
+
+
+def previous_run(output_dir: Path) -> dict[str, Prepared]:
+    """The cleaned texts of an earlier ingest into the same folder, keyed by content hash."""
+    from ..tables import read_rows
+
+    output_dir = Path(output_dir)
+    if not (output_dir / "documents.parquet").exists():
+        return {}
+    footnotes: dict[str, list[Footnote]] = {}
+    for f in read_rows(output_dir, "footnotes"):
+        footnotes.setdefault(f["doc_id"], []).append(Footnote(f["number"], f["body"], tuple(f["urls"]), f["ref_offset"], f["anchor_text"]))
+    segments: dict[str, list[Segment]] = {}
+    for g in read_rows(output_dir, "segments"):
+        segments.setdefault(g["doc_id"], []).append(Segment(g["kind"], g["start_char"], g["end_char"]))
+    return {d["sha256"]: Prepared(d["text"], d["encoding"], footnotes.get(d["doc_id"], []), segments.get(d["doc_id"], []))
+            for d in read_rows(output_dir, "documents") if d["status"] == "ok" and d["sha256"]}
+
+
+def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, Any],
+                previous: dict[str, Prepared] | None = None) -> Document:
+    """Read, clean, segment and describe one file. Never raises for bad input: the row says why.
+
+    Content already cleaned by an earlier run (same sha256 in `previous`) is not cleaned again.
+    """
     doc = Document(doc_id=doc_id, source_path=source_path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         doc.sha256 = sha256_of(path)
@@ -48,20 +81,21 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
         doc.error = f"unsupported file type {path.suffix or '(none)'!r}: only {', '.join(SUPPORTED_SUFFIXES)} are read"
         return doc
     try:
-        raw = read_text(path)
+        data = read_bytes(path)
+        doc.sha256 = hashlib.sha256(data).hexdigest()
+        prepared = (previous or {}).get(doc.sha256)
+        if prepared is None:
+            text, encoding = decode_text(data)
+            if not text.strip():
+                doc.status, doc.error = "empty", "the file contains only whitespace"
+                return doc
+            cleaned = clean_text(text)
+            prepared = Prepared(cleaned.text, encoding, cleaned.footnotes, segment(cleaned.text))
     except ReadError as exc:
         doc.status, doc.error = exc.status, exc.message
-        doc.sha256 = sha256_of(path)
         return doc
-    doc.sha256, doc.encoding = raw.sha256, raw.encoding
-    if not raw.text.strip():
-        doc.status, doc.error = "empty", "the file contains only whitespace"
-        return doc
-
-    cleaned = clean_text(raw.text)
-    doc.text = cleaned.text
-    doc.footnotes = cleaned.footnotes
-    doc.segments = segment(doc.text)
+    doc.text, doc.encoding = prepared.text, prepared.encoding
+    doc.footnotes, doc.segments = list(prepared.footnotes), list(prepared.segments)
 
     dateline = read_dateline(doc.text)
     meta_published = coerce_date(metadata.get("published"))
@@ -78,7 +112,7 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
     return doc
 
 
-def iter_documents(input_dir: Path) -> Iterator[Document]:
+def iter_documents(input_dir: Path, previous: dict[str, Prepared] | None = None) -> Iterator[Document]:
     """Ingest every file of the folder, lazily, in a stable order. Duplicates point at the first copy."""
     input_dir = Path(input_dir)
     manifest = load_manifest(input_dir)
@@ -90,7 +124,7 @@ def iter_documents(input_dir: Path) -> Iterator[Document]:
         try:
             metadata = {**manifest.get(rel.as_posix(), manifest.get(path.name, {})), **load_sidecar(path)}
             metadata = {k: v for k, v in metadata.items() if k in META_FIELDS}
-            doc = ingest_file(path, doc_id, rel.as_posix(), metadata)
+            doc = ingest_file(path, doc_id, rel.as_posix(), metadata, previous)
         except Exception as exc:  # a bug or a bad sidecar must not cost the other documents
             log.exception("ingest failed for %s", rel)
             doc = Document(doc_id=doc_id, source_path=rel.as_posix(), sha256=sha256_of(path),
@@ -105,8 +139,8 @@ def iter_documents(input_dir: Path) -> Iterator[Document]:
         yield doc
 
 
-def ingest_folder(input_dir: Path) -> list[Document]:
-    return list(iter_documents(input_dir))
+def ingest_folder(input_dir: Path, previous: dict[str, Prepared] | None = None) -> list[Document]:
+    return list(iter_documents(input_dir, previous))
 
 
 def document_rows(docs: list[Document]) -> dict[str, list[dict[str, Any]]]:
@@ -134,6 +168,6 @@ def main(input_dir: Path | str, output_dir: Path | str) -> list[Document]:
     """Ingest `input_dir` and write documents/footnotes/segments tables into `output_dir`."""
     from ..tables import write_tables
 
-    docs = ingest_folder(Path(input_dir))
+    docs = ingest_folder(Path(input_dir), previous_run(Path(output_dir)))
     write_tables(document_rows(docs), output_dir)
     return docs

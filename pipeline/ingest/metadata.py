@@ -103,8 +103,8 @@ def guess_title(text: str, segments: list[Segment]) -> str | None:
 
 
 def guess_language(text: str) -> str | None:
-    words = re.findall(r"[a-z]+", text[:5000].lower())
+    words = re.findall(r"[a-z]+", text[:2000].lower())
     if len(words) < 5:
         return None
-    share = sum(w in _ENGLISH for w in words) / len(words)
+    share = sum(map(_ENGLISH.__contains__, words)) / len(words)
     return "en" if share > 0.08 else None

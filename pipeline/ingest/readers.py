@@ -112,15 +112,19 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def read_text(path: Path) -> RawText:
-    """Read and decode one file, normalised to NFC with Unix newlines."""
-    data = read_bytes(path)
-    digest = hashlib.sha256(data).hexdigest()
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode bytes to text normalised to NFC with Unix newlines. Raises ReadError."""
     if not data:
         raise ReadError("empty", "the file is empty (0 bytes)")
     text, encoding = decode(data)
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return RawText(text=text, encoding=encoding, sha256=digest)
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")), encoding
+
+
+def read_text(path: Path) -> RawText:
+    """Read and decode one file, normalised to NFC with Unix newlines."""
+    data = read_bytes(path)
+    text, encoding = decode_text(data)
+    return RawText(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 
 
 def sha256_of(path: Path) -> str | None:

@@ -143,9 +143,12 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
     }
 
 
-def main(output: Path | str, params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
+def main(output: Path | str, params: dict[str, Any] | None = None,
+         extractions: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Reconcile OUTPUT/interim/extractions.jsonl (or the same results, handed over in memory)."""
     output = Path(output)
-    extractions = read_extractions(output)
+    if extractions is None:
+        extractions = read_extractions(output)
     ok = {d["doc_id"] for d in read_rows(output, "documents") if d["status"] == "ok"}
     extractions = [e for e in extractions if e["doc_id"] in ok]
     for e in extractions:

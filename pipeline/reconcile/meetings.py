@@ -106,37 +106,52 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    # blocking: two records can only be one meeting if their dates are within a year of each other
-    by_year: dict[int, list[int]] = {}
-    for i, a in enumerate(dated):
-        by_year.setdefault(a.dates()[0].year, []).append(i)
-    for i, a in enumerate(dated):
-        year = a.dates()[0].year
-        for j in (j for y in (year - 1, year, year + 1) for j in by_year.get(y, ()) if j > i):
-            if score(a, dated[j]) >= threshold:
-                union(a.doc_id, dated[j].doc_id)
+    # blocking: only records whose date ranges overlap (a day's slack) can be one meeting; a sweep
+    # over the records sorted by start date visits just those pairs
+    slack = timedelta(days=1)
+    ordered = sorted(dated, key=lambda s: (s.dates()[0], s.doc_id))
+    for i, a in enumerate(ordered):
+        a_end = a.dates()[1]
+        for b in ordered[i + 1:]:
+            if b.dates()[0] - slack > a_end:
+                break
+            if score(a, b) >= threshold:
+                union(a.doc_id, b.doc_id)
     groups: dict[str, list[Source]] = {}
     for s in dated:
         groups.setdefault(find(s.doc_id), []).append(s)
     # an undated record is compared only with records it shares something with: without a shared
-    # person, place or figure, series and organisers alone (2.5) cannot reach the threshold
+    # person, place or figure, series and organisers alone (2.5) cannot reach the threshold.
+    # A meeting is ruled out when any of its records has another series, city or country.
     index: dict[tuple, set[str]] = {}
-    root_of = {}
+    root_of: dict[str, str] = {}
+    fixed: dict[str, dict[str, set]] = {}
     for root, members in groups.items():
+        fixed[root] = {key: {m.row[key] for m in members if m.row.get(key)} for key in ("series", "city", "country")}
         for m in members:
             root_of[m.doc_id] = root
             for feature in m.features():
                 index.setdefault(feature, set()).add(m.doc_id)
+    by_id = {m.doc_id: m for members in groups.values() for m in members}
+    weight = {"person": 1.0, "city": 1.0, "venue": 1.0, "participants": 1.0, "countries": 0.5}
     for u in undated:
-        if threshold <= 2.5:
-            candidates = {m.doc_id for ms in groups.values() for m in ms}
-        else:
-            candidates = set().union(*(index.get(f, set()) for f in u.features())) if u.features() else set()
+        # an upper bound on the score from the shared features, before computing any score
+        bound: dict[str, float] = {}
+        people_shared: dict[str, int] = {}
+        for feature in u.features():
+            for doc_id in index.get(feature, ()):
+                if feature[0] == "person":
+                    people_shared[doc_id] = people_shared.get(doc_id, 0) + 1
+                    if people_shared[doc_id] > 3:
+                        continue
+                bound[doc_id] = bound.get(doc_id, 2.5) + weight[feature[0]]
+        candidates = set(by_id) if threshold <= 2.5 else {d for d, b in bound.items() if b >= threshold}
         best: dict[str, float] = {}
-        for root in sorted({root_of[d] for d in candidates if d in root_of}):
-            member_scores = [score(u, m) for m in groups[root]]
-            if float("-inf") not in member_scores:  # one incompatible member rules the meeting out
-                best[root] = max(member_scores)
+        for doc_id in sorted(candidates):
+            root = root_of[doc_id]
+            if any(u.row.get(key) and (fixed[root][key] - {u.row[key]}) for key in ("series", "city", "country")):
+                continue
+            best[root] = max(best.get(root, float("-inf")), score(u, by_id[doc_id]))
         scored = sorted(((v, r) for r, v in best.items()), reverse=True)
         if scored and scored[0][0] >= threshold and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             union(u.doc_id, scored[0][1])
@@ -144,11 +159,20 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
         else:
             groups[u.doc_id] = [u]
     # undated records left alone may still be one meeting among themselves
+    # (with no date on either side the bar is higher: the pair must share a person, or a venue and a
+    # figure, to reach it, so only such pairs are compared)
     singles = [g[0] for g in groups.values() if len(g) == 1 and g[0].dates() is None]
+    pair_index: dict[tuple, list[int]] = {}
     for i, a in enumerate(singles):
-        for b in singles[i + 1:]:
-            if score(a, b) >= threshold + 2:
-                union(a.doc_id, b.doc_id)
+        keys = [("person", p) for p in a.people]
+        if a.row.get("venue"):
+            keys.append(("venue", a.row["venue"], a.row.get("participants")))
+        for key in keys:
+            pair_index.setdefault(key, []).append(i)
+    pairs = {(i, j) for members in pair_index.values() for i in members for j in members if i < j}
+    for i, j in sorted(pairs):
+        if score(singles[i], singles[j]) >= threshold + 2:
+            union(singles[i].doc_id, singles[j].doc_id)
     final: dict[str, list[Source]] = {}
     for s in sources:
         final.setdefault(find(s.doc_id), []).append(s)

@@ -116,3 +116,22 @@ def test_bad_files_do_not_stop_the_run_and_every_file_gets_a_row(input_dir, tmp_
     strict = CliRunner().invoke(main, ["ingest", "--input", str(input_dir), "--output", str(out), "-q", "--strict"])
     assert strict.exit_code == 1
     assert "--strict: 4 of 5 files could not be processed" in strict.output
+
+
+def test_a_second_ingest_reuses_the_cleaned_text_of_unchanged_files(input_dir, tmp_path, monkeypatch):
+    from pipeline import ingest
+
+    (input_dir / "a.txt").write_text("Vienna, 10 April 2024 – The meeting opened.⁴\n\n⁴ See <https://example.org/a>\n", encoding="utf-8")
+    (input_dir / "b.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    ingest.main(input_dir, out)
+    first = {name: (out / f"{name}.parquet").read_bytes() for name in ("documents", "footnotes", "segments")}
+    cleaned = []
+    real_clean = ingest.clean_text
+    monkeypatch.setattr(ingest, "clean_text", lambda text: cleaned.append(text) or real_clean(text))
+    (input_dir / "c.txt").write_text("A new report from Geneva.", encoding="utf-8")
+    ingest.main(input_dir, out)
+    assert cleaned == ["A new report from Geneva."]  # only the new file was cleaned
+    (input_dir / "c.txt").unlink()
+    ingest.main(input_dir, out)
+    assert {name: (out / f"{name}.parquet").read_bytes() for name in first} == first
