@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from ..extract import read_extractions
 from ..extract.resources import fold, gazetteer
 from ..records import stable_id
 from ..tables import TABLES, data_dictionary, read_rows, write_tables
-from .meetings import PRECISION_RANK, Source, cluster, meeting_id, merge
+from .meetings import PRECISION_RANK, Source, as_date, cluster, meeting_id, merge
 from .people import name_key, resolve_people
 from .tenure import attribute, build_tenures, by_role
 
@@ -24,12 +23,6 @@ log = logging.getLogger(__name__)
 
 DEFAULTS = {"tenure_window_days": 730, "meeting_merge_threshold": 4.0, "person_fuzzy_threshold": 92}
 INGEST_TABLES = ("documents", "footnotes", "segments")
-
-
-def _d(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
 
 
 def _pick(row: dict[str, Any], table: str) -> dict[str, Any]:
@@ -66,8 +59,8 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
         conflicts += conf
         for r in rows:
             meeting_of[r["doc_id"]] = mid
-            meeting_sources.append(_pick({**r, "meeting_id": mid, "start_date": _d(r.get("start_date")),
-                                          "end_date": _d(r.get("end_date"))}, "meeting_sources"))
+            meeting_sources.append(_pick({**r, "meeting_id": mid, "start_date": as_date(r.get("start_date")),
+                                          "end_date": as_date(r.get("end_date"))}, "meeting_sources"))
     meeting_by_id = {m["meeting_id"]: m for m in meetings}
 
     # fact tables, with meeting and person ids
@@ -79,7 +72,7 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
         mentions += ex["mentions"]
         meeting_date, meeting_precision = (meeting or {}).get("start_date"), (meeting or {}).get("date_precision")
         for pr in ex["person_roles"]:
-            row = dict(pr, meeting_id=mid, date=_d(pr["date"]))
+            row = dict(pr, meeting_id=mid, date=as_date(pr["date"]))
             # the assertion holds at the meeting's date when the reconciled meeting knows it better
             if meeting_date and PRECISION_RANK[meeting_precision] > PRECISION_RANK[row["date_precision"] if row["date"] else None]:
                 row["date"], row["date_precision"] = meeting_date, meeting_precision

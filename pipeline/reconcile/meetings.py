@@ -28,8 +28,8 @@ class Source:
             if not self.row.get("start_date"):
                 self._dates = None
             else:
-                start = _date(self.row["start_date"])
-                end = _date(self.row.get("end_date")) or start
+                start = as_date(self.row["start_date"])
+                end = as_date(self.row.get("end_date")) or start
                 self._dates = DateValue(start, end, self.row.get("date_precision") or "day").covers()
         return self._dates
 
@@ -43,7 +43,8 @@ class Source:
         return out
 
 
-def _date(value) -> date | None:
+def as_date(value) -> date | None:
+    """A date from a date or an ISO string (the interim files hold ISO strings)."""
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(value)
@@ -201,10 +202,10 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
     # dates: the most precise source wins; relative words resolve against it
     ranked = sorted((r for r in rows if r.get("start_date")),
                     key=lambda r: (-PRECISION_RANK[r.get("date_precision")], r["doc_id"]))
-    start = _date(ranked[0]["start_date"]) if ranked else None
+    start = as_date(ranked[0]["start_date"]) if ranked else None
     precision = ranked[0]["date_precision"] if ranked else None
     date_method = f"{ranked[0].get('date_method') or 'read'} ({ranked[0]['doc_id']})" if ranked else None
-    ends = [(_date(r["end_date"]), r["doc_id"]) for r in rows if r.get("end_date")]
+    ends = [(as_date(r["end_date"]), r["doc_id"]) for r in rows if r.get("end_date")]
     end = ends[0][0] if ends else None
     end_method = f"read ({ends[0][1]})" if ends else None
     if start is not None and precision == "day":
