@@ -125,3 +125,9 @@ def test_role_normalisation_gives_one_spelling_per_office():
     c = normalise("the Executive Secretary of the Secretariat of the Council of Europe Convention on Action Against Trafficking in Human Beings")
     assert a == b == c == "Executive Secretary of the Council of Europe Convention on Action against Trafficking in Human Beings"
     assert normalise("EU Anti-Trafficking Coordinator") == normalise("EU Anti-Trafficking Co-ordinator")
+
+
+def test_new_titles_from_the_lexicon(extract):
+    r = extract("The OSCE Chairperson-in-Office welcomed the delegates. Lena Vogt, State Secretary of Germany, spoke next.")
+    assert [row["role_norm"] for row in _role_only(r)] == ["OSCE Chairperson-in-Office"]
+    assert _named(r)["Lena Vogt"]["role"] == "State Secretary of Germany"
