@@ -22,7 +22,7 @@ body{font:16px/1.55 system-ui,sans-serif;max-width:72rem;margin:1.5rem auto;padd
 .text{white-space:pre-wrap;border:1px solid #ddd;padding:1rem;border-radius:6px;background:#fff}
 mark{padding:0 1px;border-radius:3px;border-bottom:2px solid rgba(0,0,0,.15)}
 mark:hover{outline:2px solid #333}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:14px;width:100%}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:14px;display:block;overflow-x:auto;max-width:100%}
 td,th{border:1px solid #ddd;padding:.25rem .4rem;vertical-align:top;text-align:left}
 th{background:#f6f6f6}.legend mark{margin-right:.4rem}nav a{margin-right:1rem}
 """
