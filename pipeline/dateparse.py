@@ -30,7 +30,7 @@ def month_number(name: str) -> int:
 
 @lru_cache(maxsize=4096)
 def parse_full_date(phrase: str) -> date | None:
-    """Parse a complete day-month-year phrase ("7 June 2023", "June 7, 2023") with dateparser."""
+    """Parse a complete day-month-year phrase ("3 May 2019", "May 3, 2019") with dateparser."""
     import dateparser
 
     parsed = dateparser.parse(

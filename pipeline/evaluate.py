@@ -113,7 +113,7 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, dict], dict]:
 
 
 def gold_date_matches(gold: Any, pred: date | None) -> bool:
-    """A gold '2024' matches any date in 2024; 'YYYY-MM' any day of that month; a full date exactly."""
+    """A gold '2019' matches any date in 2019; 'YYYY-MM' any day of that month; a full date exactly."""
     if gold is None:
         return pred is None
     if pred is None:

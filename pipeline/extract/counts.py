@@ -27,7 +27,7 @@ NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
 
 
 def parse_number(text: str) -> int | None:
-    """'170' -> 170, '1,200' -> 1200, 'fifty-one' -> 51, 'one hundred and twenty' -> 120."""
+    """'85' -> 85, '1,200' -> 1200, 'fifty-one' -> 51, 'one hundred and twenty' -> 120."""
     text = text.strip().lower()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
         return int(text.replace(",", ""))

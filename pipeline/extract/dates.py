@@ -21,17 +21,17 @@ from .util import doc_text, facts, guarded
 _SEP = r"\s*(?:-|–|—|to|until|and)\s*"
 _D = rf"(?P<d1>{DAY})"
 _PATTERNS = [
-    # 30 November - 2 December 2021 / 30 November to 2 December
+    # 28 February - 1 March 2019 / 28 February to 1 March
     ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY})\s+(?P<m1>{MONTH}){_SEP}(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
-    # 15-16 November 2021 / from 11 to 12 September 2025 / 11 and 12 September
+    # 9-10 March 2019 / from 4 to 5 October 2018 / 4 and 5 October
     ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
-    # November 15-16, 2021
+    # March 9-10, 2019
     ("range", re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){_SEP}(?P<d2>{DAY}),?(?:\s+(?P<y>{YEAR}))?")),
-    # 7 June 2023 / 6 June
+    # 3 May 2019 / 3 May
     ("day", re.compile(rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
-    # June 7, 2023
+    # May 3, 2019
     ("day", re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,\s+(?P<y>{YEAR}))?(?![\d:])")),
-    # November 2020
+    # March 2019
     ("month", re.compile(rf"(?P<m1>{MONTH})\s+(?P<y>{YEAR})")),
 ]
 _RELATIVE = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\b", re.IGNORECASE)
@@ -77,7 +77,7 @@ class DateExpr:
         if self.kind == "range":
             end = safe_date(self.end_year or year, self.end_month or self.month, self.end_day)
             if end is not None and start is not None and end < start and self.end_year is None:
-                start = safe_date(year - 1, self.month, self.day)  # "30 December - 2 January 2021"
+                start = safe_date(year - 1, self.month, self.day)  # "30 December - 2 January 2019"
         return start, end, "day", method
 
 

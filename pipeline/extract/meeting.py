@@ -76,7 +76,7 @@ _NAME = re.compile(
     r"(?i:(?:(?:annual|yearly|\d+(?:st|nd|rd|th)|regular|joint)\s+)*(?:meeting|conference|forum|roundtable|seminar|workshop|summit)"
     rf"\s+of\s+(?:the\s+)?){_GROUP}"
 )
-# "National Co-ordinators and Rapporteurs from 60 countries met on ..." -> "meeting of National ..."
+# "Labour Inspectors from 20 countries met on ..." -> "meeting of National ..."
 _GROUP_MET = re.compile(rf"(?P<who>{_GROUP})\s+(?:from\s+[\w ]{{1,40}}?\s+)?(?:met|gathered|convened)\b")
 
 
@@ -137,7 +137,7 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
     if rec.start_relative_days is not None and published is not None:
         rel = next(d for d in tied if d.kind == "relative" and d.relative_days == rec.start_relative_days)
         return rel, 0.75
-    # 4. year-only evidence ("2024 OSCE Chair Malta")
+    # 4. year-only evidence ("the 2019 OSCE Chairmanship Slovakia")
     for d in dates:
         if d.kind == "year":
             return d, 0.5

@@ -60,7 +60,7 @@ class RoleMention:
 
 
 def _split_honorifics(text: str, start: int) -> tuple[str, int, list[str]]:
-    """Move leading honorifics out of a name: ("Dr. Kari Johnstone", 10) -> ("Kari Johnstone", 14, ["Dr."])."""
+    """Move leading honorifics out of a name: ("Dr. Ana Lopez", 10) -> ("Ana Lopez", 14, ["Dr."])."""
     found = []
     changed = True
     while changed:
@@ -169,7 +169,7 @@ def _clean(c: PersonMention, text: str) -> PersonMention | None:
     start = c.start + c.name.find(name) if name else start
     hon_start, before = _honorifics_before(text, start)
     hons = before + [h for h in hons if h not in before]
-    # a name runs into a title word ("Helga Maria Schmid OSCE"): cut at the first non-name word
+    # a name runs into a title word ("Ana Maria Lopez OSCE"): cut at the first non-name word
     words = name.split()
     while len(words) > 2 and not is_plausible_name(" ".join(words)):
         words = words[:-1]
@@ -195,7 +195,7 @@ def find_people(doc: Doc) -> list[PersonMention]:
                 keep.confidence = min(0.99, keep.confidence + 0.05)
             continue
         people.append(m)
-    # later mentions by surname only ("Schmid said")
+    # later mentions by surname only ("Lopez said")
     surnames = {p.name.split()[-1]: p for p in people}
     for ent in doc.ents:
         if ent.label_ == "PERSON" and " " not in ent.text.strip() and ent.text in surnames:

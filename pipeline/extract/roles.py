@@ -1,7 +1,7 @@
 """Role titles: a grammar built from the role lexicon (resources/roles.yaml), and normalisation.
 
 A title is [pre-modifiers] HEAD [and HEAD] [complement]*, where pre-modifiers are capitalised
-words, acronyms, years and possessives ("UK's", "GRETA's", "2024 OSCE"), and a complement is a
+words, acronyms, years and possessives ("Ireland's", "GRETA's", "2019 OSCE"), and a complement is a
 preposition from the lexicon followed by a capitalised phrase ("on Trafficking in Human Beings").
 """
 from __future__ import annotations
@@ -98,7 +98,7 @@ def normalise(role: str) -> str:
 
 
 def strip_country(role_norm: str, country: str | None) -> str:
-    """Remove a leading demonym or possessive country from a normalised role ("Greek National
+    """Remove a leading demonym or possessive country from a normalised role ("Latvian National
     Rapporteur ..." -> "National Rapporteur ...") so the office is keyed by (role, country)."""
     if not country:
         return role_norm

@@ -25,7 +25,7 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\"']+[^\s<>()\"'.,;:]")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 # A marker glued to the end of a word, a closing bracket or punctuation: "recommendations⁴",
-# "(2020)⁶", "2 April 2020,⁵".
+# "(2019)⁶", "3 May 2019,⁵".
 _GLUED_MARKER = re.compile(rf"(?<=[\w)\].,;:!?\"”’'%]){_SUP}+")
 _TERMINAL = ('.', '!', '?', ':', ';', '"', '”', '’', "'", ')')
 

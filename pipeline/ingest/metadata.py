@@ -35,7 +35,7 @@ class Dateline:
 
 
 def read_dateline(text: str) -> Dateline | None:
-    """'Strasbourg, 7 June 2023 (TDI):' or 'VIENNA, 10 April 2024 –' at the very start of the text."""
+    """'Geneva, 3 May 2019 (AP):' or 'WARSAW, 9 March 2018 –' at the very start of the text."""
     m = _DATELINE.match(text)
     if not m:
         return None

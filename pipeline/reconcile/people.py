@@ -1,7 +1,7 @@
 """One person_id per person across documents.
 
-Names are folded (case, accents, honorifics); "Helga Schmid" and "Helga Maria Schmid" are one
-person when first and last names agree; an initial ("K. Johnstone") joins a full first name when
+Names are folded (case, accents, honorifics); "Ana Lopez" and "Ana Maria Lopez" are one
+person when first and last names agree; an initial ("A. Lopez") joins a full first name when
 exactly one fits. Namesakes whose roles name disjoint organisations stay apart. Candidates are
 blocked by folded last name, so the cost stays near-linear in the number of mentions.
 """
@@ -25,7 +25,7 @@ def name_tokens(name: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """'Dr. Kari Johnstone' -> 'kari johnstone'; middle names dropped: first and last token."""
+    """'Dr. Ana Lopez' -> 'ana lopez'; middle names dropped: first and last token."""
     tokens = name_tokens(name)
     if len(tokens) >= 2:
         return f"{tokens[0]} {tokens[-1]}"
