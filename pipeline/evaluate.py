@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from .extract.resources import fold, honorific_keys
+from .extract.resources import fold
+from .reconcile.people import name_tokens
 from .tables import read_rows, write_json_atomic
 
 ROLE_MATCH = 80  # token_sort_ratio for a role-only mention to match the gold role
@@ -30,10 +31,8 @@ RECONCILED_FIELDS = ("start_date", "end_date", "city", "country", "venue", "mode
 
 
 def fold_name(name: str) -> str:
-    tokens = [t for t in fold(name).replace(".", ". ").split() if t]
-    while tokens and tokens[0].rstrip(".") in honorific_keys():
-        tokens = tokens[1:]
-    return " ".join(tokens)
+    """Case, accents and honorifics removed, as reconciliation folds names ("Dr.Kari" splits too)."""
+    return " ".join(name_tokens(name.replace(".", ". ")))
 
 
 def fold_text(text: str | None) -> str:

@@ -8,15 +8,14 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .resources import Gazetteer, Org, fold, gazetteer
+from .resources import Gazetteer, Org, fold, gazetteer, load
 from .util import doc_text, facts, guarded
 
-# Words that make a capitalised phrase an organisation ("... Office ... (XYZ)").
-ORG_HEADS = ("Office", "Organization", "Organisation", "Committee", "Council", "Commission", "Agency", "Group",
-             "Department", "Ministry", "Institute", "Association", "Network", "Fund", "Programme", "Program",
-             "Bureau", "Centre", "Center", "Service", "Union", "Court", "Directorate", "Secretariat",
-             "Foundation", "Observatory", "Alliance", "Coalition", "Federation", "Authority", "Unit", "Task Force",
-             "Parliament", "Assembly", "Police", "Inspectorate")
+def _org_heads() -> tuple[str, ...]:
+    """Words that make a capitalised phrase an organisation (resources/org_heads.yaml)."""
+    return tuple(load("org_heads.yaml", strings=True))
+
+
 _DEFINITION = re.compile(
     r"(?P<long>(?:[A-Z][\w'’\-]*|of|the|and|for|on|in|against|to)(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|on|in|against|to)){1,14})"
     r"\s+\((?P<acr>[A-Z][A-Za-z/&.\-]{1,14})\)"
@@ -76,7 +75,7 @@ def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
                 method = "gazetteer"
             else:
                 # a body the gazetteer lacks: the shortest tail that fits the acronym and names a body
-                long = next((t for t in reversed(tails) if _acronym_fits(t, acr) and any(h in t for h in ORG_HEADS)), "")
+                long = next((t for t in reversed(tails) if _acronym_fits(t, acr) and any(h in t for h in _org_heads())), "")
                 if not long:
                     continue
                 known = Org(name=long, acronym=acr, aliases=(), reports_as=long)

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .people import PersonMention, RoleMention
-from .resources import fold, honorific_keys, honorifics
+from .resources import fold, honorific_keys
 from .util import doc_text, facts, guarded
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
@@ -47,7 +47,7 @@ def _sentence_end(text: str) -> int:
     for m in re.finditer(r"[.!?](?=\s|$)|\n|“|\"", text):
         if m.group() == ".":
             word = re.search(r"(\S+)$", text[:m.start() + 1])
-            if word and fold(word.group(1)) in honorific_keys() | {fold(h) for h in honorifics()}:
+            if word and fold(word.group(1)).rstrip(".") in honorific_keys():
                 continue
         return m.start()
     return len(text)

@@ -5,7 +5,6 @@ import codecs
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
@@ -29,12 +28,6 @@ class ReadError(Exception):
         self.status = status
         self.message = message
 
-
-@dataclass(frozen=True)
-class RawText:
-    text: str
-    encoding: str
-    sha256: str
 
 
 def is_document_path(path: Path) -> bool:
@@ -119,12 +112,6 @@ def decode_text(data: bytes) -> tuple[str, str]:
     text, encoding = decode(data)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")), encoding
 
-
-def read_text(path: Path) -> RawText:
-    """Read and decode one file, normalised to NFC with Unix newlines."""
-    data = read_bytes(path)
-    text, encoding = decode_text(data)
-    return RawText(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 
 
 def sha256_of(path: Path) -> str | None:
