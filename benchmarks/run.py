@@ -88,7 +88,7 @@ def rapporteur(*args: str) -> tuple[float, int]:
 
 def measure_size(n: int, seed: int, work: Path, full: bool) -> dict:
     from pipeline.extract import iter_contexts, run_extraction
-    from pipeline.nlp import build_nlp, load_model
+    from pipeline.extract.nlp import build_nlp, load_model
 
     corpus = work / f"corpus_{n}"
     words = build_corpus(corpus, n, seed)
@@ -137,7 +137,7 @@ def measure_size(n: int, seed: int, work: Path, full: bool) -> dict:
 
 def measure_components(seed: int) -> dict:
     """Extraction results with and without the model components no extractor uses."""
-    import pipeline.nlp as nlp_module
+    import pipeline.extract.nlp as nlp_module
     from pipeline.extract import run_extraction
     from pipeline.ingest import ingest_folder
 

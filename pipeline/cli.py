@@ -156,23 +156,38 @@ def reconcile_cmd(output, verbose, quiet):
 
 
 @main.command("evaluate")
-@click.option("--gold", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("tests/gold/seeds"),
-              show_default=True, help="Folder of gold YAML files.")
-@_output_option
+@click.option("--gold", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Score one gold folder against --output (default: every set in params.yaml evaluate.sets).")
+@click.option("--output", "output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Tables to score against --gold (default: outputs).")
+@click.option("--metrics", "metrics_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the scores (default: params.yaml evaluate.metrics, or OUTPUT/metrics.json with --gold).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write per-document misses and extras to this file.")
 @_common
-def evaluate_cmd(gold, output, report_file, verbose, quiet):
-    """Score the tables in OUTPUT against gold annotations; write OUTPUT/metrics.json.
+def evaluate_cmd(gold, output, metrics_file, report_file, verbose, quiet):
+    """Score the tables against gold annotations, seeds and dev corpus side by side; write metrics.json.
 
     \b
-    Example:
-      rapporteur evaluate --gold tests/gold/seeds --output outputs --report outputs/errors.md
+    Example (both sets of params.yaml, after `rapporteur run` on each corpus):
+      rapporteur evaluate --report outputs/evaluation.md
+    Example (one set):
+      rapporteur evaluate --gold tests/gold/dev --output outputs/dev
     """
     _setup_logging(verbose, quiet)
     from .evaluate import main as evaluate_main
+    from .stages import evaluation_sets
 
-    evaluate_main(gold, output, report_file=report_file, echo=not quiet)
+    if gold is not None:
+        output = output or Path(DEFAULT_OUTPUT)
+        sets = {gold.name: (gold, output)}
+        metrics_file = metrics_file or output / "metrics.json"
+    else:
+        sets, default_metrics = evaluation_sets()
+        if output is not None:
+            raise click.UsageError("--output goes with --gold; the sets of params.yaml name their own outputs")
+        metrics_file = metrics_file or default_metrics
+    evaluate_main(sets, metrics_file=metrics_file, report_file=report_file, echo=not quiet)
 
 
 @main.command("report")

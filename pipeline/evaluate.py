@@ -1,4 +1,7 @@
-"""Score the output tables against gold annotations (tests/gold/seeds; format in its README).
+"""Score the output tables against gold annotations (format: tests/gold/dev/README.md).
+
+Two gold sets are scored side by side: the seeds (tests/gold/seeds) and the development corpus of
+real reports (tests/gold/dev); `params.yaml` `evaluate.sets` names each set's gold and outputs.
 
 Matching follows the gold README: people by folded name (case, accents, honorifics removed);
 role-only mentions by fuzzy role; counts by (value, unit), the qualifier checked separately;
@@ -27,6 +30,9 @@ ACTOR_MATCH = 80  # token_set_ratio for a recommendation's actor
 REC_GOLD_COVER = 0.6  # share of the gold clause's tokens the prediction must contain
 REC_PRED_COVER = 0.25  # share of the predicted clause's tokens that must be in the gold clause
 PER_DOC_FIELDS = ("start_date", "end_date", "city", "country", "venue", "mode")
+NAME_MATCH = 80  # token_set_ratio for the per-document meeting name
+# The headline figure: the mean of these (the measure quoted in issues and closing notes).
+HEADLINE = ("people_f1", "role_mentions_f1", "counts_f1", "recommendations_f1", "meetings_fields_accuracy")
 RECONCILED_FIELDS = ("start_date", "end_date", "city", "country", "venue", "mode", "participants", "countries")
 
 
@@ -181,7 +187,7 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
     role_only, role_country = PRF(), Acc()
     count_prf, qual_acc = PRF(), Acc()
     rec_prf, actor_acc = PRF(), Acc()
-    doc_fields = Acc()
+    doc_fields, organizers_acc, name_acc = Acc(), Acc(), Acc()
     for doc_id, g in sorted(gold_docs.items()):
         pred = by_doc.get(doc_id, {})
         # people
@@ -267,6 +273,18 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
             doc_fields.add(ok)
             if not ok:
                 report.wrong(doc_id, f"meeting {name}", gm[name], src.get(name))
+        if gm.get("organizers"):
+            got = sorted(fold_text(o) for o in src.get("organizers") or [])
+            ok = got == sorted(fold_text(o) for o in gm["organizers"])
+            organizers_acc.add(ok)
+            if not ok:
+                report.wrong(doc_id, "meeting organizers", gm["organizers"], list(src.get("organizers") or []))
+        if gm.get("name"):
+            got = src.get("name")
+            ok = bool(got) and fuzz.token_set_ratio(fold_text(gm["name"]), fold_text(got)) >= NAME_MATCH
+            name_acc.add(ok)
+            if not ok:
+                report.wrong(doc_id, "meeting name", gm["name"], got)
 
     # meetings: pairwise clustering and reconciled fields
     gold_key = {d: (g.get("meeting") or {}).get("key") for d, g in gold_docs.items()}
@@ -347,12 +365,14 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
         "counts_qualifier_accuracy": qual_acc.value,
         "recommendations_precision": rec_prf.precision, "recommendations_recall": rec_prf.recall,
         "recommendations_f1": rec_prf.f1, "recommendations_actor_accuracy": actor_acc.value,
-        "meeting_doc_fields_accuracy": doc_fields.value,
+        "meeting_doc_fields_accuracy": doc_fields.value, "meeting_organizers_accuracy": organizers_acc.value,
+        "meeting_name_accuracy": name_acc.value,
         "meetings_cluster_precision": cluster_prf.precision, "meetings_cluster_recall": cluster_prf.recall,
         "meetings_cluster_f1": cluster_prf.f1, "meetings_fields_accuracy": meeting_fields.value,
         "person_identity_accuracy": identity.value, "role_holders_resolved_accuracy": resolved.value,
         "role_tenures_recall": tenure.value,
     }
+    metrics["headline_mean"] = sum(metrics[k] for k in HEADLINE) / len(HEADLINE)
     return {k: round(v, 4) for k, v in metrics.items()}, report
 
 
@@ -364,21 +384,37 @@ def _within(gold_date: Any, first: date, last: date) -> bool:
     return first <= d <= last
 
 
-def render(metrics: dict[str, float]) -> str:
-    width = max(len(k) for k in metrics)
-    lines = [f"{'metric'.ljust(width)}  value", f"{'-' * width}  -----"]
-    lines += [f"{k.ljust(width)}  {v:.3f}" for k, v in metrics.items()]
+def render(results: dict[str, dict[str, float]]) -> str:
+    """One column per gold set, one row per metric (headline first)."""
+    names = list(results)
+    keys = sorted({k for m in results.values() for k in m}, key=lambda k: (k != "headline_mean", k))
+    width = max(len(k) for k in keys)
+    cols = [max(len(n), 6) for n in names]
+    lines = ["  ".join(["metric".ljust(width), *(n.rjust(c) for n, c in zip(names, cols))]),
+             "  ".join(["-" * width, *("-" * c for c in cols)])]
+    for k in keys:
+        cells = [(f"{results[n][k]:.3f}" if k in results[n] else "-").rjust(c) for n, c in zip(names, cols)]
+        lines.append("  ".join([k.ljust(width), *cells]))
     return "\n".join(lines)
 
 
-def main(gold: Path | str, output: Path | str, *, report_file: Path | None = None, echo: bool = True) -> dict[str, float]:
+def main(sets: dict[str, tuple[Path | str, Path | str]], *, metrics_file: Path | str,
+         report_file: Path | None = None, echo: bool = True) -> dict[str, dict[str, float]]:
+    """Score each named set (gold folder, outputs folder); write {set: {metric: value}} to metrics_file."""
     import click
 
-    metrics, report = evaluate(gold, output)
-    write_json_atomic(Path(output) / "metrics.json", metrics)
+    results: dict[str, dict[str, float]] = {}
+    reports: list[str] = []
+    for name, (gold, output) in sets.items():
+        if not (Path(output) / "meetings.parquet").exists():
+            raise click.ClickException(f"set {name!r}: no tables in {output} (run the pipeline on its corpus first)")
+        metrics, report = evaluate(gold, output)
+        results[name] = metrics
+        reports.append(f"# Set {name} (gold {gold}, outputs {output})\n\n" + report.render())
+    write_json_atomic(Path(metrics_file), results)
     if report_file:
         Path(report_file).parent.mkdir(parents=True, exist_ok=True)
-        Path(report_file).write_text(report.render(), encoding="utf-8")
+        Path(report_file).write_text("\n\n".join(reports), encoding="utf-8")
     if echo:
-        click.echo(render(metrics))
-    return metrics
+        click.echo(render(results))
+    return results

@@ -37,3 +37,17 @@ def reconcile(output: Path | str, extractions: list | None = None):
     from .reconcile import main
 
     return main(output, params("reconcile"), extractions=extractions)
+
+
+def evaluation_sets(path: Path = PARAMS_FILE) -> tuple[dict[str, tuple[Path, Path]], Path]:
+    """The gold sets to score, {name: (gold folder, outputs folder)}, and the metrics file."""
+    p = params("evaluate", path)
+    sets = p.get("sets")
+    if not isinstance(sets, dict) or not sets:
+        raise ValueError(f"{path}: evaluate.sets must map set names to {{gold: DIR, output: DIR}}, got {sets!r}")
+    out = {}
+    for name, entry in sets.items():
+        if not isinstance(entry, dict) or not {"gold", "output"} <= set(entry):
+            raise ValueError(f"{path}: evaluate.sets.{name} needs keys gold and output, got {entry!r}")
+        out[str(name)] = (Path(entry["gold"]), Path(entry["output"]))
+    return out, Path(p.get("metrics") or "outputs/metrics.json")

@@ -10,6 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW_TEXTS = ROOT / "raw_texts"
 GOLD = ROOT / "tests" / "gold" / "seeds"
+DEV_TEXTS = ROOT / "tests" / "corpus" / "dev"
+DEV_GOLD = ROOT / "tests" / "gold" / "dev"
 SEED_IDS = sorted(p.stem for p in RAW_TEXTS.glob("*.txt"))
 
 
@@ -22,6 +24,19 @@ def seed_outputs(tmp_path_factory) -> Path:
     from click.testing import CliRunner
 
     result = CliRunner().invoke(main, ["run", "--input", str(RAW_TEXTS), "--output", str(out), "-q"])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    return out
+
+
+@pytest.fixture(scope="session")
+def dev_outputs(tmp_path_factory) -> Path:
+    """Run the whole pipeline on the development corpus (tests/corpus/dev) once."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    out = tmp_path_factory.mktemp("dev_outputs")
+    result = CliRunner().invoke(main, ["run", "--input", str(DEV_TEXTS), "--output", str(out), "-q"])
     assert result.exit_code == 0, result.output + repr(result.exception)
     return out
 
@@ -49,7 +64,7 @@ def copy_seeds(dest: Path, ids=None) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import build_nlp
+    from pipeline.extract.nlp import build_nlp
 
     return build_nlp()
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COPY = ["raw_texts", "pipeline", "tests/gold", "params.yaml", "dvc.yaml", ".dvc/config", ".dvcignore"]
+COPY = ["raw_texts", "pipeline", "tests/gold", "tests/corpus", "params.yaml", "dvc.yaml", ".dvc/config", ".dvcignore"]
 
 
 def test_dvc_repro_in_a_fresh_copy(tmp_path):
@@ -21,18 +21,25 @@ def test_dvc_repro_in_a_fresh_copy(tmp_path):
             shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(src, dst)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "DVC_NO_ANALYTICS": "1"}
+    # as a new user runs it: the environment is not activated, .venv is where `make install` put it
+    (repo / ".venv").symlink_to(bin_dir.parent, target_is_directory=True)
+    path = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if Path(p) != bin_dir)
+    env = {**os.environ, "PATH": path, "DVC_NO_ANALYTICS": "1"}
+    env.pop("VIRTUAL_ENV", None)
     run = lambda *cmd: subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=600)  # noqa: E731
     assert run("git", "init", "-q").returncode == 0
     result = run(str(bin_dir / "dvc"), "repro")
     assert result.returncode == 0, result.stdout + result.stderr
     for name in ("documents", "meetings", "person_roles", "counts", "recommendations"):
         assert (repo / "outputs" / f"{name}.parquet").exists()
+        assert (repo / "outputs" / "dev" / f"{name}.parquet").exists()
     assert (repo / "dvc.lock").exists()
     shown = run(str(bin_dir / "dvc"), "metrics", "show", "--json")
     assert shown.returncode == 0, shown.stderr
     metrics = json.loads((repo / "outputs" / "metrics.json").read_text())
-    assert metrics["counts_f1"] == 1.0 and metrics["meetings_cluster_f1"] == 1.0
-    assert "people_f1" in shown.stdout
+    assert set(metrics) == {"seeds", "dev"}
+    assert metrics["seeds"]["meetings_cluster_f1"] == 1.0
+    assert 0.5 < metrics["dev"]["headline_mean"] < 1.0
+    assert "people_f1" in shown.stdout and '"dev"' in shown.stdout
     again = run(str(bin_dir / "dvc"), "repro")
     assert again.returncode == 0 and "didn't change, skipping" in again.stdout

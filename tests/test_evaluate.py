@@ -56,7 +56,8 @@ def perfect_tables():
                                              method="m", confidence=1.0))
         t["meeting_sources"].append(_row("meeting_sources", meeting_id=mid, doc_id=doc_id, start_date=_d(meeting["start_date"]),
                                          end_date=_d(meeting["end_date"]), city=meeting["city"], country=meeting["country"],
-                                         venue=meeting["venue"], mode=meeting["mode"]))
+                                         venue=meeting["venue"], mode=meeting["mode"], name=meeting.get("name"),
+                                         organizers=meeting.get("organizers") or []))
     for m in rec["meetings"]:
         fields = {k: m.get(k) for k in ("city", "country", "venue", "mode")}
         part, ctry = m.get("participants") or {}, m.get("countries") or {}
@@ -131,3 +132,65 @@ def test_date_matching_rules():
 ])
 def test_recommendation_overlap(gold, pred, matches):
     assert (rec_overlap(gold, pred) > 0) is matches
+
+
+def test_wrong_organizers_and_name_are_scored(tmp_path):
+    tables = perfect_tables()
+    docs, _ = load_gold(GOLD)
+    with_orgs = [r for r in tables["meeting_sources"] if r["organizers"]]
+    with_orgs[0]["organizers"] = ["Somebody Else"]
+    with_orgs[0]["name"] = "an unrelated gathering"
+    write_tables(tables, tmp_path)
+    metrics, report = evaluate(GOLD, tmp_path)
+    n_orgs = sum(1 for g in docs.values() if g["meeting"].get("organizers"))
+    n_names = sum(1 for g in docs.values() if g["meeting"].get("name"))
+    assert metrics["meeting_organizers_accuracy"] == round((n_orgs - 1) / n_orgs, 4)
+    assert metrics["meeting_name_accuracy"] == round((n_names - 1) / n_names, 4)
+    assert any("meeting organizers" in line for lines in report.lines.values() for line in lines)
+
+
+def test_headline_is_the_mean_of_five_scores(tmp_path):
+    write_tables(perfect_tables(), tmp_path)
+    metrics, _ = evaluate(GOLD, tmp_path)
+    assert metrics["headline_mean"] == 1.0
+    tables = perfect_tables()
+    tables["counts"] = []
+    write_tables(tables, tmp_path)
+    metrics, _ = evaluate(GOLD, tmp_path)
+    assert metrics["counts_f1"] == 0.0
+    assert metrics["headline_mean"] == 0.8
+
+
+def test_two_sets_side_by_side(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.evaluate import render
+
+    good, empty = tmp_path / "good", tmp_path / "empty"
+    write_tables(perfect_tables(), good)
+    write_tables({name: [] for name in TABLES}, empty)
+    params = tmp_path / "params.yaml"
+    params.write_text(yaml.safe_dump({"evaluate": {"metrics": str(tmp_path / "m.json"), "sets": {
+        "seeds": {"gold": str(GOLD), "output": str(good)}, "other": {"gold": str(GOLD), "output": str(empty)}}}}, sort_keys=False))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["evaluate"])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0].split()
+    assert header == ["metric", "seeds", "other"]
+    assert result.output.splitlines()[2].split() == ["headline_mean", "1.000", "0.000"]
+    stored = json.loads((tmp_path / "m.json").read_text())
+    assert stored["seeds"]["people_f1"] == 1.0 and stored["other"]["people_f1"] == 0.0
+    assert render({"a": {"x": 0.5}}).splitlines()[-1].split() == ["x", "0.500"]
+
+
+def test_a_set_without_tables_is_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(GOLD), "--output", str(tmp_path / "nothing")])
+    assert result.exit_code == 1
+    assert "no tables in" in result.output

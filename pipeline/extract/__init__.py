@@ -107,7 +107,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     Only the documents of the batch being processed are held as Docs; results are plain rows.
     Returns the results in input order.
     """
-    from ..nlp import build_nlp, installed_model_id
+    from .nlp import build_nlp, installed_model_id
     from .resources import resources_hash
 
     key_model = installed_model_id(model) if nlp is None else f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"

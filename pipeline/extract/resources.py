@@ -24,15 +24,21 @@ def load(name: str, *, strings: bool = False) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
-def resources_hash() -> str:
-    """A hash of every resource file and of the extraction code: part of the cache key."""
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # the whole `pipeline` package
+
+
+def resources_hash(root: Path | None = None) -> str:
+    """A hash of every source and resource file of the `pipeline` package: part of the cache key.
+
+    The whole package, not a list of modules, so that no helper an extractor imports (today or
+    after a refactoring) can change the results without changing the key."""
+    root = Path(root or PACKAGE_ROOT)
     digest = hashlib.sha256()
-    roots = [RESOURCE_DIR, Path(__file__).parent]
-    for root in roots:
-        for path in sorted(root.glob("*")):
-            if path.is_file() and path.suffix in (".yaml", ".py", ".jsonl", ".txt"):
-                digest.update(path.name.encode())
-                digest.update(path.read_bytes())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".yaml", ".py", ".jsonl", ".txt") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -78,3 +78,21 @@ def test_a_failing_component_does_not_kill_the_run(nlp, monkeypatch, caplog):
     assert result["counts"] == []
     assert result["meeting"]["city"] == "Vienna"  # the other components still ran
     assert "rapporteur_counts failed on document a" in caplog.text
+
+
+def test_editing_any_imported_helper_re_extracts(tmp_path, monkeypatch):
+    """The cache key covers the whole package: a change to a helper module outside extract/
+    (here the date helpers that ingest and extract share) invalidates every entry."""
+    from pipeline.extract import resources
+
+    package = tmp_path / "pipeline"
+    shutil.copytree(resources.PACKAGE_ROOT, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(resources, "PACKAGE_ROOT", package)
+    folder = copy_seeds(tmp_path / "in")
+    out = tmp_path / "out"
+    _run(folder, out)
+    assert extract_main(out, quiet=True).n_cached == 5
+    helper = package / "dateparse.py"
+    helper.write_text(helper.read_text() + "\n# an edit that changes no behaviour still changes the key\n")
+    stats = extract_main(out, quiet=True)
+    assert (stats.n_extracted, stats.n_cached) == (5, 0)

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 # importing the modules registers their factories
-from .extract import assemble, counts, dates, orgs, people, quotes, recommendations  # noqa: F401
+from . import assemble, counts, dates, orgs, people, quotes, recommendations  # noqa: F401
 
 log = logging.getLogger(__name__)
 
