@@ -59,7 +59,22 @@ def _report_status(docs, strict: bool, quiet: bool) -> None:
         raise click.ClickException(f"--strict: {len(bad)} of {len(docs)} files could not be processed")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Errors a user can fix (a malformed rule file, a missing model, bad params) end the command
+    with their message and exit status 1, not a traceback."""
+
+    def invoke(self, ctx):
+        from .extract.nlp import ModelNotInstalled
+        from .extract.resources import ResourceError
+        from .stages import ParamsError
+
+        try:
+            return super().invoke(ctx)
+        except (ResourceError, ModelNotInstalled, ParamsError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rapporteur")
 def main() -> None:
     """Turn reports of anti-trafficking meetings into source-grounded Parquet tables.

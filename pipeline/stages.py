@@ -12,6 +12,10 @@ log = logging.getLogger(__name__)
 PARAMS_FILE = Path("params.yaml")
 
 
+class ParamsError(ValueError):
+    """params.yaml does not have the shape a stage expects."""
+
+
 def params(stage: str, path: Path = PARAMS_FILE) -> dict[str, Any]:
     """The stage's section of params.yaml (empty when the file is absent)."""
     if not path.exists():
@@ -19,7 +23,7 @@ def params(stage: str, path: Path = PARAMS_FILE) -> dict[str, Any]:
     loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     section = loaded.get(stage) or {}
     if not isinstance(section, dict):
-        raise ValueError(f"{path}: section {stage!r} must be a mapping, got {section!r}")
+        raise ParamsError(f"{path}: section {stage!r} must be a mapping, got {section!r}")
     return section
 
 
@@ -44,10 +48,10 @@ def evaluation_sets(path: Path = PARAMS_FILE) -> tuple[dict[str, tuple[Path, Pat
     p = params("evaluate", path)
     sets = p.get("sets")
     if not isinstance(sets, dict) or not sets:
-        raise ValueError(f"{path}: evaluate.sets must map set names to {{gold: DIR, output: DIR}}, got {sets!r}")
+        raise ParamsError(f"{path}: evaluate.sets must map set names to {{gold: DIR, output: DIR}}, got {sets!r}")
     out = {}
     for name, entry in sets.items():
         if not isinstance(entry, dict) or not {"gold", "output"} <= set(entry):
-            raise ValueError(f"{path}: evaluate.sets.{name} needs keys gold and output, got {entry!r}")
+            raise ParamsError(f"{path}: evaluate.sets.{name} needs keys gold and output, got {entry!r}")
         out[str(name)] = (Path(entry["gold"]), Path(entry["output"]))
     return out, Path(p.get("metrics") or "outputs/metrics.json")

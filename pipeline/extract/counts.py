@@ -12,41 +12,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .numbers import number_re, parse_number
 from .resources import load
 from .util import doc_text, facts, guarded
-
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000}
-_WORD = "(?:" + "|".join(sorted([*_ONES, *_TENS, *_SCALES], key=len, reverse=True)) + ")"
-NUMBER_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
-
-
-def parse_number(text: str) -> int | None:
-    """'85' -> 85, '1,200' -> 1200, 'fifty-one' -> 51, 'one hundred and twenty' -> 120."""
-    text = text.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
-        return int(text.replace(",", ""))
-    total, current = 0, 0
-    for word in re.split(r"[\s-]+", text):
-        if word == "and":
-            continue
-        if word in _ONES:
-            current += _ONES[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word in _SCALES:
-            current = max(current, 1) * _SCALES[word]
-            if word == "thousand":
-                total, current = total + current, 0
-        else:
-            return None
-    return total + current
-
 
 @dataclass
 class Count:
@@ -82,23 +50,23 @@ def bounds(value: int, qualifier: str, upper_value: int | None = None) -> tuple[
 def _grammar():
     res = load("counts.yaml")
     qual_words = []
-    for qual, words in res["qualifiers"].items():
+    for qual, words in res.qualifiers.items():
         for w in words:
             qual_words.append((w, qual))
     qual_words.sort(key=lambda t: len(t[0]), reverse=True)
     qual_re = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in qual_words)
-    unit_words = sorted(((w, u) for u, ws in res["units"].items() for w in ws), key=lambda t: len(t[0]), reverse=True)
+    unit_words = sorted(((w, u) for u, ws in res.units.items() for w in ws), key=lambda t: len(t[0]), reverse=True)
     unit_re = "|".join(f"(?P<u{i}>{re.escape(w).replace(chr(92) + ' ', chr(92) + 's+')})" for i, (w, _) in enumerate(unit_words))
-    between = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(res["between"], key=len, reverse=True))
-    nested = "|".join(res["nested"])
+    between = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(res.between, key=len, reverse=True))
+    nested = "|".join(res.nested)
     pattern = re.compile(
-        rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{NUMBER})"
-        rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{NUMBER}))?"
+        rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{number_re()})"
+        rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{number_re()}))?"
         rf"(?P<nest>\s+(?:{nested}))?"
         rf"\s+(?:(?:{between})\s+){{0,3}}(?:{unit_re})(?![\w-])",
         re.IGNORECASE,
     )
-    return pattern, dict(qual_words), [u for _, u in unit_words], {w.lower() for w in res["anaphoric_before"]}
+    return pattern, dict(qual_words), [u for _, u in unit_words], {w.lower() for w in res.anaphoric_before}
 
 
 def find_counts(text: str) -> list[Count]:

@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dateparse import DAY, MONTH, YEAR, month_number, safe_date
-from .resources import load
+from .numbers import number_re, parse_number
+from .resources import alternation, load
 from .util import doc_text, facts, guarded
 
 _SEP = r"\s*(?:-|–|—|to|until|and)\s*"
@@ -37,8 +38,6 @@ _PATTERNS = [
 _RELATIVE = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\b", re.IGNORECASE)
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
                   "yesterday": -1, "tomorrow": 1}
-_DURATION = re.compile(r"\b(?P<n>one|two|three|four|five|\d)[- ]day\s+(?:\w+\s+)?(?:meeting|conference|event|forum|seminar|workshop|session|summit|gathering)\b", re.IGNORECASE)
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 @dataclass
@@ -83,7 +82,7 @@ class DateExpr:
 
 @lru_cache(maxsize=None)
 def _year_evidence() -> list[re.Pattern]:
-    return [re.compile(p) for p in load("meetings.yaml")["year_evidence"]]
+    return [re.compile(p) for p in load("meetings.yaml").year_evidence]
 
 
 def find_dates(text: str) -> list[DateExpr]:
@@ -126,13 +125,19 @@ def find_dates(text: str) -> list[DateExpr]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _duration() -> re.Pattern:
+    nouns = alternation(load("meetings.yaml").meeting_nouns)
+    return re.compile(rf"\b(?P<n>{number_re()})[- ]day\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+
+
 def find_duration(text: str) -> int | None:
-    """'the two-day meeting' -> 2."""
-    m = _DURATION.search(text)
+    """'the two-day meeting' -> 2, 'a 3-day regional conference' -> 3."""
+    m = _duration().search(text)
     if not m:
         return None
-    n = m.group("n").lower()
-    return int(n) if n.isdigit() else _NUMBERS[n]
+    n = parse_number(m.group("n"))
+    return n if n and n < 15 else None
 
 
 class DateFinder:

@@ -19,7 +19,7 @@ from .counts import Count
 from .dates import DateExpr, find_duration
 from .orgs import find_orgs
 from .places import city_country
-from .resources import fold, gazetteer, load
+from .resources import alternation, fold, gazetteer, load
 from .util import doc_text, facts, sentence_bounds
 from .venues import find_buildings, find_cities, online_cues
 
@@ -59,18 +59,21 @@ class MeetingRecord:
 @lru_cache(maxsize=None)
 def _meeting_res():
     res = load("meetings.yaml")
-    verbs = sorted(res["meeting_verbs"], key=len, reverse=True)
-    nouns = sorted(res["meeting_nouns"], key=len, reverse=True)
+    verbs = sorted(res.meeting_verbs, key=len, reverse=True)
+    nouns = sorted(res.meeting_nouns, key=len, reverse=True)
     verb_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")(?!\w)", re.I)
     noun_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?!\w)", re.I)
-    organisers = [re.compile(p, re.I) for p in res["organisers"]]
-    series = [(re.compile(p, re.I), r) for p, r in res["series_normalise"]]
+    organisers = [re.compile(p, re.I) for p in res.organisers]
+    series = [(re.compile(p, re.I), r) for p, r in res.series_normalise]
     return verb_re, noun_re, organisers, series
 
 
-_START_VERBS = re.compile(r"kicked off|kicks off|commenced|commences|started|starts|began|begins|opened|opens", re.I)
-_END_VERBS = re.compile(r"concludes|concluded|closed|closes|ends|ended|will end|wraps up", re.I)
-_CONTINUE_VERBS = re.compile(r"continues|continued|is taking place", re.I)
+@lru_cache(maxsize=None)
+def _phase_verbs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(start, end, continue) verbs of meetings.yaml, as whole-word patterns."""
+    res = load("meetings.yaml")
+    return tuple(re.compile(rf"\b(?:{alternation(words)})\b", re.I)
+                 for words in (res.start_verbs, res.end_verbs, res.continue_verbs))
 _GROUP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|or|for|on|in|the|equivalent|mechanisms|against))*"
 _NAME = re.compile(
     r"(?i:(?:(?:annual|yearly|\d+(?:st|nd|rd|th)|regular|joint)\s+)*(?:meeting|conference|forum|roundtable|seminar|workshop|summit)"
@@ -130,9 +133,10 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
             continue
         sent = next(text[s:e] for s, e in meeting_sents if s <= d.start < e)
         before = text[max(0, d.start - 60):d.start]
-        if _END_VERBS.search(before[-40:]) and rec.end_relative_days is None:
+        start_verbs, end_verbs, continue_verbs = _phase_verbs()
+        if end_verbs.search(before[-40:]) and rec.end_relative_days is None:
             rec.end_relative_days = d.relative_days
-        elif _START_VERBS.search(sent) and not _CONTINUE_VERBS.search(before[-30:]) and rec.start_relative_days is None:
+        elif start_verbs.search(sent) and not continue_verbs.search(before[-30:]) and rec.start_relative_days is None:
             rec.start_relative_days = d.relative_days
     if rec.start_relative_days is not None and published is not None:
         rel = next(d for d in tied if d.kind == "relative" and d.relative_days == rec.start_relative_days)

@@ -13,7 +13,7 @@ from .util import doc_text, facts, guarded
 
 def _org_heads() -> tuple[str, ...]:
     """Words that make a capitalised phrase an organisation (resources/org_heads.yaml)."""
-    return tuple(load("org_heads.yaml", strings=True))
+    return load("org_heads.yaml").entries
 
 
 _DEFINITION = re.compile(

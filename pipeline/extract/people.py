@@ -15,16 +15,13 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .resources import fold, gazetteer, honorific_keys, honorifics, not_names, roles
+from .resources import alternation, fold, gazetteer, honorific_keys, honorifics, lexicon, not_names, roles
 from .roles import after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
 from .util import doc_text, facts, guarded, overlaps
 
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Za-zà-öø-ÿ]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|el|ter|zu)"
 NAME_RE = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
-_SPEECH_VERBS = (r"said|says|added|adds|stated|states|concluded|noted|notes|explained|emphasi[sz]ed|stressed|"
-                 r"underlined|highlighted|remarked|told|declared|warned|observed|pointed out|according to")
-_SAID_NAME = re.compile(rf"\b(?:{_SPEECH_VERBS})\s+(?P<name>{NAME_RE})(?=\s*[,(.;])")
 _NAME_COMMA_TITLE = re.compile(rf"(?P<name>{NAME_RE}),\s+(?:the\s+)?(?=[A-Z])")
 # Where a role phrase written after "NAME, " ends.
 _ROLE_END = re.compile(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| in (?:his|her|their) | who | which | said | added ")
@@ -93,8 +90,14 @@ def _honorifics_before(text: str, start: int) -> tuple[int, list[str]]:
 
 
 @lru_cache(maxsize=None)
+def _said_name() -> re.Pattern:
+    """'... said NAME,' (a speech verb of lexicon.yaml, then a name)."""
+    return re.compile(rf"\b(?:{alternation(lexicon().speech_verbs)})\s+(?P<name>{NAME_RE})(?=\s*[,(.;])")
+
+
+@lru_cache(maxsize=None)
 def _title_words() -> frozenset[str]:
-    return frozenset({fold(w) for h in roles()["heads"] for w in h.split()} | {fold(m) for m in roles()["modifiers"]})
+    return frozenset({fold(w) for h in roles().heads for w in h.split()} | {fold(m) for m in roles().modifiers})
 
 
 @lru_cache(maxsize=65536)
@@ -135,7 +138,7 @@ def _candidates(doc: Doc) -> list[PersonMention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             cands.append(PersonMention(ent.start_char, ent.end_char, ent.text, method="model:ner", confidence=0.85))
-    for m in _SAID_NAME.finditer(text):
+    for m in _said_name().finditer(text):
         cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:said-name", confidence=0.8))
     for m in _NAME_COMMA_TITLE.finditer(text):
         rest = text[m.end():m.end() + 250]

@@ -7,20 +7,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .people import PersonMention, RoleMention
-from .resources import fold, honorific_keys
+from .resources import alternation, fold, honorific_keys, lexicon
 from .util import doc_text, facts, guarded
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
-_VERBS = (r"said|says|added|adds|stated|states|concluded|noted|notes|explained|emphasi[sz]ed|stressed|"
-          r"underlined|highlighted|remarked|told|declared|warned|observed|urged|called|insisted|pointed out|continued")
-_AFTER_VERB = re.compile(rf"^[\s,]*(?:{_VERBS})\b")
-_PRONOUN_AFTER = re.compile(rf"^[\s,]*(?:(?P<p1>he|she|they)\s+(?:{_VERBS})|(?:{_VERBS})\s+(?P<p2>he|she|they))\b", re.IGNORECASE)
-_BEFORE_COLON = re.compile(rf"(?:{_VERBS})(?:\s+\w+){{0,4}}\s*:\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _verb_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a speech verb, 'he said'/'said he' after a quote, 'NAME said:' before one), from lexicon.yaml."""
+    verbs = alternation(lexicon().speech_verbs)
+    return (re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE),
+            re.compile(rf"^[\s,]*(?:(?P<p1>he|she|they)\s+(?:{verbs})|(?:{verbs})\s+(?P<p2>he|she|they))\b", re.IGNORECASE),
+            re.compile(rf"(?:{verbs})(?:\s+\w+){{0,4}}\s*:\s*$", re.IGNORECASE))
 
 
 @dataclass
@@ -58,6 +63,7 @@ def _paragraph_start(text: str, offset: int) -> int:
 
 
 def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]) -> list[Quote]:
+    any_verb, pronoun_after, before_colon = _verb_patterns()
     quotes: list[Quote] = []
     for m in _QUOTE.finditer(text):
         group = "a" if m.group("a") is not None else "b"
@@ -73,10 +79,10 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
         speaker, role, method, conf = None, None, None, 0.0
         after_people = [p for p in people if m.end() <= p.start < m.end() + len(window_after)]
         after_roles = [r for r in roles if r.person is None and m.end() <= r.start < m.end() + len(window_after)]
-        verb_after = re.search(rf"\b(?:{_VERBS})\b", window_after)
+        verb_after = any_verb.search(window_after)
         if after_people and verb_after:
             speaker, method, conf = after_people[0], "rule:quote-said-name", 0.9
-        elif _PRONOUN_AFTER.match(window_after):
+        elif pronoun_after.match(window_after):
             prev = [q for q in quotes if q.speaker is not None and _paragraph_start(text, q.start) == _paragraph_start(text, qs)]
             if prev:
                 speaker, method, conf = prev[-1].speaker, "inferred:pronoun-same-paragraph", 0.8
@@ -86,7 +92,7 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
                     speaker, method, conf = earlier[-1], "inferred:pronoun-last-person", 0.7
         elif after_roles and verb_after:
             role, method, conf = after_roles[0], "rule:quote-said-role", 0.8
-        elif _BEFORE_COLON.search(window_before) or re.search(r"[:,]\s*$", window_before):
+        elif before_colon.search(window_before) or re.search(r"[:,]\s*$", window_before):
             before_people = [p for p in people if before_start <= p.start < m.start()]
             if before_people:
                 speaker, method, conf = before_people[-1], "rule:name-said-colon-quote", 0.85

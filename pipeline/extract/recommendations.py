@@ -19,7 +19,7 @@ from ..records import Segment
 from .orgs import OrgMention
 from .people import PersonMention, RoleMention
 from .quotes import Quote
-from .resources import gazetteer, fold, load
+from .resources import alternation, fold, gazetteer, lexicon, load
 from .util import doc_text, facts, guarded, sentence_bounds
 
 
@@ -48,25 +48,24 @@ class _Actor:
 @lru_cache(maxsize=None)
 def _res():
     res = load("recommendations.yaml")
-    cues = [(re.compile(c["pattern"], re.I), c["modality"], c["scope"]) for c in res["cues"]]
-    terminators = re.compile("|".join(res["terminators"]), re.I)
-    boundaries = re.compile("|".join(res["boundaries"]), re.I)
-    descriptive = [re.compile(p, re.I) for p in res["descriptive"]]
-    verbs = sorted(res["reporting_verbs"], key=len, reverse=True)
-    verb_re = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
-    groups = sorted(res["groups"], key=len, reverse=True)
+    cues = [(re.compile(c.pattern, re.I), c.modality, c.scope) for c in res.cues]
+    terminators = re.compile("|".join(res.terminators), re.I)
+    boundaries = re.compile("|".join(res.boundaries), re.I)
+    descriptive = [re.compile(p, re.I) for p in res.descriptive]
+    verb_re = re.compile(r"\b(?:" + alternation((*lexicon().speech_verbs, *res.actor_verbs)) + r")\b", re.I)
+    groups = sorted(res.groups, key=len, reverse=True)
     group_re = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b", re.I)
-    addressees = sorted(res["addressees"], key=len, reverse=True)
+    addressees = sorted(res.addressees, key=len, reverse=True)
     addr_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in addressees) + r")(?![\w-])")
-    participial = tuple(p.lower() for p in res["participial"])
-    topics = {tag: [re.compile(k, re.I) for k in kws] for tag, kws in load("topics.yaml").items()}
+    participial = tuple(p.lower() for p in res.participial)
+    topics = {tag: [re.compile(k, re.I) for k in kws] for tag, kws in load("topics.yaml").entries.items()}
     return cues, terminators, boundaries, descriptive, verb_re, group_re, addr_re, participial, topics
 
 
 @lru_cache(maxsize=None)
 def _any_cue() -> re.Pattern:
     """All cues in one pattern: most sentences have none and are skipped at once."""
-    return re.compile("|".join(f"(?:{c['pattern']})" for c in load("recommendations.yaml")["cues"]), re.I)
+    return re.compile("|".join(f"(?:{c.pattern})" for c in load("recommendations.yaml").cues), re.I)
 
 
 def _topics(text: str) -> list[str]:

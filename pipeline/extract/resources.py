@@ -1,27 +1,146 @@
-"""Load the rule resources (YAML data files) once, and give them a content hash for caching."""
+"""The rule resources (YAML data files): one typed rule class per file, validated when loaded.
+
+Each file in resources/ has a small frozen dataclass below describing its keys and value types;
+`load(name)` reads the file and builds that class, and a missing, unknown or ill-typed key raises a
+ResourceError that names the file and the key. `validate_all()` runs when the pipeline is built.
+Adding a role title, an organisation or a cue word is a change to the data files only.
+"""
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
 RESOURCE_DIR = Path(__file__).parent / "resources"
 
 
+class ResourceError(ValueError):
+    """A rule resource that is missing or does not have the shape its rule class expects."""
+
+
+class Regex(str):
+    """A resource string that must compile as a regular expression."""
+
+
+def _type_name(hint: Any) -> str:
+    return getattr(hint, "__name__", None) or str(hint).replace("typing.", "")
+
+
+def _check(value: Any, hint: Any, where: str) -> Any:
+    """`value` (as read by YAML's BaseLoader: strings, lists, dicts) converted to `hint`, or a
+    ResourceError naming `where` (file and key) and the offending value."""
+    origin, args = get_origin(hint), get_args(hint)
+    if hint is Any:
+        return value
+    if origin in (Union, UnionType):
+        if type(None) in args and (value is None or value in ("", "null", "Null", "NULL", "~")):
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _check(value, inner[0], where)
+    if origin is Literal:
+        if value not in args:
+            raise ResourceError(f"{where}: {value!r} is not one of {', '.join(map(repr, args))}")
+        return value
+    if is_dataclass(hint):
+        return _build(hint, value, where)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ResourceError(f"{where}: expected a list, got {value!r}")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_check(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
+        if len(value) != len(args):
+            raise ResourceError(f"{where}: expected a list of {len(args)} items, got {value!r}")
+        return tuple(_check(v, a, f"{where}[{i}]") for i, (v, a) in enumerate(zip(value, args)))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ResourceError(f"{where}: expected a mapping, got {value!r}")
+        return {_check(k, args[0], f"{where} key {k!r}"): _check(v, args[1], f"{where}.{k}") for k, v in value.items()}
+    if hint is bool:
+        if value not in ("true", "false"):
+            raise ResourceError(f"{where}: expected true or false, got {value!r}")
+        return value == "true"
+    if hint is int:
+        if not isinstance(value, str) or not re.fullmatch(r"-?\d+", value):
+            raise ResourceError(f"{where}: expected a whole number, got {value!r}")
+        return int(value)
+    if hint in (str, Regex):
+        if not isinstance(value, str) or (hint is Regex and not value):
+            raise ResourceError(f"{where}: expected a {'regular expression' if hint is Regex else 'string'}, got {value!r}")
+        if hint is Regex:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ResourceError(f"{where}: {value!r} is not a valid regular expression ({exc})") from None
+            return Regex(value)
+        return value
+    raise TypeError(f"no resource check for {_type_name(hint)}")  # a programming error, not a data error
+
+
+def _build(cls: type, value: Any, where: str) -> Any:
+    """A rule class from a YAML mapping: every key known, every field without a default given."""
+    if not isinstance(value, dict):
+        raise ResourceError(f"{where}: expected a mapping with keys {', '.join(f.name for f in fields(cls))}, got {value!r}")
+    hints = get_type_hints(cls)
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise ResourceError(f"{where}: unknown key {unknown[0]!r} (expected: {', '.join(sorted(known))})")
+    kwargs = {}
+    for f in fields(cls):
+        if f.name in value:
+            kwargs[f.name] = _check(value[f.name], hints[f.name], f"{where}: key {f.name!r}")
+        elif f.default is MISSING and f.default_factory is MISSING:
+            raise ResourceError(f"{where}: missing key {f.name!r}")
+    return cls(**kwargs)
+
+
+RULES: dict[str, type] = {}  # resource file name -> its rule class
+
+
+def rules_for(file: str, *, root: bool = False):
+    """Register a rule class for a resource file. With root=True the whole document is the
+    value of the class's one field `entries` (files that are a plain list or mapping)."""
+
+    def register(cls):
+        cls.FILE, cls.ROOT = file, root
+        RULES[file] = cls
+        return cls
+
+    return register
+
+
 @lru_cache(maxsize=None)
-def load(name: str, *, strings: bool = False) -> Any:
-    """A YAML resource. With strings=True every scalar stays a string (YAML reads "On" as true)."""
+def load(name: str) -> Any:
+    """The resource file `name`, validated and built into its rule class (see RULES)."""
+    cls = RULES.get(name)
+    if cls is None:
+        raise ResourceError(f"no rule class is registered for resource {name!r}")
     path = RESOURCE_DIR / name
+    where = str(path.relative_to(PACKAGE_ROOT.parent)) if path.is_relative_to(PACKAGE_ROOT.parent) else str(path)
     if not path.exists():
-        raise FileNotFoundError(f"resource {name!r} not found in {RESOURCE_DIR}")
-    loader = yaml.BaseLoader if strings else yaml.SafeLoader
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        raise ResourceError(f"{where}: resource file not found")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{where}: not valid YAML ({exc})") from None
+    return _build(cls, {"entries": data} if cls.ROOT else data, where)
+
+
+def validate_all() -> None:
+    """Load every resource file through its rule class; raises ResourceError on the first bad one.
+    Called when the pipeline is built, so a malformed resource stops the run before any work."""
+    unregistered = sorted(p.name for p in RESOURCE_DIR.glob("*.yaml") if p.name not in RULES)
+    if unregistered:
+        raise ResourceError(f"{RESOURCE_DIR}: {unregistered[0]!r} has no rule class; register one in resources.py")
+    for name in sorted(RULES):
+        load(name)
 
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # the whole `pipeline` package
@@ -89,13 +208,153 @@ class Gazetteer:
 
 
 
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    acronym: str | None = None
+    aliases: tuple[str, ...] = ()
+    reports_as: str | None = None
+    short: str | None = None
+    kind: Literal["organization", "instrument", "meeting_body"] = "organization"
+
+
+@rules_for("organizations.yaml", root=True)
+@dataclass(frozen=True)
+class Organizations:
+    entries: tuple[OrgEntry, ...]
+
+
+@rules_for("honorifics.yaml", root=True)
+@dataclass(frozen=True)
+class Honorifics:
+    entries: tuple[str, ...]
+
+
+@rules_for("demonyms.yaml", root=True)
+@dataclass(frozen=True)
+class Demonyms:
+    entries: dict[str, str]
+
+
+@rules_for("not_names.yaml", root=True)
+@dataclass(frozen=True)
+class NotNames:
+    entries: tuple[str, ...]
+
+
+@rules_for("org_heads.yaml", root=True)
+@dataclass(frozen=True)
+class OrgHeads:
+    entries: tuple[str, ...]
+
+
+@rules_for("topics.yaml", root=True)
+@dataclass(frozen=True)
+class Topics:
+    entries: dict[str, tuple[Regex, ...]]
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    ones: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+
+
+@rules_for("lexicon.yaml")
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: tuple[str, ...]
+    numbers: NumberWords
+    ordinals: dict[str, int]
+    function_words: tuple[str, ...]
+    months: tuple[str, ...]
+    weekdays: tuple[str, ...]
+
+
+@rules_for("roles.yaml")
+@dataclass(frozen=True)
+class RoleRules:
+    heads: tuple[str, ...]
+    modifiers: tuple[str, ...]
+    complements: tuple[str, ...]
+    inner_words: tuple[str, ...]
+    org_prefixes: tuple[str, ...]
+    normalise: tuple[tuple[Regex, str], ...]
+    lowercase_words: tuple[str, ...]
+
+
+@rules_for("counts.yaml")
+@dataclass(frozen=True)
+class CountRules:
+    qualifiers: dict[str, tuple[str, ...]]
+    units: dict[str, tuple[str, ...]]
+    between: tuple[str, ...]
+    anaphoric_before: tuple[str, ...]
+    nested: tuple[Regex, ...]
+
+
+@rules_for("meetings.yaml")
+@dataclass(frozen=True)
+class MeetingRules:
+    meeting_verbs: tuple[str, ...]
+    start_verbs: tuple[str, ...]
+    end_verbs: tuple[str, ...]
+    continue_verbs: tuple[str, ...]
+    meeting_nouns: tuple[str, ...]
+    year_evidence: tuple[Regex, ...]
+    organisers: tuple[Regex, ...]
+    series_normalise: tuple[tuple[Regex, str], ...]
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: Regex
+    modality: str
+    scope: Literal["clause", "cue"]
+
+
+@rules_for("recommendations.yaml")
+@dataclass(frozen=True)
+class RecommendationRules:
+    cues: tuple[Cue, ...]
+    participial: tuple[str, ...]
+    terminators: tuple[Regex, ...]
+    boundaries: tuple[Regex, ...]
+    descriptive: tuple[Regex, ...]
+    actor_verbs: tuple[str, ...]
+    groups: tuple[str, ...]
+    addressees: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Building:
+    name: str
+    patterns: tuple[Regex, ...]
+    city: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class OnlineWords:
+    platforms: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@rules_for("venues.yaml")
+@dataclass(frozen=True)
+class VenueRules:
+    buildings: tuple[Building, ...]
+    generic_headquarters: bool
+    online: OnlineWords
+
+
 @lru_cache(maxsize=None)
 def gazetteer() -> Gazetteer:
     orgs = []
-    for entry in load("organizations.yaml"):
-        orgs.append(Org(name=entry["name"], acronym=entry.get("acronym"), aliases=tuple(entry.get("aliases") or ()),
-                        reports_as=entry.get("reports_as", entry["name"]), kind=entry.get("kind", "organization"),
-                        short=entry.get("short")))
+    for entry in load("organizations.yaml").entries:
+        orgs.append(Org(name=entry.name, acronym=entry.acronym, aliases=entry.aliases,
+                        reports_as=entry.reports_as or entry.name, kind=entry.kind, short=entry.short))
     gaz = Gazetteer(orgs)
     for org in orgs:
         for surface in (org.name, *org.aliases, *([org.short] if org.short else [])):
@@ -107,24 +366,41 @@ def gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=None)
 def honorifics() -> tuple[str, ...]:
-    return tuple(sorted({h for h in load("honorifics.yaml", strings=True)}, key=len, reverse=True))
+    return tuple(sorted(set(load("honorifics.yaml").entries), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def honorific_keys() -> frozenset[str]:
-    return frozenset(fold(h).rstrip(".") for h in load("honorifics.yaml", strings=True))
+    return frozenset(fold(h).rstrip(".") for h in load("honorifics.yaml").entries)
 
 
-@lru_cache(maxsize=None)
-def roles() -> dict[str, Any]:
+def roles() -> RoleRules:
     return load("roles.yaml")
+
+
+def lexicon() -> Lexicon:
+    return load("lexicon.yaml")
 
 
 @lru_cache(maxsize=None)
 def demonyms() -> dict[str, str]:
-    return dict(load("demonyms.yaml", strings=True))
+    return dict(load("demonyms.yaml").entries)
 
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
-    return frozenset(fold(w) for w in load("not_names.yaml", strings=True))
+    """Words never part of a person's name: the blocklist, function and calendar words, the head
+    words of organisation names and the names of online platforms."""
+    lex = lexicon()
+    venues = load("venues.yaml")
+    heads = [w for h in load("org_heads.yaml").entries for w in h.split()]
+    words = (*load("not_names.yaml").entries, *lex.function_words, *lex.months, *lex.weekdays, *heads,
+             *(w for p in venues.online.platforms for w in p.split()))
+    return frozenset(fold(w) for w in words)
+
+
+def alternation(words, *, flexible_space: bool = True) -> str:
+    """A regex alternation of literal words, longest first ("pointed out" before "pointed")."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w) for w in ordered)
+    return body.replace(r"\ ", r"\s+") if flexible_space else body

@@ -11,12 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import countries_in
-from .resources import fold, gazetteer, roles
+from .resources import alternation, fold, gazetteer, lexicon, load, roles
 
-_STOP_PRE = ("The|A|An|This|That|These|Those|In|On|At|By|For|From|During|While|When|Both|All|As|It|Its|Their|His|"
-             "Her|Our|Moving|Following|Further|Furthermore|Also|Then|And|But|Meanwhile|According|Today|"
-             "Yesterday|Finally|However|Speaking|Said|Says|With|Without|After|Before|Under|Building|"
-             "Participants|Panellists|Speakers|Representatives|Delegates")
 _CAP = r"(?:[A-Z][\w'’\-/.&]*[\w’'])|[A-Z]"
 _NUM = r"(?:19|20)\d\d"
 
@@ -33,12 +29,16 @@ class RoleMatch:
 @lru_cache(maxsize=None)
 def _grammar() -> dict[str, re.Pattern]:
     lex = roles()
-    heads = sorted(lex["heads"], key=len, reverse=True)
+    heads = sorted(lex.heads, key=len, reverse=True)
     head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+") for h in heads) + ")"
-    inner = "|".join(re.escape(w) for w in lex["inner_words"] if w != "and")
-    comp = "|".join(re.escape(w) for w in lex["complements"])
+    inner = "|".join(re.escape(w) for w in lex.inner_words if w != "and")
+    comp = "|".join(re.escape(w) for w in lex.complements)
     capseq = rf"(?:{_CAP}|{_NUM})(?:(?:\s+(?:{inner}))*(?:\s+and)?\s+(?:{_CAP}|{_NUM}))*"
-    pre_word = rf"(?!(?:{_STOP_PRE})\b)(?:{_CAP}|{_NUM})"
+    # a title never starts with a function word, a gerund ("Speaking"), a speech verb or a group noun
+    words = lexicon()
+    stop = alternation((*words.function_words, *(v.capitalize() for v in words.speech_verbs),
+                        *(g.capitalize() for g in load("recommendations.yaml").groups)), flexible_space=False)
+    pre_word = rf"(?!(?:{stop})\b)(?![A-Z][a-z]+ing\b)(?:{_CAP}|{_NUM})"
     title = (
         rf"(?P<pre>(?:{pre_word}\s+){{0,6}})"
         rf"(?P<head>{head}(?:\s+and\s+{head})?)(?![\w\-])"
@@ -47,7 +47,7 @@ def _grammar() -> dict[str, re.Pattern]:
     return {
         "title": re.compile(title),
         "head": re.compile(rf"(?<![\w\-]){head}(?![\w\-])", re.IGNORECASE),
-        "org_prefix": re.compile(r"(?:" + "|".join(re.escape(p) for p in lex["org_prefixes"]) + r")\s*$", re.IGNORECASE),
+        "org_prefix": re.compile(r"(?:" + "|".join(re.escape(p) for p in lex.org_prefixes) + r")\s*$", re.IGNORECASE),
     }
 
 
@@ -74,7 +74,7 @@ def after_org_prefix(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=None)
 def _normalise_rules() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(p, re.IGNORECASE), r) for p, r in roles()["normalise"]]
+    return [(re.compile(p, re.IGNORECASE), r) for p, r in roles().normalise]
 
 
 @lru_cache(maxsize=65536)
@@ -92,7 +92,7 @@ def normalise(role: str) -> str:
     for pattern, replacement in _normalise_rules():
         text = pattern.sub(replacement, text)
     words = text.strip().split(" ")
-    lower = set(roles()["lowercase_words"])
+    lower = set(roles().lowercase_words)
     words = [w.lower() if i and w.lower() in lower else w for i, w in enumerate(words)]
     return " ".join(words).strip()
 

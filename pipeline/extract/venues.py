@@ -24,17 +24,17 @@ class Place:
 def _venue_patterns() -> list[tuple[re.Pattern, dict]]:
     res = load("venues.yaml")
     out = []
-    for b in res["buildings"]:
-        for p in b["patterns"]:
+    for b in res.buildings:
+        for p in b.patterns:
             out.append((re.compile(rf"(?<!\w){p}(?!\w)", re.IGNORECASE), b))
     return out
 
 
 @lru_cache(maxsize=None)
 def _online():
-    res = load("venues.yaml")["online"]
-    platforms = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in res["platforms"]) + r")(?!\w)")
-    words = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in res["words"]) + r")(?!\w)", re.IGNORECASE)
+    res = load("venues.yaml").online
+    platforms = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in res.platforms) + r")(?!\w)")
+    words = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in res.words) + r")(?!\w)", re.IGNORECASE)
     return platforms, words
 
 
@@ -47,8 +47,8 @@ def find_buildings(text: str) -> list[Place]:
         for m in pattern.finditer(text):
             if any(p.start < m.end() and m.start() < p.end for p in found):
                 continue
-            found.append(Place(m.start(), m.end(), m.group(), b["name"], "building", b.get("city"), b.get("country")))
-    if load("venues.yaml").get("generic_headquarters"):
+            found.append(Place(m.start(), m.end(), m.group(), b.name, "building", b.city, b.country))
+    if load("venues.yaml").generic_headquarters:
         gaz = gazetteer()
         for m in _GENERIC_HQ.finditer(text):
             org_text = (m.group("a") or m.group("b") or "").strip()

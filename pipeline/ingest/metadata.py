@@ -5,6 +5,7 @@ import csv
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,6 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?P<sep>[:–—-])"
 )
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){0,3}\s*$", re.MULTILINE)
-_QUOTE_ATTRIBUTION = re.compile(r"[”\"],?\s+(?:said|added|stated|concluded|noted|stressed|underlined)\b")
 _SUMMARY_OPENING = re.compile(r"^\s*(?:summary|report|minutes|conclusions|chair'?s summary)\b", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:Day|Session)\s+\d", re.IGNORECASE | re.MULTILINE)
 _ENGLISH = {"the", "of", "and", "to", "in", "a", "is", "for", "on", "that", "with", "by", "as", "are", "was"}
@@ -80,6 +80,14 @@ def coerce_date(value: Any) -> date | None:
         return parse_full_date(str(value))
 
 
+@lru_cache(maxsize=None)
+def _quote_attribution() -> re.Pattern:
+    """A closing quotation mark followed by a speech verb (lexicon.yaml): '”, said'."""
+    from ..extract.resources import alternation, lexicon
+
+    return re.compile(rf"[”\"],?\s+(?:{alternation(lexicon().speech_verbs)})\b")
+
+
 def guess_doc_type(text: str, segments: list[Segment], dateline: Dateline | None) -> str:
     """press_release, summary, news_article or other, from simple evidence in the text."""
     first_line = text.lstrip().split("\n", 1)[0]
@@ -87,7 +95,7 @@ def guess_doc_type(text: str, segments: list[Segment], dateline: Dateline | None
         return "summary"
     if (dateline and dateline.agency) or _BYLINE.search(text[:500]):
         return "news_article"
-    if _QUOTE_ATTRIBUTION.search(text) or (dateline and not dateline.agency):
+    if _quote_attribution().search(text) or (dateline and not dateline.agency):
         return "press_release"
     return "other"
 

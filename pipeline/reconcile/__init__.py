@@ -139,6 +139,9 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
 def main(output: Path | str, params: dict[str, Any] | None = None,
          extractions: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Reconcile OUTPUT/interim/extractions.jsonl (or the same results, handed over in memory)."""
+    from ..extract.resources import validate_all
+
+    validate_all()
     output = Path(output)
     if extractions is None:
         extractions = read_extractions(output)

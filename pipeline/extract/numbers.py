@@ -1,0 +1,63 @@
+"""Numbers written in digits or words, and ordinals, from the number words of lexicon.yaml."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .resources import lexicon
+
+
+@lru_cache(maxsize=None)
+def number_re() -> str:
+    """A regex for a cardinal: '85', '1,200', 'fifty-one', 'one hundred and twenty'."""
+    n = lexicon().numbers
+    word = "(?:" + "|".join(sorted([*n.ones, *n.tens, *n.scales], key=len, reverse=True)) + ")"
+    words = rf"{word}(?:(?:[\s-]+|\s+and\s+){word})*"
+    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{words})"
+
+
+def parse_number(text: str) -> int | None:
+    """'85' -> 85, '1,200' -> 1200, 'fifty-one' -> 51, 'one hundred and twenty' -> 120."""
+    text = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
+        return int(text.replace(",", ""))
+    n = lexicon().numbers
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", text):
+        if word == "and":
+            continue
+        if word in n.ones:
+            current += n.ones[word]
+        elif word in n.tens:
+            current += n.tens[word]
+        elif word in n.scales:
+            current = max(current, 1) * n.scales[word]
+            if n.scales[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+@lru_cache(maxsize=None)
+def ordinal_re() -> str:
+    """A regex for an ordinal: '25th', '3rd', 'fifth', 'twenty-fifth'."""
+    lex = lexicon()
+    ords = "|".join(sorted(lex.ordinals, key=len, reverse=True))
+    tens = "|".join(sorted(lex.numbers.tens, key=len, reverse=True))
+    return rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{tens})[\s-])?(?:{ords}))"
+
+
+def parse_ordinal(text: str) -> int | None:
+    """'25th' -> 25, 'twenty-fifth' -> 25, 'fifth' -> 5."""
+    text = text.strip().lower()
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", text)
+    if m:
+        return int(m.group(1))
+    lex = lexicon()
+    parts = re.split(r"[\s-]+", text)
+    if len(parts) == 1:
+        return lex.ordinals.get(parts[0])
+    if len(parts) == 2 and parts[0] in lex.numbers.tens and parts[1] in lex.ordinals:
+        return lex.numbers.tens[parts[0]] + lex.ordinals[parts[1]]
+    return None
