@@ -78,7 +78,7 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
         person_roles.append({
             "assertion_id": stable_id("a-", doc_id, "", "", p.start), "doc_id": doc_id, "meeting_id": None,
             "person_id": None, "name": p.name, "honorifics": list(p.honorifics), "role": None, "role_norm": None,
-            "organization": None, "country": None, "date": _iso(assertion_date), "date_precision": assertion_precision,
+            "organization": p.organization, "country": None, "date": _iso(assertion_date), "date_precision": assertion_precision,
             "likely_person_id": None, "method": p.method, "inferred_from": None,
             "confidence": round(p.confidence, 3), "start_char": p.start, "end_char": p.end,
             "role_start_char": None, "role_end_char": None,

@@ -1,30 +1,54 @@
 """People, the roles attached to them, and office holders named by role only.
 
-Names come from the model's PERSON entities and from the shapes press releases use ("said NAME,",
-"Dr. NAME", "TITLE NAME", "NAME, TITLE"); each candidate is cleaned (honorifics split off) and
-rejected when it is an acronym, a document code or a capitalised common word. Roles attach in the
-shapes "NAME, TITLE", "TITLE NAME", "NAME (TITLE)" and "TITLE, NAME,"; the title grammar and its
-lexicon live in roles.py and resources/roles.yaml.
+Names come from the model's PERSON entities and from the shapes reports use ("said NAME,",
+"Dr. NAME", "TITLE NAME", a line that starts "NAME, ..."). Each candidate is cleaned (honorifics
+and post-nominals split off, never across a line break) and kept only when it has a name's shape:
+Unicode letter classes, so "Šimonović", "O'Brien" and upper-case surnames ("Anna KOWALSKA") pass,
+while acronyms, document codes, organisation words and function words do not. In headlines and
+headings the model alone is not enough: its entity must also have a name's shape.
+
+Roles are read from the structure of the sentence: it is cut into items at commas and semicolons
+(and at "and" before a name). A title that ends where a name starts is that name's role ("TITLE
+NAME"); an item that holds only a name takes the role in the item next to it ("the TITLE, NAME",
+"NAME, TITLE"). In a list of names (two or more in one sentence, or one person per line) an item
+without a title word still counts as the role ("artist and survivor", "expert"), and an item that
+names an organisation is the person's affiliation. The title grammar lives in roles.py and
+resources/roles.yaml.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .resources import alternation, fold, gazetteer, honorific_keys, honorifics, lexicon, not_names, roles
-from .roles import after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
-from .util import doc_text, facts, guarded, overlaps
+from ..records import Segment
+from .places import country_of
+from .resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
+                        post_nominals, roles)
+from .roles import RoleMatch, after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
+from .util import doc_text, facts, guarded, overlaps, sentence_bounds
 
-_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Za-zà-öø-ÿ]+)*|[A-Z]\.)"
-_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|el|ter|zu)"
-NAME_RE = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
-_NAME_COMMA_TITLE = re.compile(rf"(?P<name>{NAME_RE}),\s+(?:the\s+)?(?=[A-Z])")
+_UP, _LOW = r"\p{Lu}", r"[\p{Ll}\p{M}]"
+# A word of a name: "Anna", "McDonald", "Jean-Luc", "O'Brien", "KOWALSKA", an initial "G.".
+_NAME_WORD = (rf"(?:{_UP}{_LOW}+(?:{_UP}{_LOW}+)?(?:[-'’]{_UP}?{_LOW}+)*"
+              rf"|{_UP}['’]{_UP}{_LOW}+"
+              rf"|{_UP}{{2,}}(?:-{_UP}{{2,}})?(?![\p{{Ll}}\d])"
+              rf"|{_UP}\.)")
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|el|ter|zu|dos|das)"
+_GAP = r"[^\S\n]+"  # spaces, never a line break
+NAME_RE = rf"{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_NAME_WORD}){{1,4}}"
+_NAME_FULL = re.compile(rf"{NAME_RE}")
 # Where a role phrase written after "NAME, " ends.
 _ROLE_END = re.compile(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| in (?:his|her|their) | who | which | said | added ")
+# Items of a sentence: commas, semicolons, colons and dashes between spaces.
+_SEPARATOR = re.compile(r"\s*(?:[,;:]|\s[–—-]\s)\s*")
+# Words that introduce a list of people, cut from the front of the first item.
+_LEAD_IN = re.compile(r"^.*\b(?:include[sd]?|including|among them|such as|namely|were|are|by|with|from)(?:\s+|$)", re.I | re.S)
+_ITEM_LEAD = re.compile(r"^(?:and|or|as well as|plus|the)\s+", re.I)
+MAX_ROLE_WORDS = 24
 
 
 @dataclass
@@ -39,6 +63,7 @@ class PersonMention:
     role_start: int | None = None
     role_end: int | None = None
     role_method: str | None = None
+    organization: str | None = None  # an affiliation written instead of a role
 
 
 @dataclass
@@ -56,43 +81,54 @@ class RoleMention:
     person: PersonMention | None = None
 
 
-def _split_honorifics(text: str, start: int) -> tuple[str, int, list[str]]:
-    """Move leading honorifics out of a name: ("Dr. Ana Lopez", 10) -> ("Ana Lopez", 14, ["Dr."])."""
-    found = []
-    changed = True
-    while changed:
-        changed = False
-        for h in honorifics():
-            m = re.match(rf"{re.escape(h)}(?:\.)?\s+", text)
-            if m and (h.endswith(".") or not text[len(h):len(h) + 1].isalpha()):
-                found.append(text[:m.end()].strip())
-                start += m.end()
-                text = text[m.end():]
-                changed = True
-                break
-    return text, start, found
-
-
-def _honorifics_before(text: str, start: int) -> tuple[int, list[str]]:
-    """Honorifics written just before a name span (the model often leaves them out)."""
-    found = []
-    while True:
-        m = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
-        if not m:
-            break
-        word = m.group(1)
-        if fold(word).rstrip(".") in honorific_keys() or fold(word) in honorific_keys():
-            found.insert(0, word)
-            start = start - len(m.group(0))
-        else:
-            break
-    return start, found
+# ---------------------------------------------------------------------------------------------
+# Names
 
 
 @lru_cache(maxsize=None)
-def _said_name() -> re.Pattern:
-    """'... said NAME,' (a speech verb of lexicon.yaml, then a name)."""
-    return re.compile(rf"\b(?:{alternation(lexicon().speech_verbs)})\s+(?P<name>{NAME_RE})(?=\s*[,(.;])")
+def _honorific_re() -> tuple[re.Pattern, re.Pattern]:
+    """(leading honorifics, trailing post-nominals) as anchored patterns."""
+    before = alternation(honorifics(), flexible_space=True)
+    after = alternation({h.rstrip(".") for h in post_nominals()}, flexible_space=True)
+    return (re.compile(rf"^(?:{before})(?:\.)?(?:{_GAP}|(?<=\.)(?=\p{{Lu}}))", re.I),
+            re.compile(rf"(?:,?{_GAP}(?:{after})\.?)+$"))
+
+
+def _split_honorifics(text: str, start: int) -> tuple[str, int, list[str]]:
+    """Move leading honorifics out of a name: ("Dr. Ana Lopez", 10) -> ("Ana Lopez", 14, ["Dr."])."""
+    lead, _ = _honorific_re()
+    found = []
+    while True:
+        m = lead.match(text)
+        if not m or m.end() >= len(text):
+            break
+        found.append(text[:m.end()].strip())
+        start += m.end()
+        text = text[m.end():]
+    return text, start, found
+
+
+def _honorifics_before(text: str, start: int) -> list[str]:
+    """Honorifics written just before a name span (the model often leaves them out)."""
+    found = []
+    while True:
+        m = re.search(r"(?:^|(?<=\s)|(?<=\p{Ll}))(\S+)\s+$", text[max(0, start - 30):start])
+        if not m:
+            break
+        word, at = m.group(1), m.start(1)
+        glued = re.search(r"(?<=\p{Ll})\p{Lu}[\p{L}.]*$", word)  # "andProf."
+        if fold(word).rstrip(".") not in honorific_keys() and glued:
+            word, at = glued.group(), at + glued.start()
+        if re.search(r"\b(?:of|for|to|on)\s+$", text[max(0, start - 40):start - len(text[max(0, start - 30):start]) + at]):
+            break  # the last word of a title ("Minister of Justice"), not an honorific
+        if fold(word).rstrip(".") in honorific_keys():
+            found.insert(0, word)
+            start -= len(text[max(0, start - 30):start]) - at
+            if glued and word == glued.group():
+                break
+        else:
+            break
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -100,31 +136,47 @@ def _title_words() -> frozenset[str]:
     return frozenset({fold(w) for h in roles().heads for w in h.split()} | {fold(m) for m in roles().modifiers})
 
 
+@lru_cache(maxsize=None)
+def _demonym_keys() -> frozenset[str]:
+    return frozenset(fold(k) for k in demonyms())
+
+
 @lru_cache(maxsize=65536)
-def is_plausible_name(name: str) -> bool:
+def is_plausible_name(name: str, *, single: bool = False) -> bool:
+    """A person's name by its shape: two to six name words (one with `single`), at least one of
+    them written in title case, none an acronym, organisation, title, function or calendar word."""
     words = name.split()
-    if len(words) < 2 or len(words) > 5:
+    if not (1 if single else 2) <= len(words) <= 6:
         return False
     gaz = gazetteer()
     if gaz.lookup(name) is not None:
         return False
     lex_words = _title_words()
+    title_case = 0
     for w in words:
-        core = w.strip(".,;:'’")
+        core = w.strip(",;:'’")
         if not core:
             return False
-        if any(ch.isdigit() for ch in core) or "/" in core:
+        if any(ch.isdigit() for ch in core) or "/" in core or "&" in core:
             return False
-        if core.isupper() and len(core) > 1:  # acronyms: GRETA, OSCE
+        if core[0].islower():
+            if not re.fullmatch(_PARTICLE, core):
+                return False
+            continue
+        if core.isupper() and len(core.rstrip(".")) > 1:
+            if gaz.lookup(core) is not None or len(core) < 3:
+                return False  # a known acronym (OSCE, GRETA) or a code
+            continue
+        if re.fullmatch(r"\p{Lu}\.", core):
+            continue  # an initial
+        title_case += 1
+        key = fold(core).rstrip(".")
+        if key in not_names() or key in lex_words or key in _demonym_keys() or gaz.lookup(core) is not None:
             return False
-        if core[0].islower() and not re.fullmatch(_PARTICLE, core):
-            return False
-        if fold(core) in not_names() or fold(core) in lex_words or gaz.lookup(core) is not None:
-            return False
-    return True
+    return title_case >= 1
 
 
-def titles_of(doc: Doc):
+def titles_of(doc: Doc) -> list[RoleMatch]:
     """The role titles of the document, found once."""
     f = facts(doc)
     if "titles" not in f:
@@ -132,60 +184,133 @@ def titles_of(doc: Doc):
     return f["titles"]
 
 
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern]:
+    hons = alternation(honorifics())
+    verbs = alternation(lexicon().speech_verbs)
+    return {
+        "said": re.compile(rf"\b(?:{verbs}){_GAP}(?P<name>{NAME_RE})(?=\s*[,(.;])"),
+        # an honorific, also glued to a lower-case word ("andProf. Ana Lopez") or stacked
+        "honorific": re.compile(rf"(?:(?<![\w.])|(?<=\p{{Ll}}))(?:{hons})\.?{_GAP}(?:(?:{hons})\.?{_GAP})*"
+                                rf"(?P<name>{NAME_RE}|{_NAME_WORD}(?=[\s,.;:]))"),
+        # one person per line: "- NAME, ..." / "NAME (…)"
+        "line": re.compile(rf"(?m)^[^\S\n]*(?:[-•*–▪·]\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})\s*[,(–-]"),
+        "title_name": re.compile(rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})"),
+        # "the TITLE, NAME," and "NAME, (the) TITLE"
+        "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})(?=\s*[,.;)]|\s*$)"),
+        "name_comma": re.compile(rf"(?P<name>{NAME_RE}),{_GAP}(?:the{_GAP})?$"),
+    }
+
+
+def _heading_spans(doc: Doc) -> list[tuple[int, int]]:
+    context = doc._.context if doc.has_extension("context") else None
+    segments = [Segment(*s) for s in (context or {}).get("segments") or []]
+    return [(s.start, s.end) for s in segments if s.kind in ("title", "heading")]
+
+
 def _candidates(doc: Doc) -> list[PersonMention]:
     text = doc_text(doc)
+    pats = _patterns()
     cands: list[PersonMention] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            cands.append(PersonMention(ent.start_char, ent.end_char, ent.text, method="model:ner", confidence=0.85))
-    for m in _said_name().finditer(text):
-        cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:said-name", confidence=0.8))
-    for m in _NAME_COMMA_TITLE.finditer(text):
-        rest = text[m.end():m.end() + 250]
-        end = _ROLE_END.search(rest)
-        if has_head(rest[:end.start() if end else len(rest)]):
-            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:name-comma-title", confidence=0.8))
+        if ent.label_ != "PERSON":
+            continue
+        # an entity never crosses a line break: each line is its own candidate
+        offset = ent.start_char
+        for piece in ent.text.split("\n"):
+            m = re.search(r"\p{L}[\p{L}\p{M}.'’\- ]*[\p{L}\p{M}.]", piece)
+            if m:
+                cands.append(PersonMention(offset + m.start(), offset + m.end(), m.group(), method="model:ner",
+                                           confidence=0.85))
+            offset += len(piece) + 1
+    for key, method, conf in (("said", "rule:said-name", 0.8), ("honorific", "rule:honorific-name", 0.85),
+                              ("line", "rule:line-name", 0.8)):
+        for m in pats[key].finditer(text):
+            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method=method, confidence=conf))
     for t in titles_of(doc):
-        m = re.match(rf"\s+(?P<name>{NAME_RE})", text[t.end:t.end + 80])
+        m = pats["title_name"].match(text, t.end)
         if m:
-            s = t.end + m.start("name")
-            cands.append(PersonMention(s, s + len(m.group("name")), m.group("name"), method="rule:title-name", confidence=0.8))
-        m = re.match(rf",\s+(?P<name>{NAME_RE})\s*,", text[t.end:t.end + 80])
+            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:title-name",
+                                       confidence=0.8))
+        m = pats["title_comma_name"].match(text, t.end)
         if m:
-            s = t.end + m.start("name")
-            cands.append(PersonMention(s, s + len(m.group("name")), m.group("name"), method="rule:title-comma-name", confidence=0.75))
-    for m in _honorific_name().finditer(text):
-        cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:honorific-name", confidence=0.85))
+            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:title-comma-name",
+                                       confidence=0.75))
+        m = pats["name_comma"].search(text, max(0, t.start - 80), t.start)
+        if m:
+            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:name-comma-title",
+                                       confidence=0.75))
+        tail = _title_tail_name(t.text)
+        if tail:
+            s = t.start + tail
+            cands.append(PersonMention(s, t.end, text[s:t.end], method="rule:title-tail-name", confidence=0.75))
     return cands
 
 
-@lru_cache(maxsize=None)
-def _honorific_name() -> re.Pattern:
-    alternation = "|".join(re.escape(h) for h in honorifics())
-    return re.compile(rf"(?<![\w.])(?:{alternation})\s+(?P<name>{NAME_RE})")
+def _title_tail_name(title: str) -> int | None:
+    """Where a name that the title grammar swallowed starts: the shortest name-shaped ending of
+    two words or more ("... Office for Human Rights Ana Lopez"), taken over initials and particles."""
+    words = list(re.finditer(r"\S+", title))
+    for n in range(2, min(5, len(words))):
+        first = words[-n]
+        candidate = title[first.start():]
+        before = words[-n - 1].group()
+        if re.fullmatch(r"\p{Lu}\.|" + _PARTICLE, before):
+            continue  # "Ana G. Lopez": the initial belongs to the name, look one word further
+        if re.fullmatch(NAME_RE, candidate) and is_plausible_name(candidate) and not has_head(candidate):
+            return first.start()
+    return None
 
 
-def _clean(c: PersonMention, text: str) -> PersonMention | None:
-    name, start, hons = _split_honorifics(c.name, c.start)
-    name = re.sub(r"['’]s$", "", name).strip()
-    name = re.sub(r"^(?:the|The)\s+", "", name)
-    start = c.start + c.name.find(name) if name else start
-    hon_start, before = _honorifics_before(text, start)
+def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]]) -> PersonMention | None:
+    start, end = c.start, c.end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "“\"(‘[-–—":
+        start -= 1  # a span that starts inside a token ("E. Ana Lopez" of "H.E. Ana Lopez")
+    while end < len(text) and re.match(r"[\p{L}.]", text[end]) and text[end - 1] == ".":
+        end += 1  # ... or ends inside one ("S." of "S.J.")
+    raw = text[start:end]
+    name, start, hons = _split_honorifics(raw, start)
+    lead = re.match(r"^(?:the|The)\s+", name)
+    if lead:
+        name, start = name[lead.end():], start + lead.end()
+    name = re.sub(r"['’]s$", "", name)
+    name = re.sub(r"\.{2,}$", ".", name.rstrip(" ,;:"))
+    _, trailing = _honorific_re()
+    m = trailing.search(name)
+    if m and m.start() > 0:
+        name = name[:m.start()]
+    name = name.rstrip(" ,.;:") if not re.search(r"\b\p{Lu}\.$", name) else name.rstrip(" ,;:")
+    before = _honorifics_before(text, start)
     hons = before + [h for h in hons if h not in before]
-    # a name runs into a title word ("Ana Maria Lopez OSCE"): cut at the first non-name word
+    single = c.method == "rule:honorific-name" and len(name.split()) == 1
+    # a name that runs into a title or organisation word ("Ana Maria Lopez OSCE"): cut at it
     words = name.split()
     while len(words) > 2 and not is_plausible_name(" ".join(words)):
         words = words[:-1]
     name = " ".join(words)
-    if not is_plausible_name(name):
+    m = trailing.search(name)
+    if m and m.start() > 0:
+        name = name[:m.start()]
+    if not is_plausible_name(name, single=single):
         return None
+    if any(s <= start < e for s, e in headings):
+        # in a headline the model alone is not enough: the span must have a name's shape and no
+        # word of it may name a place ("Minister Visits Moldova")
+        if not re.fullmatch(NAME_RE, name) or any(country_of(w) for w in name.split()):
+            return None
     return replace(c, start=start, end=start + len(name), name=name, honorifics=hons)
 
 
 def find_people(doc: Doc) -> list[PersonMention]:
     """Cleaned, de-duplicated person mentions; single surnames link to a full name found earlier."""
     text = doc_text(doc)
-    cleaned = [m for m in (_clean(c, text) for c in _candidates(doc)) if m is not None]
+    headings = _heading_spans(doc)
+    cleaned = [m for m in (_clean(c, text, headings) for c in _candidates(doc)) if m is not None]
+    # where the model's name ends where a rule's does, the model knows better where it starts
+    # ("Minister of Justice Ana Lopez": the rule's "Justice Ana Lopez", the model's "Ana Lopez")
+    model_spans = {(m.start, m.end) for m in cleaned if m.method == "model:ner"}
+    cleaned = [m for m in cleaned if m.method == "model:ner"
+               or not any(e == m.end and m.start < s for s, e in model_spans)]
     cleaned.sort(key=lambda m: (m.start, -(m.end - m.start), m.method))
     people: list[PersonMention] = []
     for m in cleaned:
@@ -193,49 +318,321 @@ def find_people(doc: Doc) -> list[PersonMention]:
         if clash:
             keep = clash[0]
             if (m.end - m.start) > (keep.end - keep.start):
-                people[people.index(keep)] = replace(m, confidence=max(m.confidence, keep.confidence) + 0.05 if m.method != keep.method else m.confidence)
+                people[people.index(keep)] = replace(m, confidence=min(0.99, max(m.confidence, keep.confidence) + 0.05))
             elif m.method != keep.method:
                 keep.confidence = min(0.99, keep.confidence + 0.05)
             continue
         people.append(m)
-    # later mentions by surname only ("Lopez said")
-    surnames = {p.name.split()[-1]: p for p in people}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and " " not in ent.text.strip() and ent.text in surnames:
-            if not any(overlaps((p.start, p.end), (ent.start_char, ent.end_char)) for p in people):
-                full = surnames[ent.text]
-                people.append(PersonMention(ent.start_char, ent.end_char, full.name, list(full.honorifics),
+    people += _bare_names_in_lists(doc, people)
+    people.sort(key=lambda p: p.start)
+    # a full name's later mentions by surname only ("Lopez said", "Ms. Lopez")
+    full = [p for p in people if len(p.name.split()) >= 2]
+    surnames = {fold(p.name.split()[-1]): p for p in full}
+    linked = []
+    for p in people:
+        if len(p.name.split()) == 1 and fold(p.name) in surnames:
+            f = surnames[fold(p.name)]
+            linked.append(replace(p, name=f.name, method="rule:surname-of-earlier-name", confidence=0.75))
+        else:
+            linked.append(p)
+    people = linked
+    for key, f in surnames.items():
+        surname = f.name.split()[-1]
+        if len(surname) < 4 or not is_plausible_name(surname, single=True):
+            continue
+        for m in re.finditer(rf"(?<![\p{{L}}\-]){re.escape(surname)}(?![\p{{L}}\-])", text):
+            if not any(overlaps((p.start, p.end), (m.start(), m.end())) for p in people):
+                people.append(PersonMention(m.start(), m.end(), f.name, _honorifics_before(text, m.start()),
                                             method="rule:surname-of-earlier-name", confidence=0.7))
     people.sort(key=lambda p: p.start)
-    return people
+    return [p for p in people if not _in_role_position(p, people, text)]
 
 
-def _role_after(text: str, p: PersonMention) -> tuple[int, int, str] | None:
-    """'NAME, (the) TITLE' or 'NAME (TITLE)'."""
-    m = re.match(r",\s+(?:the\s+)?", text[p.end:p.end + 10])
-    if m:
-        start = p.end + m.end()
-        rest = text[start:start + 250]
-        end = _ROLE_END.search(rest)
-        phrase = rest[:end.start() if end else len(rest)].rstrip()
-        if phrase and has_head(phrase) and len(phrase.split()) <= 25:
-            return start, start + len(phrase), "rule:name-comma-title"
-    m = re.match(r"\s*\((?:the\s+)?([^()\n]{3,200})\)", text[p.end:p.end + 210])
-    if m and has_head(m.group(1)):
-        s = p.end + m.start(1)
-        return s, s + len(m.group(1)), "rule:name-paren-title"
-    return None
+def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
+    """In a sentence that names two people or more, an item that is nothing but a name is a person
+    too ("..., Ana Lopez, ..."), though the model missed it."""
+    text = doc_text(doc)
+    out = []
+    for s, e in sentence_bounds(doc):
+        idx = [i for i, p in enumerate(people) if s <= p.start < e]
+        if len(idx) < 2:
+            continue
+        for k, item in enumerate(_items(text, s, e, people, idx)):
+            if item.people:
+                continue
+            a, b = _trim(text, item.start, item.end, lead_in=k == 0)
+            name = text[a:b]
+            if re.fullmatch(NAME_RE, name) and is_plausible_name(name) and not has_head(name):
+                out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
+                                         confidence=0.75))
+    return out
 
 
-def _role_before(text: str, p: PersonMention, titles) -> tuple[int, int, str] | None:
-    """'TITLE NAME' or 'TITLE, NAME,'."""
+def _in_role_position(p: PersonMention, people: list[PersonMention], text: str) -> bool:
+    """A model-only 'name' written where a role goes: right after "NAME, " and up to the end of
+    its line or sentence ("Ana Lopez, Genocide Survivor")."""
+    if p.method != "model:ner":
+        return False
+    prev = [q for q in people if q.end <= p.start and re.fullmatch(r",[^\S\n]*", text[q.end:p.start])]
+    return bool(prev) and bool(re.match(r"[^\S\n]*(?:[.;]|\n|$)", text[p.end:p.end + 2]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+
+def _cut_titles(titles: list[RoleMatch], people: list[PersonMention], text: str) -> list[RoleMatch]:
+    """A title never holds a name: "Minister of Justice of X Ana Lopez" ends before the name."""
+    out = []
     for t in titles:
-        gap = text[t.end:p.start - sum(len(h) + 1 for h in p.honorifics)]
-        if t.end <= p.start and re.fullmatch(r"\s*", gap):
-            return t.start, t.end, "rule:title-name"
-        if t.end <= p.start and re.fullmatch(r",\s*", gap) and re.match(r"\s*,", text[p.end:p.end + 3]):
-            return t.start, t.end, "rule:title-comma-name"
+        end = t.end
+        for p in people:
+            if t.start < p.start < end:
+                end = p.start
+        while end > t.start and text[end - 1] in " ,;":
+            end -= 1
+        if end < t.end:
+            if not has_head(text[t.start:end]):
+                continue
+            t = RoleMatch(t.start, end, text[t.start:end], t.head, t.has_modifier)
+        if not any(p.start <= t.start < p.end for p in people):
+            out.append(t)
+    return out
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    people: list[int]  # indexes into the people list
+
+
+def _items(text: str, s: int, e: int, people: list[PersonMention], idx: list[int]) -> list[_Item]:
+    """The items of the sentence [s, e): split at separators, and at "and" before a later name."""
+    cuts = [s]
+    for m in _SEPARATOR.finditer(text, s, e):
+        if m.start() > cuts[-1] and not any(people[i].start < m.start() < people[i].end for i in idx):
+            cuts += [m.start(), m.end()]
+    cuts.append(e)
+    items = []
+    for a, b in zip(cuts[0::2], cuts[1::2]):
+        inside = [i for i in idx if a <= people[i].start < b]
+        # "... Ana Lopez and Tom Lee": a second name splits its item at the "and" before it
+        while len(inside) >= 2:
+            later = people[inside[1]]
+            m = None
+            for m in re.finditer(r"\s+(?:and|&)\s+", text[a:later.start]):
+                pass
+            if m is None or a + m.start() < people[inside[0]].end:
+                break
+            items.append(_Item(a, a + m.start(), [inside[0]]))
+            a = a + m.end()
+            inside = inside[1:]
+        items.append(_Item(a, b, inside))
+    return [it for it in items if text[it.start:it.end].strip()]
+
+
+def _trim(text: str, start: int, end: int, *, lead_in: bool) -> tuple[int, int]:
+    """A role stretch without the list's lead-in, leading "and the", and edge punctuation."""
+    while start < end and text[start] in " ,;:“”\"'–—-(":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.“”\"'–—-)":
+        end -= 1
+    if lead_in:
+        m = _LEAD_IN.match(text[start:end])
+        if m:
+            start += m.end()
+    while True:
+        m = _ITEM_LEAD.match(text[start:end])
+        if not m or m.end() >= end - start:
+            break
+        start += m.end()
+    return start, end
+
+
+def _looks_like_role(phrase: str, *, in_list: bool) -> bool:
+    words = phrase.split()
+    if not words or len(words) > MAX_ROLE_WORDS or re.search(r"\d{2,}", phrase):
+        return False
+    if fold(words[-1]) in _function_words() or _is_post_nominal(phrase):
+        return False  # "spoke on behalf of", "S.J."
+    if re.search(r"\b(?:that|who|which|whose|when|where)\b", phrase, re.I):
+        return False
+    if re.search(rf"\b(?:{alternation(lexicon().speech_verbs)})\b", phrase, re.I):
+        return False
+    return has_head(phrase) or _is_org(phrase) or (in_list and len(words) <= 8)
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in (*lexicon().function_words, *roles().complements, *roles().inner_words))
+
+
+# Dependency labels of a clause inside a phrase: a role is a noun phrase, and "followed by a
+# message delivered by ..." is not one.
+_CLAUSE_DEPS = frozenset({"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "aux", "auxpass", "nsubj",
+                          "nsubjpass", "agent"})
+
+
+def _has_clause(doc: Doc, start: int, end: int) -> bool:
+    """The parse puts a verb's clause inside [start, end) (never true without a parse)."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return False
+    root = span.root
+    return root.dep_ in _CLAUSE_DEPS - {"ROOT", "nsubj", "nsubjpass"} or any(
+        t.dep_ in _CLAUSE_DEPS for t in span if t.i != root.i)
+
+
+def _is_org(phrase: str) -> bool:
+    phrase = phrase.strip()
+    if gazetteer().lookup(phrase) is not None:
+        return True
+    heads = load("org_heads.yaml").entries
+    return bool(re.match(r"\p{Lu}", phrase)) and any(re.search(rf"\b{re.escape(h)}\b", phrase) for h in heads) \
+        and not has_head(phrase)
+
+
+def _title_in(titles: list[RoleMatch], start: int, end: int) -> RoleMatch | None:
+    """The first title that starts inside [start, end)."""
+    return next((t for t in titles if start <= t.start < end), None)
+
+
+def _affiliation(phrase: str) -> str | None:
+    """A country or an organisation written where a role could stand ("(Austria)", "Europol")."""
+    phrase = phrase.strip()
+    country = country_of(phrase)
+    if country:
+        return country
+    if _is_org(phrase):
+        org = gazetteer().lookup(phrase)
+        return gazetteer().resolve(org).label if org else phrase
     return None
+
+
+def _is_post_nominal(phrase: str) -> bool:
+    return fold(phrase).rstrip(".") in {fold(h).rstrip(".") for h in post_nominals()}
+
+
+def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> dict[int, tuple[int, int, str]]:
+    """person index -> (role start, role end, method), sentence by sentence. Affiliations and
+    post-nominals found on the way are written on the person."""
+    text = doc_text(doc)
+    found: dict[int, tuple[int, int, str]] = {}
+    title_end = {t.end: t for t in titles}
+    for s, e in sentence_bounds(doc):
+        idx = [i for i, p in enumerate(people) if s <= p.start < e]
+        if not idx:
+            continue
+        line_start = text.rfind("\n", 0, s) + 1
+        lead = text[line_start:people[idx[0]].start]
+        one_per_line = len(idx) == 1 and len(lead.split()) <= 2 and bool(re.fullmatch(r"[^\S\n]*(?:[-•*–▪·]\s*)?[\p{L}.\s]*", lead))
+        in_list = len(idx) >= 2 or one_per_line
+        items = _items(text, s, e, people, idx)
+        used: set[int] = set()
+
+        def role_like(a: int, b: int, *, in_list: bool) -> bool:
+            return _looks_like_role(text[a:b], in_list=in_list) and not _has_clause(doc, a, b)
+
+        def before_run(k: int) -> tuple[int, int, int] | None:
+            """(first item used, start, end) of the role in the items before item k."""
+            end_item = items[k - 1] if k else None
+            if end_item is None or end_item.people and people[end_item.people[-1]].end > end_item.start and \
+                    _title_in(titles, people[end_item.people[-1]].end, end_item.end) is None:
+                return None
+            end = _trim(text, end_item.start, end_item.end, lead_in=False)[1]
+            for j in range(k - 1, max(-1, k - 4), -1):
+                item = items[j]
+                if j in used:
+                    return None
+                lo = people[item.people[-1]].end if item.people else item.start
+                t = _title_in(titles, lo, item.end)
+                if t is not None:
+                    return j, t.start, end
+                a, b = _trim(text, lo, item.end, lead_in=True)
+                if item.people or b <= a:
+                    return None
+                if has_head(text[a:b]) or _is_org(text[a:b]):
+                    return (j, a, end) if role_like(a, end, in_list=False) else None
+            return None
+
+        def after_run(k: int, i: int) -> tuple[int, int, int] | None:
+            """(item used, start, end) of the role in the items after item k; affiliations and
+            post-nominals in between go to the person."""
+            p = people[i]
+            for j in range(k + 1, min(len(items), k + 4)):
+                item = items[j]
+                if item.people or j in used:
+                    return None
+                a, b = _trim(text, item.start, item.end, lead_in=False)
+                if b <= a:
+                    return None
+                phrase = text[a:b]
+                if _is_post_nominal(phrase):
+                    p.honorifics.append(phrase)
+                    continue
+                if role_like(a, b, in_list=in_list):
+                    return j, a, b
+                t = _title_in(titles, a, a + 1)
+                if t is not None:  # "NAME, TITLE was concerned ...": the title, not the clause
+                    return j, t.start, t.end
+                return None
+            return None
+
+        for k, item in enumerate(items):
+            if len(item.people) != 1:
+                continue
+            i = item.people[0]
+            p = people[i]
+            # 1. a title ending where the name (or its honorifics) starts: "TITLE NAME"
+            gap_start = p.start
+            for h in reversed(p.honorifics):
+                pos = text.rfind(h, item.start, gap_start)
+                if pos >= 0:
+                    gap_start = pos
+            t = title_end.get(item.start + len(text[item.start:gap_start].rstrip()))
+            if t is not None and t.start >= item.start:
+                found[i] = (t.start, t.end, "rule:title-name")
+                continue
+            # 2. in a list, the words before the name in its item are the role ("artist Ana Lopez")
+            before = _trim(text, item.start, gap_start, lead_in=(k == 0 or in_list))
+            role_before = before[1] > before[0] and role_like(*before, in_list=True)
+            if in_list and role_before and k > 0:
+                found[i] = (*before, "rule:list-item")
+                continue
+            # "NAME (Austria)", "NAME (Head of Unit)": a bracket right after the name
+            after = _trim(text, p.end, item.end, lead_in=False)
+            if after[1] > after[0] and _is_post_nominal(text[after[0]:after[1]]):
+                p.honorifics.append(text[after[0]:after[1]])  # "NAME S.J."
+                after = (after[1], after[1])
+            if text[p.end:after[0]].strip().startswith("("):
+                close = text.find(")", after[0], item.end + 1)
+                b = close if close > 0 else after[1]
+                phrase = text[after[0]:b].strip()
+                affiliation = _affiliation(phrase)
+                if affiliation:
+                    p.organization = affiliation
+                elif role_like(after[0], after[0] + len(phrase), in_list=True):
+                    found[i] = (after[0], after[0] + len(phrase), "rule:name-paren-title")
+                    continue
+                after = _trim(text, b + 1, item.end, lead_in=False) if close > 0 else (item.end, item.end)
+            if after[1] > after[0] or role_before:
+                continue  # the item holds more than the name, or words that may be its title
+            # 3. a bare name takes the role before it ("the TITLE, NAME") or after it ("NAME, TITLE")
+            run = before_run(k)
+            if run is not None:
+                j, a, b = run
+                used.update(range(j, k))
+                found[i] = (a, b, "rule:title-comma-name")
+                continue
+            run = after_run(k, i)
+            if run is not None:
+                j, a, b = run
+                used.update(range(k + 1, j + 1))
+                found[i] = (a, b, "rule:name-comma-title")
+    return found
 
 
 def parse_confirms(doc: Doc, person: PersonMention, start: int, end: int) -> bool:
@@ -264,23 +661,35 @@ def _role_mention(text: str, start: int, end: int, method: str, confidence: floa
 
 
 def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
-    """Roles of named people, pronoun-free; then role-only mentions."""
+    """Roles of named people; an organisation in the role's place is the affiliation; then
+    role-only mentions: titles that belong to no named person."""
     text = doc_text(doc)
-    titles = titles_of(doc)
+    titles = _cut_titles(titles_of(doc), people, text)
     out: list[RoleMention] = []
     taken: list[tuple[int, int]] = [(p.start, p.end) for p in people]
-    for p in people:
-        found = _role_after(text, p) or _role_before(text, p, titles)
-        if found:
-            start, end, method = found
-            confidence = 0.92 if parse_confirms(doc, p, start, end) else 0.85
-            rm = _role_mention(text, start, end, method, confidence, person=p)
-            p.role, p.role_start, p.role_end, p.role_method = rm.role, rm.start, rm.end, method
-            out.append(rm)
-            taken.append((rm.start, rm.end))
-    # role-only mentions: a singular, capitalised title that is not part of an organisation's name
+    for i, (start, end, method) in sorted(_assign(doc, people, titles).items()):
+        p = people[i]
+        phrase = text[start:end]
+        if _is_org(phrase):
+            org = gazetteer().lookup(phrase)
+            p.organization = gazetteer().resolve(org).label if org else phrase
+            taken.append((start, end))
+            continue
+        confidence = 0.92 if parse_confirms(doc, p, start, end) else 0.85
+        rm = _role_mention(text, start, end, method, confidence, person=p)
+        rm.organization = rm.organization or p.organization  # "NAME (Austria), Vice-Chair ..."
+        p.role, p.role_start, p.role_end, p.role_method = rm.role, rm.start, rm.end, method
+        out.append(rm)
+        taken.append((start, end))
+    # role-only mentions: a singular, capitalised title that is not part of an organisation's name;
+    # a shorter title whose words all stand in a longer one of the document is the same office
+    def words(t):
+        return set(fold(t.text).replace("the ", "").split())
+
     for t in titles:
         if any(overlaps((t.start, t.end), span) for span in taken):
+            continue
+        if any(u is not t and words(t) < words(u) for u in titles):
             continue
         if not t.has_modifier or after_org_prefix(text, t.start):
             continue

@@ -224,10 +224,11 @@ class Organizations:
     entries: tuple[OrgEntry, ...]
 
 
-@rules_for("honorifics.yaml", root=True)
+@rules_for("honorifics.yaml")
 @dataclass(frozen=True)
 class Honorifics:
-    entries: tuple[str, ...]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
 
 
 @rules_for("demonyms.yaml", root=True)
@@ -280,6 +281,7 @@ class RoleRules:
     complements: tuple[str, ...]
     inner_words: tuple[str, ...]
     org_prefixes: tuple[str, ...]
+    continuations: tuple[str, ...]
     normalise: tuple[tuple[Regex, str], ...]
     lowercase_words: tuple[str, ...]
 
@@ -366,12 +368,19 @@ def gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=None)
 def honorifics() -> tuple[str, ...]:
-    return tuple(sorted(set(load("honorifics.yaml").entries), key=len, reverse=True))
+    """Honorifics written before a name, longest first."""
+    return tuple(sorted(set(load("honorifics.yaml").before), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def post_nominals() -> tuple[str, ...]:
+    """Letters written after a name (S.J., OBE), longest first."""
+    return tuple(sorted(set(load("honorifics.yaml").after), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def honorific_keys() -> frozenset[str]:
-    return frozenset(fold(h).rstrip(".") for h in load("honorifics.yaml").entries)
+    return frozenset(fold(h).rstrip(".") for h in load("honorifics.yaml").before)
 
 
 def roles() -> RoleRules:

@@ -33,7 +33,9 @@ def _grammar() -> dict[str, re.Pattern]:
     head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+") for h in heads) + ")"
     inner = "|".join(re.escape(w) for w in lex.inner_words if w != "and")
     comp = "|".join(re.escape(w) for w in lex.complements)
-    capseq = rf"(?:{_CAP}|{_NUM})(?:(?:\s+(?:{inner}))*(?:\s+and)?\s+(?:{_CAP}|{_NUM}))*"
+    # "and" joins capitalised words inside a complement, unless a new title starts after it
+    # ("Minister of Labour ... and Commissioner for ...")
+    capseq = rf"(?:{_CAP}|{_NUM})(?:(?:\s+(?:{inner}))*(?:\s+and(?!\s+(?:\w+\s+){{0,2}}{head}\b))?\s+(?:{_CAP}|{_NUM}))*"
     # a title never starts with a function word, a gerund ("Speaking"), a speech verb or a group noun
     words = lexicon()
     stop = alternation((*words.function_words, *(v.capitalize() for v in words.speech_verbs),
@@ -43,6 +45,8 @@ def _grammar() -> dict[str, re.Pattern]:
         rf"(?P<pre>(?:{pre_word}\s+){{0,6}})"
         rf"(?P<head>{head}(?:\s+and\s+{head})?)(?![\w\-])"
         rf"(?P<comp>(?:\s+(?:{comp})\s+(?:the\s+)?{capseq})*)"
+        # a mandate's qualifier after a comma: "..., especially women and children"
+        rf"(?:,\s+(?:{'|'.join(re.escape(w) for w in lex.continuations)})\s+[a-z][a-z’'\- ]{{2,60}}?(?=[,.;:)]|$))?"
     )
     return {
         "title": re.compile(title),

@@ -47,7 +47,17 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
                     for a, b in zip(starts, starts[1:] + [len(doc)]) if b > a]
     bounds: list[tuple[int, int]] = []
     text = doc_text(doc)
+    # the parser sometimes ends a sentence at a comma or a bracket ("... (Austria), Vice-Chair"):
+    # a sentence that does not end with terminal punctuation goes on, on the same line
+    merged: list[tuple[int, int]] = []
     for s_char, e_char in token_bounds:
+        if merged and "\n" not in text[merged[-1][1]:s_char] and not re.search(r"[.!?:;…”\"’')\]]\s*$", text[merged[-1][0]:merged[-1][1]]):
+            merged[-1] = (merged[-1][0], e_char)
+        elif merged and "\n" not in text[merged[-1][1]:s_char] and _ends_with_abbreviation(text[merged[-1][0]:merged[-1][1]]):
+            merged[-1] = (merged[-1][0], e_char)  # "... of the Vatican, Fr." + "Ana Lopez said"
+        else:
+            merged.append((s_char, e_char))
+    for s_char, e_char in merged:
         start = s_char
         for m in re.finditer(r"\n+", text[s_char:e_char]):
             piece_end = s_char + m.start()
@@ -58,6 +68,14 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             bounds.append((start, e_char))
     f["sentence_bounds"] = bounds
     return bounds
+
+
+def _ends_with_abbreviation(sentence: str) -> bool:
+    """A sentence the parser ended at an honorific's full stop ("Dr.", "Fr.") or an initial."""
+    from .resources import fold, honorific_keys
+
+    m = re.search(r"(?:^|\s)(\S+)\.\s*$", sentence)
+    return bool(m) and (fold(m.group(1)) in honorific_keys() or bool(re.fullmatch(r"[A-Z]", m.group(1))))
 
 
 def sentence_of(bounds: list[tuple[int, int]], offset: int) -> int | None:

@@ -131,3 +131,90 @@ def test_new_titles_from_the_lexicon(extract):
     r = extract("The OSCE Chairperson-in-Office welcomed the delegates. Lena Vogt, State Secretary of Germany, spoke next.")
     assert [row["role_norm"] for row in _role_only(r)] == ["OSCE Chairperson-in-Office"]
     assert _named(r)["Lena Vogt"]["role"] == "State Secretary of Germany"
+
+
+# --- shapes of real reports (sentences written for these tests) ---------------------------------
+
+def test_title_name_speaker_list_keeps_each_title_with_its_name(extract):
+    r = extract("Speakers include Ruritanian Minister of Foreign Affairs Anna Berg, Deputy Director General of "
+                "the IOM Tom Lee, artist and campaigner Pia Sand and Jonas Vik, researcher.")
+    named = _named(r)
+    assert named["Anna Berg"]["role"] == "Ruritanian Minister of Foreign Affairs"
+    assert named["Tom Lee"]["role"] == "Deputy Director General of the IOM"
+    assert named["Pia Sand"]["role"] == "artist and campaigner"
+    assert named["Jonas Vik"]["role"] == "researcher"
+    assert not _role_only(r)
+
+
+def test_the_title_comma_name_list(extract):
+    r = extract("Guests included the Mayor of Eastport, Lena Holm, the Director of the Regional Police, "
+                "Karl Strand, and the Chair of the Youth Council, Mia Dahl.")
+    named = _named(r)
+    assert named["Lena Holm"]["role"] == "Mayor of Eastport"
+    assert named["Karl Strand"]["role"] == "Director of the Regional Police"
+    assert named["Mia Dahl"]["role"] == "Chair of the Youth Council"
+
+
+def test_one_person_per_line_with_lower_case_roles_and_affiliations(extract):
+    r = extract("Confirmed speakers:\n- Ms Oona Frey, Survivor Advocate\n- Piet Mol, Europol\n"
+                "- Dr Ilse Kern, a prosecutor from the north")
+    named = _named(r)
+    assert named["Oona Frey"]["role"] == "Survivor Advocate"
+    assert (named["Piet Mol"]["role"], named["Piet Mol"]["organization"]) == (None, "Europol")
+    assert named["Ilse Kern"]["role"] == "a prosecutor from the north"
+    assert named["Ilse Kern"]["honorifics"] == ["Dr"]
+
+
+def test_upper_case_surnames_and_initials(extract):
+    r = extract("The session was chaired by Jan G. A. NOWAK (Poland), Vice-Chair of the Board. "
+                "KOWALSKI Ewa presented the report.")
+    named = _named(r)
+    row = named["Jan G. A. NOWAK"]
+    assert (row["role"], row["organization"]) == ("Vice-Chair of the Board", "Poland")
+    assert "GRETA" not in named and "OSCE" not in named
+
+
+def test_honorifics_stacked_glued_and_after_the_name(extract):
+    r = extract("The panel heard H.E. Ambassador Rita Moll, Amb. Karel Dvorak, Fr. Tomas Riva S.J. "
+                "andProf. Eva Lind. Sir Colin Ward OBE closed the day.")
+    named = _named(r)
+    assert {"Rita Moll", "Karel Dvorak", "Tomas Riva", "Eva Lind", "Colin Ward"} <= set(named)
+    assert "E. Rita Moll" not in named
+    assert named["Rita Moll"]["honorifics"] == ["H.E.", "Ambassador"]
+    assert named["Eva Lind"]["honorifics"] == ["Prof."]
+
+
+def test_names_outside_latin_1(extract):
+    r = extract("Statements were made by Dubravka Šimonović, Łukasz Wróbel, Ilze Kalniņa, Seán O'Brien "
+                "and Fiona McDonald.")
+    assert {"Dubravka Šimonović", "Łukasz Wróbel", "Ilze Kalniņa", "Seán O'Brien", "Fiona McDonald"} <= set(_named(r))
+
+
+def test_a_role_stops_at_the_next_name_and_at_a_clause(extract):
+    r = extract("Minister of Labour Ivo Brandt and Commissioner for Equality Sara Lund were among those who spoke.")
+    named = _named(r)
+    assert named["Ivo Brandt"]["role"] == "Minister of Labour"
+    assert named["Sara Lund"]["role"] == "Commissioner for Equality"
+
+
+def test_affiliation_after_a_comma_goes_to_the_organisation(extract):
+    r = extract("Piet Mol (Europol) and Anke Rees, Head of Unit, Europol, presented the cases.")
+    named = _named(r)
+    assert named["Piet Mol"]["organization"] == "Europol"
+    assert named["Anke Rees"]["role"] == "Head of Unit"
+
+
+def test_title_case_headlines_give_no_person(extract):
+    r = extract("Minister Calls For Stronger Action\n\nEnvoy Visits Moldova To Discuss Shelters\n\n"
+                "The Polish Border Guard and the Salvation Army took part.")
+    assert _named(r) == {}
+
+
+def test_plural_and_generic_titles_are_not_role_only_mentions(extract):
+    r = extract("National coordinators and Special Rapporteurs met. The national rapporteurs of five states agreed.")
+    assert _role_only(r) == []
+
+
+def test_a_short_title_of_an_office_already_named_is_one_mention(extract):
+    r = extract("The EU Anti-Trafficking Coordinator opened the forum. Later the Coordinator closed it.")
+    assert [row["role"] for row in _role_only(r)] == ["EU Anti-Trafficking Coordinator"]
