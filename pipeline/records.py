@@ -50,6 +50,8 @@ class Document:
     published: date | None = None
     published_source: str | None = None
     dateline_place: str | None = None
+    dateline_start: int | None = None  # offsets of the dateline in `text`
+    dateline_end: int | None = None
     publisher: str | None = None
     url: str | None = None
     language: str | None = None

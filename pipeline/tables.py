@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-CONTRACT_VERSION = "1.1"
+CONTRACT_VERSION = "1.2"
 
 STR = pa.string()
 INT = pa.int64()
@@ -103,6 +103,8 @@ DOCUMENTS = _table(TableSpec(
         Column("published_source", STR, "Where `published` came from: metadata or dateline.",
                allowed=("metadata", "dateline")),
         Column("dateline_place", STR, "Place named in the dateline (\"Geneva, 3 May 2019:\")."),
+        Column("dateline_start_char", INT, "Offset of the dateline in `text` (null when there is none)."),
+        Column("dateline_end_char", INT, "End offset of the dateline in `text`."),
         Column("publisher", STR, "Publisher, from metadata."),
         Column("url", STR, "Source address, from metadata."),
         Column("language", STR, "ISO 639-1 language code (metadata, else detected)."),
@@ -224,6 +226,7 @@ MEETINGS = _table(TableSpec(
         Column("meeting_id", STR, "Deterministic meeting id.", False),
         Column("name", STR, "Meeting name as the sources give it."),
         Column("series", STR, "Recurring series the meeting belongs to (normalised name)."),
+        Column("edition", INT, "Edition number of the meeting in its series (\"the 25th conference\" = 25)."),
         Column("start_date", DATE, "First day (for coarse precision: the first day of the month/year)."),
         Column("end_date", DATE, "Last day, when known."),
         Column("date_precision", STR, "Precision of the dates.", allowed=PRECISIONS),
@@ -251,6 +254,8 @@ MEETING_SOURCES = _table(TableSpec(
         Column("doc_id", STR, "Document.", False),
         Column("name", STR, "Meeting name as written."),
         Column("series", STR, "Normalised series name."),
+        Column("edition", INT, "Edition number as written (\"17th\", \"twenty-fifth\")."),
+        Column("merge_evidence", STR, "Why this document was put with the other sources of the meeting (shared series, edition, dates, place, people, figures), null for a single source."),
         Column("start_date", DATE, "First day."),
         Column("end_date", DATE, "Last day."),
         Column("date_precision", STR, "Precision of the dates.", allowed=PRECISIONS),

@@ -73,13 +73,18 @@ def nlp():
 def extract(nlp):
     """Run the whole extraction on one text written for a test; returns the per-document result."""
     from pipeline.ingest.clean import clean_text
+    from pipeline.ingest.metadata import read_dateline
     from pipeline.ingest.segment import segment
 
     def run(text: str, published: str | None = None, doc_id: str = "t"):
         text = clean_text(text).text
         doc = nlp.make_doc(text)
+        dateline = read_dateline(text)  # what ingest hands over with the document
+        if published is None and dateline is not None:
+            published = dateline.published.isoformat()
         doc._.context = {"doc_id": doc_id, "published": published,
-                         "segments": [(s.kind, s.start, s.end) for s in segment(text)]}
+                         "segments": [(s.kind, s.start, s.end) for s in segment(text)],
+                         "dateline": [dateline.start, dateline.end] if dateline else None}
         result = nlp(doc)._.result
         result["text"] = text
         return result

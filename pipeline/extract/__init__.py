@@ -88,13 +88,14 @@ def iter_contexts(output: Path, batch_rows: int = 256) -> Iterator[dict[str, Any
     path = Path(output) / "documents.parquet"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: run `rapporteur ingest` first")
-    columns = ["doc_id", "sha256", "text", "published", "status"]
+    columns = ["doc_id", "sha256", "text", "published", "status", "dateline_start_char", "dateline_end_char"]
     for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns):
         for d in batch.to_pylist():
             if d["status"] != "ok":
                 continue
             yield {"doc_id": d["doc_id"], "sha256": d["sha256"], "text": d["text"],
                    "published": d["published"].isoformat() if d["published"] else None,
+                   "dateline": [d["dateline_start_char"], d["dateline_end_char"]] if d["dateline_start_char"] is not None else None,
                    "segments": segments.get(d["doc_id"], [])}
 
 

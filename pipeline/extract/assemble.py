@@ -37,7 +37,8 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
     f = facts(doc)
     text = doc_text(doc)
     bounds = sentence_bounds(doc)
-    meeting = build_meeting(doc, published=published, segments=segments)
+    dateline = tuple(context["dateline"]) if context.get("dateline") else None
+    meeting = build_meeting(doc, published=published, segments=segments, dateline=dateline)
     assertion_date = meeting.start_date if meeting.start_date else published
     assertion_precision = meeting.date_precision if meeting.start_date else ("day" if published else None)
 
@@ -129,7 +130,7 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
     date_text, date_start, date_end = ev(meeting.date_evidence)
     venue_text, venue_start, venue_end = ev(meeting.venue_evidence)
     meeting_row = {
-        "doc_id": doc_id, "name": meeting.name, "series": meeting.series,
+        "doc_id": doc_id, "name": meeting.name, "series": meeting.series, "edition": meeting.edition,
         "start_date": _iso(meeting.start_date), "end_date": _iso(meeting.end_date),
         "date_precision": meeting.date_precision, "date_method": meeting.date_method,
         "date_text": date_text, "date_start_char": date_start, "date_end_char": date_end,

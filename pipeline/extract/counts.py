@@ -58,19 +58,23 @@ def _grammar():
     unit_words = sorted(((w, u) for u, ws in res.units.items() for w in ws), key=lambda t: len(t[0]), reverse=True)
     unit_re = "|".join(f"(?P<u{i}>{re.escape(w).replace(chr(92) + ' ', chr(92) + 's+')})" for i, (w, _) in enumerate(unit_words))
     between = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(res.between, key=len, reverse=True))
+    shapes = "|".join(f"(?-i:{s})" for s in res.between_shapes)
     nested = "|".join(res.nested)
     pattern = re.compile(
         rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{number_re()})"
         rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{number_re()}))?"
         rf"(?P<nest>\s+(?:{nested}))?"
-        rf"\s+(?:(?:{between})\s+){{0,3}}(?:{unit_re})(?![\w-])",
+        rf"\s+(?:(?:{between}|{shapes})\s+){{0,6}}?(?:{unit_re})(?![\w-])",
         re.IGNORECASE,
     )
-    return pattern, dict(qual_words), [u for _, u in unit_words], {w.lower() for w in res.anaphoric_before}
+    excluded_before = re.compile(rf"(?:\b(?:{'|'.join(res.addressed_before)})\s+(?:all\s+)?(?:the\s+)?|(?:{'|'.join(res.not_after)})\s*)$", re.I)
+    excluded_after = re.compile(rf"\s*(?:{'|'.join(res.not_before)})\b", re.I)
+    return (pattern, dict(qual_words), [u for _, u in unit_words], {w.lower() for w in res.anaphoric_before},
+            excluded_before, excluded_after)
 
 
 def find_counts(text: str) -> list[Count]:
-    pattern, qual_map, units, anaphoric = _grammar()
+    pattern, qual_map, units, anaphoric, excluded_before, excluded_after = _grammar()
     counts: list[Count] = []
     for m in pattern.finditer(text):
         value = parse_number(m.group("num"))
@@ -86,8 +90,8 @@ def find_counts(text: str) -> list[Count]:
         prev = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20):m.start()])
         if m.group("qual") is None and prev and prev.group(1).lower() in anaphoric:
             continue
-        if re.match(r"\s*(?:%|per\s*cent|percent)", text[m.end("num"):m.end("num") + 9]):
-            continue
+        if excluded_after.match(text, m.end("num")) or excluded_before.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # a percentage, an amount, an age, or the addressees of a call
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and m.group("qual") is None:
             continue  # a year, not a count
         qual_text = m.group("qual")

@@ -45,7 +45,7 @@ class DateExpr:
     start: int
     end: int
     text: str
-    kind: str  # range, day, month, year, relative
+    kind: str  # range, day, month, year, relative, weekday
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -53,16 +53,24 @@ class DateExpr:
     end_month: int | None = None
     end_day: int | None = None
     relative_days: int | None = None  # for kind == relative
+    weekday: int | None = None  # for kind == weekday: 0 = Monday
+    forward: bool = False  # a weekday in the future tense ("will open on Monday")
+
+    def resolve_relative(self, published: date) -> date:
+        """The day a relative word or a weekday names, seen from the publication date."""
+        if self.kind == "weekday":
+            delta = (self.weekday - published.weekday()) % 7
+            return published + timedelta(days=delta) if self.forward else published - timedelta(days=(7 - delta) % 7)
+        return published + timedelta(days=self.relative_days or 0)
 
     def resolve(self, published: date | None) -> tuple[date | None, date | None, str | None, str]:
         """(start, end, precision, method). Missing years come from the publication date."""
         method = "read"
         year = self.year
-        if self.kind == "relative":
+        if self.kind in ("relative", "weekday"):
             if published is None:
                 return None, None, None, "unresolved"
-            d = published + timedelta(days=self.relative_days or 0)
-            return d, None, "day", "inferred:relative-to-published"
+            return self.resolve_relative(published), None, "day", "inferred:relative-to-published"
         if year is None:
             if published is None:
                 return None, None, None, "unresolved"
@@ -117,6 +125,13 @@ def find_dates(text: str) -> list[DateExpr]:
         if free(m.start(), m.end()):
             found.append(DateExpr(m.start(), m.end(), m.group(), "relative",
                                   relative_days=_RELATIVE_DAYS[m.group("w").lower()]))
+    weekdays = load("lexicon.yaml").weekdays
+    for m in re.finditer(rf"\b(?:on|last|this|next)\s+(?P<w>{'|'.join(weekdays)})\b(?!,?\s+\d)", text):
+        if free(m.start("w"), m.end("w")):
+            sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            forward = bool(re.search(r"\b(?:will|shall|is to|are to|next)\b", text[sentence_start:m.end()]))
+            found.append(DateExpr(m.start("w"), m.end("w"), m.group("w"), "weekday",
+                                  weekday=weekdays.index(m.group("w")), forward=forward))
     for pattern in _year_evidence():
         for m in pattern.finditer(text):
             if free(m.start("year"), m.end("year")):

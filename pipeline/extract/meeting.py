@@ -13,17 +13,18 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..ingest.metadata import read_dateline
 from ..records import Segment
 from .counts import Count
 from .dates import DateExpr, find_duration
 from .orgs import find_orgs
 from .places import city_country
-from .resources import alternation, fold, gazetteer, load
+from .numbers import ordinal_re, parse_ordinal
+from .resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, sentence_bounds
-from .venues import find_buildings, find_cities, online_cues
+from .venues import find_buildings, find_cities, find_title_cities, online_cues, platform_mentions
 
 TITLE_BLOCK_SEGMENTS = 8  # the first lines of a summary: title, organisers, date, venue
+TITLE_BLOCK_WORDS = 30  # longer lines are running text, not a title block
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Evidence:
 class MeetingRecord:
     name: str | None = None
     series: str | None = None
+    edition: int | None = None
     start_date: date | None = None
     end_date: date | None = None
     date_precision: str | None = None
@@ -64,8 +66,7 @@ def _meeting_res():
     verb_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")(?!\w)", re.I)
     noun_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?!\w)", re.I)
     organisers = [re.compile(p, re.I) for p in res.organisers]
-    series = [(re.compile(p, re.I), r) for p, r in res.series_normalise]
-    return verb_re, noun_re, organisers, series
+    return verb_re, noun_re, organisers
 
 
 @lru_cache(maxsize=None)
@@ -74,37 +75,108 @@ def _phase_verbs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     res = load("meetings.yaml")
     return tuple(re.compile(rf"\b(?:{alternation(words)})\b", re.I)
                  for words in (res.start_verbs, res.end_verbs, res.continue_verbs))
-_GROUP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|or|for|on|in|the|equivalent|mechanisms|against))*"
-_NAME = re.compile(
-    r"(?i:(?:(?:annual|yearly|\d+(?:st|nd|rd|th)|regular|joint)\s+)*(?:meeting|conference|forum|roundtable|seminar|workshop|summit)"
-    rf"\s+of\s+(?:the\s+)?){_GROUP}"
-)
-# "Labour Inspectors from 20 countries met on ..." -> "meeting of National ..."
+_GROUP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|or|for|on|in|the|against|&))*"
+# "Labour Inspectors from 20 countries met on ..." -> "meeting of Labour Inspectors"
 _GROUP_MET = re.compile(rf"(?P<who>{_GROUP})\s+(?:from\s+[\w ]{{1,40}}?\s+)?(?:met|gathered|convened)\b")
 
 
+@lru_cache(maxsize=None)
+def _name_patterns() -> list[re.Pattern]:
+    """Shapes of a meeting's name, most specific first: a capitalised name with a meeting noun
+    ("25th Conference of the X", "OSCE Annual X Conference"); "[Nth] [adjective] meeting of the X";
+    an edition and a capitalised name ("20th X against Y")."""
+    nouns = load("meetings.yaml").meeting_nouns
+    title_nouns = alternation(n.title() for n in nouns)
+    any_noun = alternation(nouns)
+    ordinal = ordinal_re()
+    cap = r"(?:[A-Z][\w’'&/\-]*|(?:19|20)\d\d)"
+    inner = r"(?:of|the|and|on|for|against|in|to|&)"
+    capseq = rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*"
+    return [
+        re.compile(rf"(?:(?i:{ordinal})\s+)?(?:{cap}\s+(?:{inner}\s+)*){{0,8}}(?:{title_nouns})\b"
+                   rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{capseq})?"),
+        re.compile(rf"(?:(?i:{ordinal})\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{any_noun})\s+(?:of|on)\s+(?:the\s+)?{capseq}"),
+        re.compile(rf"(?i:{ordinal})\s+{cap}(?:\s+(?:{inner}\s+)*{cap})+"),
+    ]
+
+
+def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The meeting's name from the first stretch (title block, then sentences about the meeting)
+    that has one; a name with an edition or a year is preferred within a stretch."""
+    for s, e in spans:
+        found = []
+        for rank, pattern in enumerate(_name_patterns()):
+            for m in pattern.finditer(text, s, e):
+                name = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|to|&)$", "", m.group().strip())
+                name = re.sub(r"^(?:The|A|An|This|That)\s+", "", name)
+                if len(name.split()) >= 2 and not _GENERIC_NAME.fullmatch(name):
+                    found.append((not re.search(rf"(?i:{ordinal_re()})|\b(?:19|20)\d\d\b", name), rank, m.start(), name))
+        if found:
+            return min(found)[3]
+    return None
+
+
+_GENERIC_NAME = re.compile(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:meeting|conference|event|session|forum)s?")
+
+
 def series_key(name: str | None) -> str | None:
+    """The recurring series a meeting name belongs to: its content words, folded, singular and
+    sorted, without the edition, years, organisations (unless nothing else is left), meeting nouns,
+    function words and the generic words of meetings.yaml `series_drop`."""
     if not name:
         return None
-    _, _, _, rules = _meeting_res()
-    key = name.lower()
-    for pattern, replacement in rules:
-        key = pattern.sub(replacement, key)
-    key = key.strip(" -")
-    return key or None
+    res = load("meetings.yaml")
+    lex = lexicon()
+    text = re.sub(ordinal_re(), " ", fold(name), flags=re.I)
+    text = re.sub(r"\b(?:19|20)\d\d\b", " ", text)
+    drop = {fold(w) for w in (*res.series_drop, *res.meeting_nouns, *lex.function_words, *roles().inner_words,
+                              *roles().complements)}
+
+    def words(t: str) -> list[str]:
+        out = []
+        for w in re.findall(r"[a-z][a-z'-]*", t.replace("co-ord", "coord")):
+            w = w.strip("'-")
+            if len(w) > 4 and w.endswith("ies"):
+                w = w[:-3] + "y"
+            elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+                w = w[:-1]
+            if w and w not in drop:
+                out.append(w)
+        return out
+
+    # organisers written as acronyms or one-word names ("OSCE", "of the OSCE") are not the series;
+    # a body's full name stays (the name of an alliance or a platform is the series itself)
+    gaz = gazetteer()
+    surfaces = {fold(x) for o in gaz.orgs for x in (o.acronym, o.short) if x and " " not in x}
+    without_orgs = text
+    for surface in surfaces:
+        without_orgs = re.sub(rf"(?<![a-z]){re.escape(surface)}(?![a-z])", " ", without_orgs)
+    key = words(without_orgs) or words(text)
+    return " ".join(sorted(set(key))) or None
+
+
+def edition_of(name: str | None) -> int | None:
+    """The edition a meeting name states: "25th Conference" -> 25, "the twenty-fifth meeting" -> 25."""
+    if not name:
+        return None
+    m = re.search(rf"\b{ordinal_re()}\b", name, re.I)
+    return parse_ordinal(m.group()) if m else None
 
 
 def _title_block(text: str, segments: list[Segment]) -> list[Segment]:
     return [s for s in segments[:TITLE_BLOCK_SEGMENTS] if s.kind in ("title", "heading", "paragraph")
-            and len(text[s.start:s.end].split()) <= 20]
+            and len(text[s.start:s.end].split()) <= TITLE_BLOCK_WORDS]
 
 
 def _meeting_sentences(doc: Doc) -> list[tuple[int, int]]:
-    verb_re, noun_re, _, _ = _meeting_res()
+    """Sentences about the meeting: a meeting noun and a verb that holds, opens or closes it."""
+    verb_re, noun_re, _ = _meeting_res()
+    phases = _phase_verbs()
     out = []
     for s, e in sentence_bounds(doc):
         sent = doc_text(doc)[s:e]
-        if verb_re.search(sent) and (noun_re.search(sent) or re.search(r"\b(?:met|gathered|convened)\b", sent)):
+        verb = verb_re.search(sent) or any(p.search(sent) for p in phases)
+        if verb and (noun_re.search(sent) or re.search(r"\b(?:met|gathered|convened)\b", sent)):
             out.append((s, e))
     return out
 
@@ -113,42 +185,138 @@ def _inside(spans, start, end) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, published: date | None, rec: MeetingRecord):
+def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, published: date | None,
+               rec: MeetingRecord, dateline: tuple[int, int] | None) -> None:
+    """Set the record's dates from the best evidence: a date alone in the title block, an explicit
+    date in a sentence about the meeting, relative words and weekdays tied to a verb that opens or
+    closes the meeting (resolved against the publication date), and a stated duration for the other
+    end; year-only evidence last, and only from the title block and sentences about the meeting."""
     text = doc_text(doc)
-    # 1. a date standing alone in the title block
+    scope = title_spans + meeting_sents
+
+    def use(expr: DateExpr, start, end, precision, method) -> None:
+        rec.start_date, rec.end_date, rec.date_precision, rec.date_method = start, end, precision, method
+        rec.date_evidence = Evidence(expr.start, expr.end, expr.text)
+
+    tied = [d for d in dates if _inside(meeting_sents, d.start, d.end)]
+    _, noun_re, _ = _meeting_res()
+    # 1. a date in the title block, alone on its line or with the meeting's name ("5th Meeting of
+    #    X (Strasbourg, 3 May 2019)"); a time after it makes it the page's timestamp
     for d in dates:
         if d.kind in ("range", "day", "month") and _inside(title_spans, d.start, d.end):
             line = next(text[s:e] for s, e in title_spans if s <= d.start and d.end <= e)
-            if len(line.strip()) <= len(d.text) + 25:
-                return d, 0.9
-    # 2. an explicit date in a sentence with a meeting verb
-    tied = [d for d in dates if _inside(meeting_sents, d.start, d.end)]
+            if re.match(r"\s*,?\s*\d{1,2}[:.]\d\d", text[d.end:d.end + 12]):
+                continue
+            if len(line.strip()) <= len(d.text) + 40 or noun_re.search(line):
+                start, end, precision, method = d.resolve(published)
+                if start is not None and not (start == published and any(t.kind in ("range", "day") for t in tied)):
+                    return use(d, start, end, precision, method)
+    # 2. an explicit date in a sentence about the meeting
     for kind in ("range", "day", "month"):
         for d in tied:
             if d.kind == kind:
-                return d, 0.85
-    # 3. relative words with a meeting verb: kept as offsets from the publication date
+                start, end, precision, method = d.resolve(published)
+                if start is not None:
+                    return use(d, start, end, precision, method)
+    # 3. relative words and weekdays with a verb that opens or closes the meeting
+    start_verbs, end_verbs, continue_verbs = _phase_verbs()
+    start_expr = end_expr = None
     for d in tied:
-        if d.kind != "relative":
+        if d.kind not in ("relative", "weekday"):
             continue
-        sent = next(text[s:e] for s, e in meeting_sents if s <= d.start < e)
-        before = text[max(0, d.start - 60):d.start]
-        start_verbs, end_verbs, continue_verbs = _phase_verbs()
-        if end_verbs.search(before[-40:]) and rec.end_relative_days is None:
-            rec.end_relative_days = d.relative_days
-        elif start_verbs.search(sent) and not continue_verbs.search(before[-30:]) and rec.start_relative_days is None:
-            rec.start_relative_days = d.relative_days
-    if rec.start_relative_days is not None and published is not None:
-        rel = next(d for d in tied if d.kind == "relative" and d.relative_days == rec.start_relative_days)
-        return rel, 0.75
-    # 4. year-only evidence ("the 2019 OSCE Chairmanship Slovakia")
+        s, e = next((s, e) for s, e in meeting_sents if s <= d.start < e)
+        # the verb nearest to the date words says which end they give ("opened today ... and
+        # concludes tomorrow"); a verb before them wins a tie
+        verbs = [(min(abs(m.end() - d.start), abs(m.start() - d.end)) + (0 if m.end() <= d.start else 1), phase)
+                 for phase, pattern in (("start", start_verbs), ("end", end_verbs), ("continue", continue_verbs))
+                 for m in pattern.finditer(text, s, e)]
+        if not verbs:
+            continue
+        phase = min(verbs)[1]
+        if phase == "end" and end_expr is None:
+            end_expr = d
+            if d.kind == "relative":
+                rec.end_relative_days = d.relative_days
+        elif phase == "start" and start_expr is None:
+            start_expr = d
+            if d.kind == "relative":
+                rec.start_relative_days = d.relative_days
+    if published is not None and (start_expr or end_expr):
+        rec.duration_days = find_duration(text)
+        start = start_expr.resolve_relative(published) if start_expr else None
+        end = end_expr.resolve_relative(published) if end_expr else None
+        method = "inferred:relative-to-published"
+        if start is None and end is not None and rec.duration_days:
+            start, method = end - timedelta(days=rec.duration_days - 1), method + "; start inferred:duration"
+        if end is None and start is not None and rec.duration_days and rec.duration_days > 1:
+            end, method = start + timedelta(days=rec.duration_days - 1), method + "; end inferred:duration"
+        if end == start:
+            end = None
+        use(start_expr or end_expr, start, end, "day", method)
+        return None
+    # 4. "today" in the lead paragraph of a dated release: the news of the day is the meeting's
+    if published is not None and dateline is not None:
+        lead_end = text.find("\n", dateline[1])
+        lead_end = len(text) if lead_end < 0 else lead_end
+        today = next((d for d in dates if d.kind == "relative" and d.relative_days == 0 and d.start < lead_end), None)
+        if today is not None:
+            rec.start_relative_days = 0
+            return use(today, published, None, "day", "inferred:relative-to-published (lead of a dated release)")
+    # 5. year-only evidence, in the title block, a sentence about the meeting or one that reports
+    #    what was said at it ("..., Chair of the 2019 Presidency, in his opening remarks")
+    remarks = re.compile(rf"\b(?:{alternation(load('meetings.yaml').remarks)})\b", re.I)
+    said_at = [(s, e) for s, e in sentence_bounds(doc) if remarks.search(text, s, e)]
     for d in dates:
-        if d.kind == "year":
-            return d, 0.5
-    return None, 0.0
+        if d.kind == "year" and _inside(scope + said_at, d.start, d.end):
+            start, _, _, _ = d.resolve(published)
+            return use(d, start, None, "year", "read:year-only")
+    return None
 
 
-_ORGANISED = re.compile(r"organi[sz]|hosted|convened", re.I)
+_ORGANISED = re.compile(r"organi[sz]|\bhost|convene|\bheld\b|\bholds?\b|\bholding\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _org_phrase() -> re.Pattern:
+    """A capitalised name with an organisation's head word ("OSCE Mission to Moldova")."""
+    heads = alternation(load("org_heads.yaml").entries)
+    cap = r"(?:[A-Z][\w’'&\-]*)"
+    inner = r"(?:of|the|for|to|on|in|against|&|and(?!\s+the\b))"  # "X and the Y" are two bodies
+    return re.compile(rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*")
+
+
+def organisers_in(phrase: str) -> list[str]:
+    """The organisers a phrase names, in order: a body the gazetteer knows by its label (following
+    reports_as), a body it does not know ("the Regional Mission to X") as written. A known name
+    inside a longer body's name stands for the longer body."""
+    gaz = gazetteer()
+    heads = set(load("org_heads.yaml").entries)
+    found: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    phrase = re.sub(r"['’]s\b", "  ", phrase)  # "the OSCE's Office" -> "the OSCE   Office"
+    for m in _org_phrase().finditer(phrase):
+        name = re.sub(r"\s+(?:of|the|and|for|to|on|in|against|&)$", "", m.group())
+        name = re.sub(r"^(?:The|A|An)\s+", "", name)
+        unit = re.match(r"(?P<unit>.+?)\s+of\s+the\s+(?P<org>.+)$", name)
+        if unit and gaz.lookup(unit.group("org")) is not None and gaz.lookup(name) is None:
+            name = f"{unit.group('org')} {unit.group('unit')}"  # "Division of the X" -> "X Division"
+        entry = gaz.lookup(name)
+        if entry is not None:
+            found.append((m.start(), gaz.resolve(entry).label))
+            spans.append((m.start(), m.start() + len(name)))
+        elif any(w in heads for w in name.split()) and not gaz.lookup(name.split()[-1] or ""):
+            found.append((m.start(), name))
+            spans.append((m.start(), m.start() + len(name)))
+    for org in find_orgs(phrase, gaz):
+        if any(s <= org.start < e for s, e in spans):
+            continue
+        entry = gaz.by_key.get(fold(org.name))
+        found.append((org.start, gaz.resolve(entry).label if entry else org.name))
+    out: list[str] = []
+    for _, label in sorted(found):
+        if label not in out:
+            out.append(label)
+    return out
 
 
 def _in_pieces(text: str, pieces: list[tuple[int, int]], finder) -> list:
@@ -164,22 +332,19 @@ def _in_pieces(text: str, pieces: list[tuple[int, int]], finder) -> list:
     return sorted(found, key=lambda p: p.start)
 
 
-def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) -> MeetingRecord:
+def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
+                  dateline: tuple[int, int] | None = None) -> MeetingRecord:
     """The per-document meeting record, from the facts the components put on `doc`."""
     text = doc_text(doc)
     f = facts(doc)
     rec = MeetingRecord()
-    verb_re, noun_re, organiser_res, _ = _meeting_res()
+    verb_re, noun_re, organiser_res = _meeting_res()
     title_spans = [(s.start, s.end) for s in _title_block(text, segments)]
     meeting_sents = _meeting_sentences(doc)
     scope = title_spans + meeting_sents
 
     # name and series
-    for s, e in title_spans + meeting_sents + [(0, len(text))]:
-        m = _NAME.search(text[s:e])
-        if m:
-            rec.name = re.sub(r"\s+(?:and|of|or|for|on|in|the|against)$", "", m.group().strip())
-            break
+    rec.name = find_meeting_name(text, title_spans + meeting_sents + [(0, len(text))])
     if rec.name is None:
         for s, e in meeting_sents:
             m = _GROUP_MET.search(text[s:e])
@@ -187,23 +352,17 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) 
                 rec.name = "meeting of " + m.group("who")
                 break
     rec.series = series_key(rec.name)
+    rec.edition = edition_of(rec.name)
 
     # dates (the dateline is the publication date, not the meeting's)
-    dateline = read_dateline(text)
-    dates = [d for d in f.get("dates", []) if dateline is None or d.start >= dateline.end]
-    expr, _ = _pick_date(doc, dates, title_spans, meeting_sents, published, rec)
-    if expr is not None:
-        start, end, precision, method = expr.resolve(published)
-        if start is not None:
-            rec.start_date, rec.end_date, rec.date_precision, rec.date_method = start, end, precision, method
-            if expr.kind == "year":
-                rec.date_method = "read:year-only"
-            rec.date_evidence = Evidence(expr.start, expr.end, expr.text)
-    rec.duration_days = find_duration(text)
-    if published is not None and rec.date_precision == "day":
-        if rec.end_date is None and rec.end_relative_days is not None:
-            rec.end_date = published + timedelta(days=rec.end_relative_days)
-            rec.date_method = (rec.date_method or "") + "; end inferred:relative-to-published"
+    dates = [d for d in f.get("dates", []) if dateline is None or not dateline[0] <= d.start < dateline[1]]
+    _pick_date(doc, dates, title_spans, meeting_sents, published, rec, dateline)
+    if rec.duration_days is None:
+        rec.duration_days = find_duration(text)
+    if rec.start_date and rec.end_date is None and rec.date_precision == "day" and (rec.duration_days or 0) > 1 \
+            and "relative" not in (rec.date_method or ""):
+        rec.end_date = rec.start_date + timedelta(days=rec.duration_days - 1)
+        rec.date_method = f"{rec.date_method}; end inferred:duration"
 
     # venue, city, country, mode
     buildings = _in_pieces(text, scope, find_buildings)
@@ -215,7 +374,15 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) 
     elif platforms:
         b = platforms[0]
         rec.venue, rec.venue_evidence = b.value, Evidence(b.start, b.end, b.text)
+    if not physical and not platforms:
+        platforms = platform_mentions(text)[:1]
+        if platforms:
+            b = platforms[0]
+            rec.venue, rec.venue_evidence = b.value, Evidence(b.start, b.end, b.text)
     cities = _in_pieces(text, meeting_sents, find_cities)
+    if not cities:
+        dated_lines = [(s, e) for s, e in title_spans if any(s <= d.start < e for d in dates) or noun_re.search(text, s, e)]
+        cities = _in_pieces(text, dated_lines, find_title_cities)
     if cities:
         rec.city = cities[0].city
         if cities[0].country:
@@ -246,9 +413,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment]) 
             continue
         for pattern in organiser_res:
             for m in pattern.finditer(sent):
-                for org in find_orgs(m.group("orgs"), gaz):
-                    entry = gaz.by_key.get(fold(org.name))
-                    label = gaz.resolve(entry).label if entry else org.name
+                for label in organisers_in(m.group("orgs")):
                     if label not in organisers:
                         organisers.append(label)
     rec.organizers = organisers

@@ -292,7 +292,11 @@ class CountRules:
     qualifiers: dict[str, tuple[str, ...]]
     units: dict[str, tuple[str, ...]]
     between: tuple[str, ...]
+    between_shapes: tuple[Regex, ...]
     anaphoric_before: tuple[str, ...]
+    addressed_before: tuple[Regex, ...]
+    not_after: tuple[Regex, ...]
+    not_before: tuple[Regex, ...]
     nested: tuple[Regex, ...]
 
 
@@ -306,7 +310,8 @@ class MeetingRules:
     meeting_nouns: tuple[str, ...]
     year_evidence: tuple[Regex, ...]
     organisers: tuple[Regex, ...]
-    series_normalise: tuple[tuple[Regex, str], ...]
+    series_drop: tuple[str, ...]
+    remarks: tuple[str, ...]
 
 
 @dataclass(frozen=True)

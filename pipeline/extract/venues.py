@@ -72,9 +72,14 @@ _CITY_AFTER = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a
 
 def find_cities(text: str) -> list[Place]:
     """'in Strasbourg', 'in Vienna, Austria': a city after in/at, with its country when written."""
+    from .resources import lexicon
+
+    calendar = set(lexicon().months) | set(lexicon().weekdays)
     out = []
     for m in _CITY_AFTER.finditer(text):
         city = m.group("city")
+        if city in calendar:  # "in March", "on Monday": never a place
+            continue
         country = city_country(city)
         if country is None or country_of(city):  # "in France" is a country, not a city
             continue
@@ -87,6 +92,40 @@ def find_cities(text: str) -> list[Place]:
     return out
 
 
+_TITLE_CITY = re.compile(r"(?:(?<=\d)|(?<=[\d(]\s)|(?<=\()|^)(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)"
+                         r"(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?")
+
+
+def find_title_cities(line: str) -> list[Place]:
+    """A city in a title-block line next to the date: "(Strasbourg, 3 May 2019)",
+    "3-4 May 2019, Vienna", "3-4 May 2019Vienna, Austria" (a city glued to the year)."""
+    from .resources import lexicon
+
+    calendar = set(lexicon().months) | set(lexicon().weekdays)
+    out = []
+    for m in _TITLE_CITY.finditer(line):
+        city = m.group("city")
+        if city in calendar or country_of(city) or city_country(city) is None:
+            continue
+        written = m.group("country")
+        country = country_of(written) if written else None
+        end = m.end("country") if country else m.end("city")
+        out.append(Place(m.start("city"), end, line[m.start("city"):end], city, "city", city, country))
+    return out
+
+
+def platform_mentions(text: str) -> list[Place]:
+    """Online platforms named as where the meeting happens: "via Zoom", "a link to the Zoom meeting"."""
+    platforms, _ = _online()
+    out = []
+    for m in platforms.finditer(text):
+        before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 25]
+        if re.search(r"\b(?:via|on|through|over|using|the)\s+$", before, re.I) or \
+                re.match(r"\s+(?:meeting|call|session|conference|webinar|platform|link)\b", after, re.I):
+            out.append(Place(m.start(), m.end(), m.group(), m.group(), "platform"))
+    return out
+
+
 def online_cues(sentence: str) -> list[tuple[int, int, str]]:
     """Words saying a meeting happened online, as (start, end, text) within the sentence."""
     platforms, words = _online()
@@ -96,7 +135,8 @@ def online_cues(sentence: str) -> list[tuple[int, int, str]]:
         before = sentence[max(0, m.start() - 30):m.start()]
         # "online" that qualifies the meeting, not "online exploitation"
         if re.match(r"\s*(?:meeting|conference|event|session|format|forum|seminar|workshop)s?\b", after, re.I) \
-                or re.search(r"(?:and|held|met|took place|meet|convened|participated|joined|or)\s*$", before, re.I) \
+                or re.search(r"(?:and|held|met|took place|take place|meet|convened|conducted|participated|joined|or|"
+                             r"via|through|by|primarily|mainly|largely|partly|partially|entirely|fully)\s*$", before, re.I) \
                 or re.match(r"\s*(?:[.,;]|$|and\b|for\b|on\b)", after):
             if not re.match(r"\s+(?:exploitation|sexual|abuse|platforms?|recruitment|child|activities|services|content|tools?)\b", after, re.I):
                 cues.append((m.start(), m.end(), m.group()))

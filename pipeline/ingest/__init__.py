@@ -104,6 +104,8 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
     elif dateline is not None:
         doc.published, doc.published_source = dateline.published, "dateline"
     doc.dateline_place = dateline.place if dateline else None
+    if dateline is not None:
+        doc.dateline_start, doc.dateline_end = dateline.start, dateline.end
     doc.url = metadata.get("url")
     doc.publisher = metadata.get("publisher") or (dateline.agency if dateline else None)
     doc.language = metadata.get("language") or guess_language(doc.text)
@@ -151,6 +153,7 @@ def document_rows(docs: list[Document]) -> dict[str, list[dict[str, Any]]]:
             "doc_id": doc.doc_id, "source_path": doc.source_path, "sha256": doc.sha256, "title": doc.title,
             "text": doc.text, "doc_type": doc.doc_type, "published": doc.published,
             "published_source": doc.published_source, "dateline_place": doc.dateline_place,
+            "dateline_start_char": doc.dateline_start, "dateline_end_char": doc.dateline_end,
             "publisher": doc.publisher, "url": doc.url, "language": doc.language, "encoding": doc.encoding,
             "n_chars": doc.n_chars, "n_footnotes": len([f for f in doc.footnotes if f.body]),
             "status": doc.status, "error": doc.error, "duplicate_of": doc.duplicate_of,

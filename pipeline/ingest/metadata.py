@@ -15,9 +15,11 @@ from ..dateparse import FULL_DATE, parse_full_date
 from ..records import Segment
 
 _DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,40}}?),\s*(?P<date>{FULL_DATE})"
-    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?P<sep>[:–—-])"
+    rf"^[^\S\n]*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,40}}?),[^\S\n]*(?P<date>{FULL_DATE})"
+    r"[^\S\n]*(?:\((?P<agency>[^)\n]{1,40})\))?[^\S\n]*(?P<sep>[:–—-]|(?=\s))",
+    re.MULTILINE,
 )
+DATELINE_LINES = 3  # a dateline opens one of the first lines (a headline may stand above it)
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){0,3}\s*$", re.MULTILINE)
 _SUMMARY_OPENING = re.compile(r"^\s*(?:summary|report|minutes|conclusions|chair'?s summary)\b", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:Day|Session)\s+\d", re.IGNORECASE | re.MULTILINE)
@@ -35,8 +37,9 @@ class Dateline:
 
 
 def read_dateline(text: str) -> Dateline | None:
-    """'Geneva, 3 May 2019 (AP):' or 'WARSAW, 9 March 2018 –' at the very start of the text."""
-    m = _DATELINE.match(text)
+    """'Geneva, 3 May 2019 (AP):' or 'WARSAW, 9 March 2018 –' opening one of the first lines."""
+    lines = [m.start() for m in re.finditer(r"^(?=[^\S\n]*\S)", text, re.MULTILINE)][:DATELINE_LINES]
+    m = next((m for m in (_DATELINE.match(text, pos) for pos in lines) if m), None)
     if not m:
         return None
     published = parse_full_date(m.group("date"))

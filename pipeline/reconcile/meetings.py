@@ -24,20 +24,22 @@ class Source:
         return self.row["doc_id"]
 
     def dates(self) -> tuple[date, date] | None:
+        """The calendar days the record may stand for (a record with only an end date stands for
+        that day), or None when it gives no date."""
         if "_dates" not in self.__dict__:
-            if not self.row.get("start_date"):
+            start = as_date(self.row.get("start_date")) or as_date(self.row.get("end_date"))
+            if start is None:
                 self._dates = None
             else:
-                start = as_date(self.row["start_date"])
                 end = as_date(self.row.get("end_date")) or start
-                self._dates = DateValue(start, end, self.row.get("date_precision") or "day").covers()
+                self._dates = DateValue(start, max(start, end), self.row.get("date_precision") or "day").covers()
         return self._dates
 
     def features(self) -> set[tuple[str, object]]:
-        """What two records must share for an undated one to reach the merge threshold."""
+        """What two records may share; only records that share one are compared (blocking)."""
         r = self.row
         out = {("person", p) for p in self.people}
-        for key in ("city", "venue", "participants", "countries"):
+        for key in ("series", "edition", "city", "venue", "participants", "countries"):
             if r.get(key) is not None:
                 out.add((key, r[key]))
         return out
@@ -59,42 +61,71 @@ def _compatible_dates(a: Source, b: Source) -> bool | None:
     return da[0] - slack <= db[1] and db[0] - slack <= da[1]
 
 
-def score(a: Source, b: Source) -> float:
-    """Evidence that two records describe one meeting; -inf when something rules it out."""
+def series_similarity(a: str | None, b: str | None) -> float | None:
+    """Share of the series words two records have in common (None when one has no series)."""
+    if not a or not b:
+        return None
+    wa, wb = set(a.split()), set(b.split())
+    return len(wa & wb) / len(wa | wb)
+
+
+def score(a: Source, b: Source) -> tuple[float, list[str]]:
+    """Evidence that two records describe one meeting, and what it is. Different editions and dates
+    that cannot overlap (another year, another month) rule a pair out; everything else is scored."""
     ra, rb = a.row, b.row
-    if ra.get("series") and rb.get("series") and ra["series"] != rb["series"]:
-        return float("-inf")
+    if ra.get("edition") and rb.get("edition") and ra["edition"] != rb["edition"]:
+        return float("-inf"), ["different editions"]
     dates = _compatible_dates(a, b)
     if dates is False:
-        return float("-inf")  # same series, another year or another date: never one meeting
-    for key in ("city", "country"):
-        if ra.get(key) and rb.get(key) and ra[key] != rb[key]:
-            return float("-inf")
-    s = 0.0
-    if ra.get("series") and ra.get("series") == rb.get("series"):
-        s += 2.0
+        return float("-inf"), ["dates that do not overlap"]
+    s, why = 0.0, []
+
+    def add(points: float, reason: str) -> None:
+        nonlocal s
+        s += points
+        why.append(f"{reason} ({points:+g})")
+
+    sim = series_similarity(ra.get("series"), rb.get("series"))
+    if sim is not None:
+        if sim == 1.0:
+            add(3.0, f"series {ra['series']!r}")
+        elif sim >= 0.5:
+            add(2.0, "similar series")
+        elif sim == 0.0:
+            add(-2.0, "different series")
+    if ra.get("edition") and ra.get("edition") == rb.get("edition"):
+        add(3.0, f"edition {ra['edition']}")
     if dates:
-        s += 3.0
-    if ra.get("city") and ra.get("city") == rb.get("city"):
-        s += 1.0
+        add(3.0, "overlapping dates")
+    for key, points in (("city", 1.0), ("country", 0.0)):
+        if ra.get(key) and rb.get(key):
+            if ra[key] == rb[key]:
+                if points:
+                    add(points, f"{key} {ra[key]}")
+            else:
+                add(-4.0, f"different {key}")
     if ra.get("venue") and ra.get("venue") == rb.get("venue"):
-        s += 1.0
-    s += min(3, len(a.people & b.people))
+        add(1.0, f"venue {ra['venue']}")
+    shared = sorted(a.people & b.people)
+    if shared:
+        add(float(min(3, len(shared))), "shared people " + ", ".join(shared[:3]))
     if set(ra.get("organizers") or []) & set(rb.get("organizers") or []):
-        s += 0.5
+        add(0.5, "shared organisers")
     if ra.get("participants") and ra.get("participants") == rb.get("participants"):
-        s += 1.0
+        add(1.0, f"{ra['participants']} participants")
     if ra.get("countries") and ra.get("countries") == rb.get("countries"):
-        s += 0.5
-    return s
+        add(0.5, f"{ra['countries']} countries")
+    return s, why
 
 
 def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
-    """Dated records merge pairwise (union-find); an undated record joins its single best cluster."""
+    """Dated records merge pairwise (union-find); an undated record joins its single best cluster;
+    undated records left alone merge among themselves on stronger evidence. Only records that
+    share a date range, or a feature (series, edition, place, person, figure), are compared.
+    Each merged record's `merge_evidence` says why it joined."""
     sources = sorted(sources, key=lambda s: s.doc_id)
-    dated = [s for s in sources if s.dates() is not None]
-    undated = [s for s in sources if s.dates() is None]
     parent = {s.doc_id: s.doc_id for s in sources}
+    evidence: dict[str, str] = {}
 
     def find(x):
         while parent[x] != x:
@@ -102,13 +133,16 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
             x = parent[x]
         return x
 
-    def union(a, b):
-        ra, rb = find(a), find(b)
+    def union(a: Source, b: Source, why: list[str]) -> None:
+        ra, rb = find(a.doc_id), find(b.doc_id)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
+            for x, y in ((a, b), (b, a)):
+                evidence.setdefault(x.doc_id, f"with {y.doc_id}: " + "; ".join(why))
 
-    # blocking: only records whose date ranges overlap (a day's slack) can be one meeting; a sweep
-    # over the records sorted by start date visits just those pairs
+    dated = [s for s in sources if s.dates() is not None]
+    undated = [s for s in sources if s.dates() is None]
+    # dated records: a sweep over the records sorted by start date visits the overlapping pairs
     slack = timedelta(days=1)
     ordered = sorted(dated, key=lambda s: (s.dates()[0], s.doc_id))
     for i, a in enumerate(ordered):
@@ -116,66 +150,41 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
         for b in ordered[i + 1:]:
             if b.dates()[0] - slack > a_end:
                 break
-            if score(a, b) >= threshold:
-                union(a.doc_id, b.doc_id)
-    groups: dict[str, list[Source]] = {}
-    for s in dated:
-        groups.setdefault(find(s.doc_id), []).append(s)
-    # an undated record is compared only with records it shares something with: without a shared
-    # person, place or figure, series and organisers alone (2.5) cannot reach the threshold.
-    # A meeting is ruled out when any of its records has another series, city or country.
-    index: dict[tuple, set[str]] = {}
-    root_of: dict[str, str] = {}
-    fixed: dict[str, dict[str, set]] = {}
-    for root, members in groups.items():
-        fixed[root] = {key: {m.row[key] for m in members if m.row.get(key)} for key in ("series", "city", "country")}
-        for m in members:
-            root_of[m.doc_id] = root
-            for feature in m.features():
-                index.setdefault(feature, set()).add(m.doc_id)
-    by_id = {m.doc_id: m for members in groups.values() for m in members}
-    weight = {"person": 1.0, "city": 1.0, "venue": 1.0, "participants": 1.0, "countries": 0.5}
+            value, why = score(a, b)
+            if value >= threshold:
+                union(a, b, why)
+    # an undated record joins the cluster it scores best with, when that is clear
+    index: dict[tuple, list[Source]] = {}
+    for d in dated:
+        for feature in d.features():
+            index.setdefault(feature, []).append(d)
     for u in undated:
-        # an upper bound on the score from the shared features, before computing any score
-        bound: dict[str, float] = {}
-        people_shared: dict[str, int] = {}
-        for feature in u.features():
-            for doc_id in index.get(feature, ()):
-                if feature[0] == "person":
-                    people_shared[doc_id] = people_shared.get(doc_id, 0) + 1
-                    if people_shared[doc_id] > 3:
-                        continue
-                bound[doc_id] = bound.get(doc_id, 2.5) + weight[feature[0]]
-        candidates = set(by_id) if threshold <= 2.5 else {d for d, b in bound.items() if b >= threshold}
-        best: dict[str, float] = {}
-        for doc_id in sorted(candidates):
-            root = root_of[doc_id]
-            if any(u.row.get(key) and (fixed[root][key] - {u.row[key]}) for key in ("series", "city", "country")):
-                continue
-            best[root] = max(best.get(root, float("-inf")), score(u, by_id[doc_id]))
-        scored = sorted(((v, r) for r, v in best.items()), reverse=True)
-        if scored and scored[0][0] >= threshold and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-            union(u.doc_id, scored[0][1])
-            groups[scored[0][1]].append(u)
-        else:
-            groups[u.doc_id] = [u]
-    # undated records left alone may still be one meeting among themselves
-    # (with no date on either side the bar is higher: the pair must share a person, or a venue and a
-    # figure, to reach it, so only such pairs are compared)
-    singles = [g[0] for g in groups.values() if len(g) == 1 and g[0].dates() is None]
+        candidates = {d.doc_id: d for f in u.features() for d in index.get(f, [])}
+        best: dict[str, tuple[float, list[str], Source]] = {}
+        for d in candidates.values():
+            value, why = score(u, d)
+            root = find(d.doc_id)
+            if root not in best or value > best[root][0]:
+                best[root] = (value, why, d)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        if ranked and ranked[0][1][0] >= threshold and (len(ranked) == 1 or ranked[0][1][0] > ranked[1][1][0]):
+            value, why, d = ranked[0][1]
+            union(u, d, why)
+    # undated records still alone: with no date on either side the bar is higher
+    size = Counter(find(s.doc_id) for s in sources)
+    singles = [u for u in undated if size[find(u.doc_id)] == 1]
     pair_index: dict[tuple, list[int]] = {}
     for i, a in enumerate(singles):
-        keys = [("person", p) for p in a.people]
-        if a.row.get("venue"):
-            keys.append(("venue", a.row["venue"], a.row.get("participants")))
-        for key in keys:
-            pair_index.setdefault(key, []).append(i)
+        for feature in a.features():
+            pair_index.setdefault(feature, []).append(i)
     pairs = {(i, j) for members in pair_index.values() for i in members for j in members if i < j}
     for i, j in sorted(pairs):
-        if score(singles[i], singles[j]) >= threshold + 2:
-            union(singles[i].doc_id, singles[j].doc_id)
+        value, why = score(singles[i], singles[j])
+        if value >= threshold + 2:
+            union(singles[i], singles[j], why)
     final: dict[str, list[Source]] = {}
     for s in sources:
+        s.row["merge_evidence"] = evidence.get(s.doc_id)
         final.setdefault(find(s.doc_id), []).append(s)
     return [sorted(g, key=lambda s: s.doc_id) for _, g in sorted(final.items())]
 
@@ -192,6 +201,14 @@ def _most_common(values: list[Any]) -> Any:
     counts = Counter(values)
     best = max(counts.values())
     return next(v for v in values if counts[v] == best)  # ties: the earliest document
+
+
+def _merged_mode(modes: list[str | None]) -> str | None:
+    """One source online and another in a physical place: the meeting was hybrid."""
+    stated = {m for m in modes if m}
+    if "online" in stated and stated & {"in_person", "hybrid"}:
+        return "hybrid"
+    return _most_common(modes)
 
 
 def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -277,11 +294,12 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
         "meeting_id": mid,
         "name": _most_common([r.get("name") for r in rows]),
         "series": _most_common([r.get("series") for r in rows]),
+        "edition": _most_common([r.get("edition") for r in rows]),
         "start_date": start, "end_date": end, "date_precision": precision, "date_method": date_method,
         "city": _most_common([r.get("city") for r in rows]),
         "country": _most_common([r.get("country") for r in rows]),
         "venue": _most_common([r.get("venue") for r in rows]),
-        "mode": _most_common([r.get("mode") for r in rows]),
+        "mode": _merged_mode([r.get("mode") for r in rows]),
         "organizers": organizers,
         "participants": participants, "participants_qualifier": participants_q,
         "countries": countries, "countries_qualifier": countries_q,

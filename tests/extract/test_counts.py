@@ -56,3 +56,35 @@ def test_word_numbers():
 
 def test_ranges_are_never_averaged():
     assert bounds(40, "between", 60) == (40, 60)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Delegations of 57 OSCE participating States attended.", (57, "exact", 57, 57, "participating_states")),
+    ("Some 14 non-governmental organisations spoke.", (14, "some", None, None, "organizations")),
+    ("Almost 60 prosecutors came.", (60, "nearly", None, 60, "participants")),
+    ("Approximately one hundred organisations joined.", (100, "approximately", None, None, "organizations")),
+    ("More than 100 governmental and non-governmental anti-trafficking practitioners met.",
+     (100, "more_than", 101, None, "participants")),
+    ("The 85 participants agreed on a statement.", (85, "exact", 85, 85, "participants")),
+])
+def test_units_after_modifiers_and_professions(text, expected):
+    assert _one(text) == expected
+
+
+def test_professions_and_breakdowns():
+    counts = find_counts("The course trained 45 prosecutors and 20 judges; 360 representatives of the 57 OSCE "
+                         "participating States took part.")
+    assert [(c.value, c.unit) for c in counts] == [(45, "participants"), (20, "participants"), (360, "participants"),
+                                                    (57, "participating_states")]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister called on the 57 OSCE participating States to act.",
+    "It urged all 30 member States to ratify.",
+    "A fund of EUR 300 people-centred grants was set up.",
+    "About 40 per cent of victims were children.",
+    "The 25th conference opened.",
+    "The meeting lasted 3 days.",
+])
+def test_addressees_money_percentages_editions_durations_are_not_counts(text):
+    assert find_counts(text) == []

@@ -54,3 +54,69 @@ def test_organisers(extract):
     assert m["organizers"] == ["UNHCR", "IOM"]
     m = extract("The workshop, jointly organised by the OSCE and the Council of Europe (CoE), took place on 4 May 2022.")["meeting"]
     assert m["organizers"] == ["OSCE", "Council of Europe"]
+
+
+# --- shapes of real reports (texts written for these tests) -------------------------------------
+
+def test_from_to_range_under_a_dateline_takes_the_dateline_year(extract):
+    m = extract("Riga, 2 February 2026 – From 3 to 4 March, the Baltic Council will host the 9th Forum of "
+                "Labour Inspectors in Riga.")["meeting"]
+    assert (m["start_date"], m["end_date"], m["edition"]) == ("2026-03-03", "2026-03-04", 9)
+    assert m["organizers"] == ["Baltic Council"]
+
+
+def test_month_day_ordinals_and_a_weekday_under_a_dateline(extract):
+    m = extract("Oslo, 6 March 2026 – The regional seminar on shelters was held on March 3rd and 4th in Oslo.")["meeting"]
+    assert (m["start_date"], m["end_date"]) == ("2026-03-03", "2026-03-04")
+    m = extract("Headline of the day\nOSLO, 5 March 2026 – The third regional seminar on shelters concluded in Oslo "
+                "on Tuesday.")["meeting"]
+    assert (m["start_date"], m["end_date"], m["date_method"]) == (None, "2026-03-03", "inferred:relative-to-published")
+
+
+def test_a_two_day_event_that_closed_today_started_the_day_before(extract):
+    m = extract("Bern, 4 June 2026 – The two-day event on forced labour came to a close today with a call for "
+                "action.")["meeting"]
+    assert (m["start_date"], m["end_date"]) == ("2026-06-03", "2026-06-04")
+    assert "start inferred:duration" in m["date_method"]
+
+
+def test_a_range_glued_to_a_city_in_the_title_block_and_teleconference(extract):
+    text = ("Highlights of the 12th Regional Conference on Child Protection\n\n"
+            "14-15 October 2025Zagreb, Croatia and via teleconference\n\nContents")
+    m = extract(text)["meeting"]
+    assert (m["start_date"], m["end_date"], m["city"], m["country"], m["mode"]) == (
+        "2025-10-14", "2025-10-15", "Zagreb", "Croatia", "hybrid")
+
+
+def test_year_only_evidence_comes_from_sentences_about_the_meeting(extract):
+    m = extract("The 2019 report on labour was cited. The 2024 Regional Forum against Exploitation will take "
+                "place in the capital.")["meeting"]
+    assert (m["start_date"], m["date_precision"]) == ("2024-01-01", "year")
+
+
+def test_months_and_weekdays_are_never_places(extract):
+    m = extract("The meeting of prosecutors was held in March, and on Monday in May the network met again.")["meeting"]
+    assert m["city"] is None and m["country"] is None
+
+
+def test_primarily_online_and_a_platform_link(extract):
+    m = extract("The Conference of Ombudspersons will be conducted primarily online. Participants receive a link "
+                "to the Webex meeting.")["meeting"]
+    assert (m["mode"], m["venue"]) == ("online", "Webex")
+
+
+def test_a_written_body_is_the_organiser_and_known_ones_are_labelled(extract):
+    m = extract("The Regional Mission to Narnia and the OSCE Office for Democratic Institutions and Human Rights "
+                "jointly organised the workshop on 3 May 2022.")["meeting"]
+    assert m["organizers"] == ["Regional Mission to Narnia", "ODIHR"]
+
+
+def test_series_key_ignores_edition_year_organisers_and_wording():
+    from pipeline.extract.meeting import edition_of, series_key
+
+    a = series_key("25th Conference of the Alliance of Harbour Cities")
+    b = series_key("OSCE Annual Alliance of Harbour Cities Conference")
+    c = series_key("the 2019 Alliance of Harbour Cities meeting")
+    assert a == b == c == "alliance city harbour"
+    assert series_key("Meeting of National Co-ordinators") == series_key("meeting of national coordinators")
+    assert (edition_of("the twenty-fifth meeting"), edition_of("17th high-level conference"), edition_of("a meeting")) == (25, 17, None)

@@ -52,3 +52,37 @@ def test_conflicting_counts_are_kept_visible():
     assert sorted((c["field"], c["doc_id"], c["qualifier"], c["unit"]) for c in conflicts) == [
         ("countries", "a", "nearly", "countries"), ("countries", "b", "approximately", "countries"),
         ("participants", "a", "more_than", "participants"), ("participants", "b", "exact", "delegates")]
+
+
+def test_an_announcement_and_a_report_of_one_edition_merge_with_their_evidence():
+    announcement = _src("a", ["ana lopez"], series="alliance harbour", edition=25, start_date="2025-03-31",
+                        end_date="2025-04-01", date_precision="day", city="Vienna")
+    report = _src("b", ["ana lopez"], series="alliance harbour", edition=25, end_date="2025-04-01",
+                  date_precision="day", city="Vienna")
+    (group,) = cluster([announcement, report], 4.0)
+    assert [s.doc_id for s in group] == ["a", "b"]
+    assert "edition 25" in group[0].row["merge_evidence"] and "overlapping dates" in group[0].row["merge_evidence"]
+
+
+def test_different_editions_never_merge_and_an_undated_edition_joins_its_own():
+    e20 = _src("a", series="alliance harbour", edition=20, start_date="2020-07-20", date_precision="day")
+    e21 = _src("b", series="alliance harbour", edition=21, start_date="2021-07-20", date_precision="day")
+    page = _src("c", series="alliance harbour", edition=20)
+    groups = [[s.doc_id for s in g] for g in cluster([e20, e21, page], 4.0)]
+    assert groups == [["a", "c"], ["b"]]
+
+
+def test_a_series_worded_differently_is_evidence_not_a_veto():
+    a = _src("a", ["ana lopez", "tom berg"], series="alliance harbour", start_date="2017-04-03", end_date="2017-04-04",
+             date_precision="day")
+    b = _src("b", ["ana lopez", "tom berg"], series="child harbour interest", start_date="2017-04-03",
+             date_precision="day")
+    assert [[s.doc_id for s in g] for g in cluster([a, b], 4.0)] == [["a", "b"]]
+
+
+def test_online_in_one_source_and_a_place_in_another_is_hybrid():
+    a = _src("a", series="x", start_date="2020-07-20", date_precision="day", mode="online")
+    b = _src("b", series="x", start_date="2020-07-20", date_precision="day", mode="in_person", city="Vienna")
+    meeting, _, conflicts = merge([a, b], "m1")
+    assert meeting["mode"] == "hybrid"
+    assert {c["field"] for c in conflicts} >= {"mode"}
