@@ -23,9 +23,10 @@ _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
 def _verb_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a speech verb, 'he said'/'said he' after a quote, 'NAME said:' before one), from lexicon.yaml."""
     verbs = alternation(lexicon().speech_verbs)
-    return (re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE),
-            re.compile(rf"^[\s,]*(?:(?P<p1>he|she|they)\s+(?:{verbs})|(?:{verbs})\s+(?P<p2>he|she|they))\b", re.IGNORECASE),
-            re.compile(rf"(?:{verbs})(?:\s+\w+){{0,4}}\s*:\s*$", re.IGNORECASE))
+    pronoun = r"(?i:he|she|they)"
+    return (re.compile(rf"\b(?:{verbs})\b"),
+            re.compile(rf"^[\s,]*(?:(?P<p1>{pronoun})\s+(?:{verbs})|(?:{verbs})\s+(?P<p2>{pronoun}))\b"),
+            re.compile(rf"(?:{verbs})(?:\s+\w+){{0,4}}\s*:\s*$"))
 
 
 @dataclass
@@ -62,6 +63,20 @@ def _paragraph_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+PRONOUN_REACH = 1000  # characters back to the person a pronoun stands for
+
+
+def _holder_of_title(window: str, people: list[PersonMention]) -> PersonMention | None:
+    """'..., the Secretary General said': the person named earlier with a role of that title."""
+    m = re.match(r"^[\s,]*the\s+((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*)", window)
+    if not m:
+        return None
+    words = set(fold(m.group(1)).split())
+    holders = [p for p in people if p.role and words <= set(fold(p.role).replace("-", " ").split())]
+    names = {p.name for p in holders}
+    return holders[-1] if len(names) == 1 else None
+
+
 def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]) -> list[Quote]:
     any_verb, pronoun_after, before_colon = _verb_patterns()
     quotes: list[Quote] = []
@@ -87,15 +102,21 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
             if prev:
                 speaker, method, conf = prev[-1].speaker, "inferred:pronoun-same-paragraph", 0.8
             else:
-                earlier = [p for p in people if _paragraph_start(text, qs) <= p.start < qs]
+                earlier = [p for p in people if qs - PRONOUN_REACH <= p.start < qs]
                 if earlier:
                     speaker, method, conf = earlier[-1], "inferred:pronoun-last-person", 0.7
         elif after_roles and verb_after:
             role, method, conf = after_roles[0], "rule:quote-said-role", 0.8
+        elif verb_after and (holder := _holder_of_title(window_after, people)) is not None:
+            speaker, method, conf = holder, "inferred:title-of-named-person", 0.75
         elif before_colon.search(window_before) or re.search(r"[:,]\s*$", window_before):
             before_people = [p for p in people if before_start <= p.start < m.start()]
             if before_people:
                 speaker, method, conf = before_people[-1], "rule:name-said-colon-quote", 0.85
+            elif re.search(r"\b(?i:he|she|they)\s+\w+(?:\s+\w+)?\s*:\s*$", window_before):
+                earlier = [p for p in people if qs - PRONOUN_REACH <= p.start < qs]  # "..., she said:"
+                if earlier:
+                    speaker, method, conf = earlier[-1], "inferred:pronoun-last-person", 0.7
         if method is None:
             continue  # quotation marks without a speaker: a title or a term, not a quote
         quotes.append(Quote(qs, qe, body, speaker, role, method, conf))

@@ -52,7 +52,8 @@ def _res():
     terminators = re.compile("|".join(res.terminators), re.I)
     boundaries = re.compile("|".join(res.boundaries), re.I)
     descriptive = [re.compile(p, re.I) for p in res.descriptive]
-    verb_re = re.compile(r"\b(?:" + alternation((*lexicon().speech_verbs, *res.actor_verbs)) + r")\b", re.I)
+    # case-sensitive: "States" (the noun) is not "states" (the verb)
+    verb_re = re.compile(r"\b(?:" + alternation((*lexicon().speech_verbs, *res.actor_verbs)) + r")\b")
     groups = sorted(res.groups, key=len, reverse=True)
     group_re = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b", re.I)
     addressees = sorted(res.addressees, key=len, reverse=True)
@@ -86,8 +87,8 @@ class _Actors:
         self.text = text
         self.people, self.roles, self.orgs = people, [r for r in roles if r.person is None], orgs
 
-    def in_span(self, start: int, end: int) -> _Actor | None:
-        """The first actor named between start and end."""
+    def in_span(self, start: int, end: int, *, groups: bool = True) -> _Actor | None:
+        """The first actor named between start and end (groups such as "participants" last)."""
         group_re = _res()[5]
         gaz = gazetteer()
         # a person before an office, an office before an organisation, an organisation before a group
@@ -98,9 +99,9 @@ class _Actors:
             if start <= o.start < end:
                 entry = gaz.by_key.get(fold(o.name))
                 orgs.append((o.start, _Actor(entry.label if entry else o.name)))
-        m = group_re.search(self.text, start, end)
-        groups = [(m.start(), _Actor(m.group().lower()))] if m else []
-        for found in (people, roles, orgs, groups):
+        m = group_re.search(self.text, start, end) if groups else None
+        group_actors = [(m.start(), _Actor(m.group().lower()))] if m else []
+        for found in (people, roles, orgs, group_actors):
             if found:
                 return min(found, key=lambda t: t[0])[1]
         return None
@@ -135,6 +136,10 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
         start = s
         for b in boundaries.finditer(text, s, cue.start()):
             start = b.end()
+        if re.match(r"(?:the|an?) ", cue.group(), re.I):
+            # a noun cue ("the need to ...") after "X stressed": the clause starts at the noun
+            for v in _res()[4].finditer(text, start, cue.start()):
+                start = cue.start()
     term = terminators.search(text, cue.end(), e)
     end = term.start() if term else e
     while end > start and text[end - 1] in " ,":
@@ -143,6 +148,76 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
     if lead:
         start += lead.end()
     return start, end
+
+
+_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | None", *, participial: bool) -> "_Actor | None":
+    """The subject of the verb that makes the statement, from the dependency parse: up from the
+    cue to a speech, reporting or calling verb ("X stressed that States should ...", "X urged ...",
+    "X closed the meeting by urging ..."), then its subject: a person or office named in it, a
+    pronoun's last actor, or the noun phrase itself ("OSCE leaders and experts")."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = _verb_words()
+    group_re = _res()[5]
+    token = span[0]
+    for _ in range(8):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there")]
+        if subjects and (token.lower_ in verbs or participial):
+            subject = subjects[0]
+            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                subject = token.head  # "X, who presented ...": the antecedent
+                while subject.dep_ == "appos" and subject.head.i != subject.i:
+                    subject = subject.head  # "NAME, TITLE, who ...": the name, not its title
+            start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            if subject.lower_ in _PRONOUNS:
+                # the last person, or office named by role only, before the pronoun
+                earlier = [(p.start, _Actor(p.name, p)) for p in actors.people if p.start < subject.idx]
+                earlier += [(r.start, _Actor(r.role)) for r in actors.roles if r.start < subject.idx]
+                return max(earlier, key=lambda t: t[0])[1] if earlier else last
+            found = actors.in_span(start, end, groups=False)
+            if found is not None:
+                return found
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:end], flags=re.I)
+            # a noun phrase speaks only when it names people ("OSCE leaders and experts")
+            return _Actor(phrase) if phrase and group_re.search(phrase) else None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+@lru_cache(maxsize=None)
+def _verb_words() -> frozenset[str]:
+    """Speech, reporting and calling verbs, as single words (the first word of phrasal ones)."""
+    res = load("recommendations.yaml")
+    words = (*lexicon().speech_verbs, *res.actor_verbs, "urged", "urges", "called", "calls", "recommended",
+             "recommends", "encouraged", "encourages", "asked", "asks", "pressed", "invited", "appealed")
+    return frozenset(w.split()[0].lower() for w in words)
+
+
+def _title_case_quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted titles ("“New Rules Needed, Says Minister”"): most of their words capitalised."""
+    out = []
+    for m in re.finditer(r"[“\"]([^”\"\n]{10,200})[”\"]", text):
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", m.group(1)) if len(w) > 3]
+        if words and sum(w[0].isupper() for w in words) / len(words) >= 0.8:
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _headline_clause(text: str, span: tuple[int, int], cue: re.Match) -> tuple[int, int]:
+    """A headline's call: from the headline's start to the first comma or stop after the cue."""
+    start, end = span
+    while start < end and text[start] in " “\"'":
+        start += 1
+    stop = re.search(r"[,.;:!?”\"]", text[cue.end():end])
+    return start, cue.end() + stop.start() if stop else end
 
 
 def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendation]:
@@ -156,6 +231,10 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
     out: list[Recommendation] = []
 
     headings = [sg.start for sg in segments if sg.kind in ("heading", "title")]
+    headline_spans = [(sg.start, sg.end) for sg in segments if sg.kind in ("heading", "title")]
+    headline_spans += _title_case_quotes(text)
+    lead_in_re = re.compile("|".join(load("recommendations.yaml").lead_in_cues), re.I)
+    normative_lead: set[int] = set()
     bullets = [sg for sg in segments if sg.kind == "bullet"]
     last: _Actor | None = None
     lead_actor: dict[int, _Actor | None] = {}
@@ -168,6 +247,8 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
         sentence = text[s:e]
         if sentence.rstrip().endswith(":"):
             lead_actor[e] = own or last
+            if lead_in_re.search(sentence):
+                normative_lead.add(e)
         if any(b.start <= s < b.end for b in bullets):
             continue  # bullets are handled below
         if not any_cue.search(text, s, e):
@@ -177,9 +258,15 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
             for cue in pattern.finditer(text, s, e):
                 if any(a <= cue.start() < b for a, b in covered):
                     continue
-                if any(d.search(sentence) for d in descriptive) and modality in ("recommend", "need"):
-                    continue
-                cs, ce = _clause(text, s, e, cue, scope)
+                if any(d.search(text, max(s, cue.start() - 50), min(e, cue.end() + 40)) for d in descriptive):
+                    continue  # "discussed the need for", "contains recommendations", "a call for papers"
+                if scope == "headline":
+                    span = next(((a, b) for a, b in headline_spans if a <= cue.start() < b), None)
+                    if span is None:
+                        continue  # "the support needed to recover" in running text is no call
+                    cs, ce = _headline_clause(text, span, cue)
+                else:
+                    cs, ce = _clause(text, s, e, cue, scope)
                 if ce - cs < 15 or len(text[cs:ce].split()) < 3:
                     continue
                 quote = next((q for q in quotes if q.start <= cue.start() < q.end), None)
@@ -188,7 +275,9 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
                     cs, ce = max(cs, quote.start), min(ce, quote.end)
                 else:
                     kind = "sentence"
-                    actor = own if (own is not None and cs >= s) else None
+                    parsed = _parse_actor(doc, cue, actors, last,
+                                          participial=cue.group().lower().startswith(_res()[7]) or modality in ("call", "urge"))
+                    actor = parsed or (own if (own is not None and cs >= s) else None)
                     group = group_re.search(text, s, cs) if actor is None else None
                     if group:
                         actor = _Actor(group.group().lower())
@@ -216,6 +305,8 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
             body_end -= 1
         body = text[body_start:body_end]
         cue = next((m for p, _, _ in cues for m in [p.search(body)] if m), None)
+        if lead_end not in normative_lead and cue is None:
+            continue  # "Speakers will include:", "topics such as:": a list, not recommendations
         modality = next((mod for p, mod, _ in cues if p.search(body)), "recommend")
         actor = lead_actor[lead_end]
         out.append(Recommendation(body_start, body_end, body, "bullet", modality, cue.group() if cue else None,

@@ -318,7 +318,7 @@ class MeetingRules:
 class Cue:
     pattern: Regex
     modality: str
-    scope: Literal["clause", "cue"]
+    scope: Literal["clause", "cue", "headline"]
 
 
 @rules_for("recommendations.yaml")
@@ -329,6 +329,7 @@ class RecommendationRules:
     terminators: tuple[Regex, ...]
     boundaries: tuple[Regex, ...]
     descriptive: tuple[Regex, ...]
+    lead_in_cues: tuple[Regex, ...]
     actor_verbs: tuple[str, ...]
     groups: tuple[str, ...]
     addressees: tuple[str, ...]

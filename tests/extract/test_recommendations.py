@@ -87,3 +87,62 @@ def test_bullets_under_a_lead_in(extract):
 ])
 def test_descriptive_uses_are_not_recommendations(extract, text):
     assert extract(text)["recommendations"] == []
+
+
+# --- shapes of real reports (sentences written for these tests) ---------------------------------
+
+def test_a_headline_that_states_a_need_and_a_quoted_one(extract):
+    r = extract("Stronger shelters for boys needed, says regional envoy\nGENEVA, 3 May 2024 – The envoy spoke today.")
+    assert [x["text"] for x in r["recommendations"]] == ["Stronger shelters for boys needed"]
+    r = extract("The summary quotes the release “Better Data Needed, Says Envoy” in full.")
+    assert [x["text"] for x in r["recommendations"]] == ["Better Data Needed"]
+
+
+def test_needed_in_running_text_is_not_a_headline_call(extract):
+    assert extract("Victims often lack the support needed to recover.")["recommendations"] == []
+
+
+@pytest.mark.parametrize("sentence, clause, actor", [
+    ("Dr Ana Lopez closed the forum by urging all delegations to adopt the plan.",
+     "urging all delegations to adopt the plan", "Ana Lopez"),
+    ("Dr Tom Berg encouraged the authorities to do more for child victims.",
+     "Dr Tom Berg encouraged the authorities to do more for child victims", "Tom Berg"),
+    ("Ms Mia Dahl asked all participating States to share their data.",
+     "Ms Mia Dahl asked all participating States to share their data", "Mia Dahl"),
+    ("Regional leaders and labour experts called on ministries to fund inspections.",
+     "Regional leaders and labour experts called on ministries to fund inspections",
+     "Regional leaders and labour experts"),
+])
+def test_participial_and_object_control_calls_with_their_actor(extract, sentence, clause, actor):
+    (rec,) = extract(sentence)["recommendations"]
+    assert (rec["text"], rec["actor"]) == (clause, actor)
+
+
+def test_he_refers_to_the_last_named_speaker_not_an_organisation_in_between(extract):
+    r = extract("In her address, Judge Ilse Kern cited a study by the OSCE on forced labour. "
+                "She urged prosecutors to use financial investigations.")
+    (rec,) = r["recommendations"]
+    assert rec["actor"] == "Ilse Kern"
+
+
+def test_a_call_inside_a_quote_belongs_to_the_speaker(extract):
+    r = extract("Dr Ana Lopez opened the session.\n“We must protect every child on the move,” she said, citing the OSCE.")
+    (rec,) = r["recommendations"]
+    assert (rec["kind"], rec["actor"]) == ("quote", "Ana Lopez")
+
+
+def test_the_title_of_a_named_person_after_a_quote(extract):
+    r = extract("Secretary General Jonas Vik opened the forum. “States should fund shelters for every region,” "
+                "the Secretary General said.")
+    (rec,) = r["recommendations"]
+    assert rec["actor"] == "Jonas Vik"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Participants discussed the need for better data on victims.",
+    "The report contains recommendations on shelters.",
+    "The network issued a call for papers on labour exploitation.",
+    "Speakers will include:\n- Ana Lopez, prosecutor\n- Tom Berg, judge",
+])
+def test_descriptions_are_not_recommendations(extract, sentence):
+    assert extract(sentence)["recommendations"] == []
