@@ -120,10 +120,11 @@ def test_plausible_names():
 
 
 def test_role_normalisation_gives_one_spelling_per_office():
-    a = normalise("Executive Secretary of the Council of Europe’s Convention on Action against Trafficking in Human Beings")
-    b = normalise("Executive Secretary of the Council of Europe Anti-Trafficking Convention")
-    c = normalise("the Executive Secretary of the Secretariat of the Council of Europe Convention on Action Against Trafficking in Human Beings")
-    assert a == b == c == "Executive Secretary of the Council of Europe Convention on Action against Trafficking in Human Beings"
+    # an instrument's aliases and a secretariat infix give one office
+    a = normalise("Head of the Council of Europe’s Convention on Action against Trafficking in Human Beings")
+    b = normalise("Head of the CoE Anti-Trafficking Convention")
+    c = normalise("the Head of the Secretariat of the Council of Europe Convention on Action Against Trafficking in Human Beings")
+    assert a == b == c == "Head of the Council of Europe Convention on Action against Trafficking in Human Beings"
     assert normalise("EU Anti-Trafficking Coordinator") == normalise("EU Anti-Trafficking Co-ordinator")
 
 
