@@ -104,7 +104,7 @@ def run(input_dir, output, model, batch_size, workers, cache_dir, no_cache, stri
     _setup_logging(verbose, quiet)
     from . import ingest, stages
 
-    docs = ingest.main(input_dir, output)
+    docs = ingest.main(input_dir, output, languages=stages.languages())
     extracted = stages.extract(output, model=model, batch_size=batch_size, workers=workers, cache_dir=cache_dir,
                                use_cache=not no_cache, quiet=quiet)
     stages.reconcile(output, extracted.results)
@@ -127,9 +127,9 @@ def ingest_cmd(input_dir, output, strict, verbose, quiet):
       rapporteur ingest --input raw_texts --output outputs
     """
     _setup_logging(verbose, quiet)
-    from . import ingest
+    from . import ingest, stages
 
-    docs = ingest.main(input_dir, output)
+    docs = ingest.main(input_dir, output, languages=stages.languages())
     _report_status(docs, strict, quiet)
 
 

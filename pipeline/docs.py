@@ -1,7 +1,7 @@
 """Regenerate the generated sections of README.md.
 
     python -m pipeline.docs                                  # the data dictionary, from the schemas
-    python -m pipeline.docs --scores outputs/metrics.json     # and the seed scores
+    python -m pipeline.docs --scores outputs/metrics.json     # and the scores (seeds and dev corpus)
     python -m pipeline.docs --bench benchmarks/results.json   # and the latest benchmark table
 """
 from __future__ import annotations
@@ -26,9 +26,13 @@ def _replace(text: str, name: str, body: str) -> str:
     return f"{head}{start}\n{body.strip()}\n\n{end}{tail}"
 
 
-def scores_table(metrics: dict[str, float]) -> str:
-    rows = ["| metric | seed score |", "| --- | --- |"]
-    rows += [f"| `{k}` | {v:.3f} |" for k, v in sorted(metrics.items())]
+def scores_table(results: dict[str, dict[str, float]]) -> str:
+    """One column per gold set (seeds, dev), headline first."""
+    names = list(results)
+    keys = sorted({k for m in results.values() for k in m}, key=lambda k: (k != "headline_mean", k))
+    rows = ["| metric | " + " | ".join(names) + " |", "| --- |" + " --- |" * len(names)]
+    rows += [f"| `{k}` | " + " | ".join(f"{results[n][k]:.3f}" if k in results[n] else "-" for n in names) + " |"
+             for k in keys]
     return "\n".join(rows)
 
 

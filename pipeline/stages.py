@@ -27,13 +27,27 @@ def params(stage: str, path: Path = PARAMS_FILE) -> dict[str, Any]:
     return section
 
 
+def languages(path: Path = PARAMS_FILE) -> tuple[str, ...]:
+    """The languages a spaCy model is configured for (params.yaml extract.languages)."""
+    configured = params("extract", path).get("languages") or {"en": None}
+    if not isinstance(configured, dict) or not all(isinstance(k, str) and len(k) == 2 for k in configured):
+        raise ParamsError(f"{path}: extract.languages must map ISO 639-1 codes to model names, got {configured!r}")
+    return tuple(sorted(configured))
+
+
+def model_for(language: str, path: Path = PARAMS_FILE) -> str | None:
+    """The model configured for a language (None: the default resolution of extract.nlp)."""
+    p = params("extract", path)
+    return (p.get("languages") or {}).get(language) or p.get("model")
+
+
 def extract(output: Path | str, *, model: str | None = None, batch_size: int | None = None,
             workers: int | None = None, cache_dir: Path | None = None, use_cache: bool = True,
             quiet: bool = False):
     from .extract import main
 
     p = params("extract")
-    return main(output, model=model or p.get("model"), batch_size=batch_size or p.get("batch_size"),
+    return main(output, model=model or model_for("en"), batch_size=batch_size or p.get("batch_size"),
                 workers=workers or p.get("workers"), cache_dir=cache_dir, use_cache=use_cache, quiet=quiet)
 
 

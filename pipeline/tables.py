@@ -59,7 +59,8 @@ class TableSpec:
         return [c.name for c in self.columns]
 
 
-DOC_STATUSES = ("ok", "empty", "error", "binary", "unsupported", "duplicate", "unreadable")
+DOC_STATUSES = ("ok", "empty", "error", "binary", "unsupported", "duplicate", "unreadable", "encrypted", "no_text",
+                "too_large", "unsupported_language")
 DOC_TYPES = ("press_release", "summary", "news_article", "other")
 METHODS_NOTE = (
     "How the fact was obtained: a `rule:`/`model:`/`gazetteer:` name for facts read from the "
@@ -100,8 +101,8 @@ DOCUMENTS = _table(TableSpec(
         Column("doc_type", STR, "Kind of report, from metadata or simple evidence in the text.",
                allowed=DOC_TYPES),
         Column("published", DATE, "Publication date."),
-        Column("published_source", STR, "Where `published` came from: metadata or dateline.",
-               allowed=("metadata", "dateline")),
+        Column("published_source", STR, "Where `published` came from: metadata (sidecar or manifest), the dateline, or the file's own properties (HTML meta tags, PDF or Word document properties).",
+               allowed=("metadata", "dateline", "html_meta", "pdf_properties", "docx_properties")),
         Column("dateline_place", STR, "Place named in the dateline (\"Geneva, 3 May 2019:\")."),
         Column("dateline_start_char", INT, "Offset of the dateline in `text` (null when there is none)."),
         Column("dateline_end_char", INT, "End offset of the dateline in `text`."),

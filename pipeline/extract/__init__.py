@@ -10,6 +10,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INTERIM = "interim"
+PRINTED_DATES = ("metadata", "dateline", "html_meta")
 EXTRACTIONS = "extractions.jsonl"
 
 
@@ -88,21 +90,86 @@ def iter_contexts(output: Path, batch_rows: int = 256) -> Iterator[dict[str, Any
     path = Path(output) / "documents.parquet"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: run `rapporteur ingest` first")
-    columns = ["doc_id", "sha256", "text", "published", "status", "dateline_start_char", "dateline_end_char"]
+    columns = ["doc_id", "sha256", "text", "published", "published_source", "status", "dateline_start_char",
+               "dateline_end_char"]
     for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns):
         for d in batch.to_pylist():
             if d["status"] != "ok":
                 continue
             yield {"doc_id": d["doc_id"], "sha256": d["sha256"], "text": d["text"],
-                   "published": d["published"].isoformat() if d["published"] else None,
+                   # relative words resolve only against a date the document states (a dateline, the
+                   # page's own date, or metadata given with it), not a PDF's or Word file's creation date
+                   "published": d["published"].isoformat() if d["published"] and d["published_source"] in PRINTED_DATES else None,
                    "dateline": [d["dateline_start_char"], d["dateline_end_char"]] if d["dateline_start_char"] is not None else None,
                    "segments": segments.get(d["doc_id"], [])}
+
+
+MAX_CHUNK_CHARS = 100_000  # longer documents go through spaCy in pieces (its limit is 1,000,000)
+
+
+def chunks(text: str, max_chars: int | None = None) -> list[tuple[int, int]]:
+    """Pieces of at most max_chars, cut after a paragraph break, else a line break, else a sentence
+    end, else a space (in the second half of the piece); offsets into the whole text."""
+    max_chars = max_chars or MAX_CHUNK_CHARS
+    pieces, start = [], 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = max_chars
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep)
+            # never between a lead-in ("...:") and its list, nor inside a list
+            while sep.startswith("\n") and at >= max_chars // 2 and (
+                    window[:at].rstrip().endswith(":") or re.match(r"\s*[-•*–▪·]\s", window[at:])):
+                at = window.rfind(sep, 0, at)
+            if at >= max_chars // 2:
+                cut = at + len(sep)
+                break
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def chunk_context(ctx: dict[str, Any], start: int, end: int, index: int) -> dict[str, Any]:
+    """The context of one piece: its offset, its segments and dateline shifted into it."""
+    out = {k: v for k, v in ctx.items() if k not in ("text", "segments", "dateline")}
+    out["offset"] = start
+    out["segments"] = [(kind, s - start, e - start) for kind, s, e in ctx.get("segments", []) if start <= s and e <= end]
+    dateline = ctx.get("dateline")
+    out["dateline"] = [dateline[0] - start, dateline[1] - start] if dateline and start <= dateline[0] < end else None
+    return out
+
+
+_LIST_PARTS = ("mentions", "person_roles", "counts", "quotes", "recommendations", "orgs", "people")
+
+
+def merge_pieces(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """One document's result from the results of its pieces (offsets are already absolute): lists
+    joined, sentence numbers continued, the meeting read from the first piece with later pieces
+    filling what it leaves open."""
+    if len(parts) == 1:
+        return parts[0]
+    merged = {k: [] for k in _LIST_PARTS}
+    merged.update(doc_id=parts[0]["doc_id"], meeting=dict(parts[0]["meeting"]), errors=[])
+    sentences = 0
+    for part in parts:
+        for m in part["mentions"]:
+            if m.get("sentence") is not None:
+                m["sentence"] += sentences
+        sentences = 1 + max([sentences - 1] + [m["sentence"] for m in part["mentions"] if m.get("sentence") is not None])
+        for k in _LIST_PARTS:
+            merged[k].extend(part.get(k, []))
+        merged["errors"].extend(part.get("errors", []))
+        for k, v in part["meeting"].items():
+            if merged["meeting"].get(k) in (None, []) and v not in (None, []):
+                merged["meeting"][k] = v
+    return merged
 
 
 def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = None, batch_size: int = 16,
                    workers: int = 1, cache_dir: Path | None = None, progress: bool = False,
                    params: dict[str, Any] | None = None, total: int | None = None,
-                   nlp=None) -> tuple[list[dict[str, Any]], ExtractStats]:
+                   nlp=None, max_chars: int | None = None) -> tuple[list[dict[str, Any]], ExtractStats]:
     """Extract every document in one streaming nlp.pipe pass; cached documents are read back.
 
     Only the documents of the batch being processed are held as Docs; results are plain rows.
@@ -121,7 +188,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     stats = ExtractStats()
     order: list[str] = []
     results: dict[str, dict[str, Any]] = {}
-    pending: deque[tuple[str, str, int]] = deque()
+    pending: deque[tuple[str, str, int, int, int]] = deque()
 
     bar = None
     if progress:
@@ -152,17 +219,26 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
 
         def docs() -> Iterator["Doc"]:
             for key, ctx in itertools.chain([first], todo):
-                pending.append((key, ctx["doc_id"], len(ctx["text"].split())))
-                doc = nlp.make_doc(ctx["text"])
-                doc._.context = {k: v for k, v in ctx.items() if k != "text"}
-                yield doc
+                pieces = chunks(ctx["text"], max_chars)
+                for index, (start, end) in enumerate(pieces):
+                    piece = ctx["text"][start:end]
+                    pending.append((key, ctx["doc_id"], len(piece.split()), index, len(pieces)))
+                    doc = nlp.make_doc(piece)
+                    doc._.context = chunk_context(ctx, start, end, index)
+                    yield doc
 
+        parts: list[dict[str, Any]] = []
         for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
-            key, doc_id, n_words = pending.popleft()
-            results[doc_id] = doc._.result
-            cache.put(key, doc._.result)
-            stats.n_extracted += 1
+            key, doc_id, n_words, index, n_pieces = pending.popleft()
+            parts.append(doc._.result)
             stats.n_words += n_words
+            if index + 1 < n_pieces:
+                continue  # a long document: wait for its other pieces
+            result = merge_pieces(parts)
+            parts = []
+            results[doc_id] = result
+            cache.put(key, result)
+            stats.n_extracted += 1
             if bar is not None:
                 bar.update(1)
     if bar is not None:

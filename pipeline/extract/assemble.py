@@ -32,6 +32,11 @@ def _iso(d: date | None) -> str | None:
 
 def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
     doc_id = context["doc_id"]
+    base = context.get("offset") or 0  # where this Doc starts in the document (long documents come in pieces)
+
+    def B(x: int | None) -> int | None:
+        return None if x is None else x + base
+
     published = date.fromisoformat(context["published"]) if context.get("published") else None
     segments = [Segment(*s) for s in context.get("segments", [])]
     f = facts(doc)
@@ -46,8 +51,8 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
 
     def mention(label: str, start: int, end: int, extractor: str, method: str, confidence: float) -> None:
         mentions.append({
-            "mention_id": stable_id("m-", doc_id, label, start, end), "doc_id": doc_id, "label": label,
-            "text": text[start:end], "start_char": start, "end_char": end, "sentence": sentence_of(bounds, start),
+            "mention_id": stable_id("m-", doc_id, label, B(start), B(end)), "doc_id": doc_id, "label": label,
+            "text": text[start:end], "start_char": B(start), "end_char": B(end), "sentence": sentence_of(bounds, start),
             "extractor": extractor, "method": method, "confidence": round(confidence, 3),
         })
 
@@ -63,38 +68,38 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
         mention("ROLE", r.start, r.end, "rapporteur_people", r.method, r.confidence)
         p = r.person
         person_roles.append({
-            "assertion_id": stable_id("a-", doc_id, r.start, r.end, p.start if p else ""),
+            "assertion_id": stable_id("a-", doc_id, B(r.start), B(r.end), B(p.start) if p else ""),
             "doc_id": doc_id, "meeting_id": None, "person_id": None,
             "name": p.name if p else None, "honorifics": list(p.honorifics) if p else None,
             "role": r.role, "role_norm": r.role_norm, "organization": r.organization, "country": r.country,
             "date": _iso(assertion_date), "date_precision": assertion_precision, "likely_person_id": None,
             "method": r.method, "inferred_from": None, "confidence": round(r.confidence, 3),
-            "start_char": p.start if p else r.start, "end_char": p.end if p else r.end,
-            "role_start_char": r.start, "role_end_char": r.end,
+            "start_char": B(p.start if p else r.start), "end_char": B(p.end if p else r.end),
+            "role_start_char": B(r.start), "role_end_char": B(r.end),
         })
     for p in people:  # people named without any role in this document still get one row
         if p.name in with_role or p.name in seen_plain:
             continue
         seen_plain.add(p.name)
         person_roles.append({
-            "assertion_id": stable_id("a-", doc_id, "", "", p.start), "doc_id": doc_id, "meeting_id": None,
+            "assertion_id": stable_id("a-", doc_id, "", "", B(p.start)), "doc_id": doc_id, "meeting_id": None,
             "person_id": None, "name": p.name, "honorifics": list(p.honorifics), "role": None, "role_norm": None,
             "organization": p.organization, "country": None, "date": _iso(assertion_date), "date_precision": assertion_precision,
             "likely_person_id": None, "method": p.method, "inferred_from": None,
-            "confidence": round(p.confidence, 3), "start_char": p.start, "end_char": p.end,
+            "confidence": round(p.confidence, 3), "start_char": B(p.start), "end_char": B(p.end),
             "role_start_char": None, "role_end_char": None,
         })
 
     counts = []
     count_ids = []
     for c in f.get("counts", []):
-        cid = stable_id("c-", doc_id, c.start, c.end)
+        cid = stable_id("c-", doc_id, B(c.start), B(c.end))
         count_ids.append(cid)
         mention("COUNT", c.start, c.end, "rapporteur_counts", c.method, c.confidence)
         counts.append({
             "count_id": cid, "doc_id": doc_id, "meeting_id": None, "value": c.value, "qualifier": c.qualifier,
-            "lower": c.lower, "upper": c.upper, "unit": c.unit, "text": c.text, "start_char": c.start,
-            "end_char": c.end, "part_of": count_ids[c.part_of] if c.part_of is not None else None,
+            "lower": c.lower, "upper": c.upper, "unit": c.unit, "text": c.text, "start_char": B(c.start),
+            "end_char": B(c.end), "part_of": count_ids[c.part_of] if c.part_of is not None else None,
             "method": c.method, "confidence": c.confidence,
         })
 
@@ -102,8 +107,8 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
     for q in f.get("quotes", []):
         mention("QUOTE", q.start, q.end, "rapporteur_quotes", q.method, q.confidence)
         quotes.append({
-            "quote_id": stable_id("q-", doc_id, q.start, q.end), "doc_id": doc_id, "meeting_id": None,
-            "person_id": None, "speaker": q.speaker_text, "text": q.text, "start_char": q.start, "end_char": q.end,
+            "quote_id": stable_id("q-", doc_id, B(q.start), B(q.end)), "doc_id": doc_id, "meeting_id": None,
+            "person_id": None, "speaker": q.speaker_text, "text": q.text, "start_char": B(q.start), "end_char": B(q.end),
             "method": q.method, "confidence": q.confidence,
         })
 
@@ -111,11 +116,11 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
     for r in f.get("recommendations", []):
         mention("RECOMMENDATION", r.start, r.end, "rapporteur_recommendations", r.method, r.confidence)
         recs.append({
-            "recommendation_id": stable_id("r-", doc_id, r.start, r.end), "doc_id": doc_id, "meeting_id": None,
+            "recommendation_id": stable_id("r-", doc_id, B(r.start), B(r.end)), "doc_id": doc_id, "meeting_id": None,
             "text": r.text, "actor": r.actor, "actor_person_id": None,
             "actor_name": r.actor_person.name if r.actor_person else None, "addressee": r.addressee,
-            "modality": r.modality, "cue": r.cue, "kind": r.kind, "topics": r.topics, "start_char": r.start,
-            "end_char": r.end, "method": r.method, "confidence": r.confidence,
+            "modality": r.modality, "cue": r.cue, "kind": r.kind, "topics": r.topics, "start_char": B(r.start),
+            "end_char": B(r.end), "method": r.method, "confidence": r.confidence,
         })
 
     for d in f.get("dates", []):
@@ -125,7 +130,7 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
         mention("VENUE", ev.start, ev.end, "rapporteur_meeting", "gazetteer:venues", 0.85)
 
     def ev(e):
-        return (e.text, e.start, e.end) if e else (None, None, None)
+        return (e.text, B(e.start), B(e.end)) if e else (None, None, None)
 
     date_text, date_start, date_end = ev(meeting.date_evidence)
     venue_text, venue_start, venue_end = ev(meeting.venue_evidence)
@@ -142,19 +147,19 @@ def assemble(doc: Doc, context: dict[str, Any]) -> dict[str, Any]:
         "participants_qualifier": meeting.participants.qualifier if meeting.participants else None,
         "participants_unit": meeting.participants.unit if meeting.participants else None,
         "participants_text": meeting.participants.text if meeting.participants else None,
-        "participants_start_char": meeting.participants.start if meeting.participants else None,
-        "participants_end_char": meeting.participants.end if meeting.participants else None,
+        "participants_start_char": B(meeting.participants.start) if meeting.participants else None,
+        "participants_end_char": B(meeting.participants.end) if meeting.participants else None,
         "countries": meeting.countries.value if meeting.countries else None,
         "countries_qualifier": meeting.countries.qualifier if meeting.countries else None,
         "countries_unit": meeting.countries.unit if meeting.countries else None,
         "countries_text": meeting.countries.text if meeting.countries else None,
-        "countries_start_char": meeting.countries.start if meeting.countries else None,
-        "countries_end_char": meeting.countries.end if meeting.countries else None,
+        "countries_start_char": B(meeting.countries.start) if meeting.countries else None,
+        "countries_end_char": B(meeting.countries.end) if meeting.countries else None,
         "duration_days": meeting.duration_days, "published": context.get("published"),
     }
     orgs = [{"name": o.name, "acronym": o.acronym, "text": o.text, "method": o.method} for o in f.get("orgs", [])]
     people_rows = [{"name": p.name, "surface": text[p.start:p.end], "honorifics": list(p.honorifics),
-                    "start_char": p.start, "end_char": p.end} for p in people]
+                    "start_char": B(p.start), "end_char": B(p.end)} for p in people]
     return {"doc_id": doc_id, "mentions": mentions, "person_roles": person_roles, "counts": counts,
             "quotes": quotes, "recommendations": recs, "meeting": meeting_row, "orgs": orgs, "people": people_rows}
 

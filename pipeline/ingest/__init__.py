@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from ..records import Document, Footnote, Segment
 from .clean import clean_text
 from .metadata import (META_FIELDS, coerce_date, guess_doc_type, guess_language, guess_title, load_manifest,
                        load_sidecar, read_dateline)
+from .formats import reader_for
 from .readers import SUPPORTED_SUFFIXES, ReadError, decode_text, is_document_path, read_bytes, sha256_of
 from .segment import segment
 
@@ -69,7 +71,7 @@ def previous_run(output_dir: Path) -> dict[str, Prepared]:
 
 
 def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, Any],
-                previous: dict[str, Prepared] | None = None) -> Document:
+                previous: dict[str, Prepared] | None = None, *, languages: tuple[str, ...] = ("en",)) -> Document:
     """Read, clean, segment and describe one file. Never raises for bad input: the row says why.
 
     Content already cleaned by an earlier run (same sha256 in `previous`) is not cleaned again.
@@ -80,12 +82,18 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
         doc.status = "unsupported"
         doc.error = f"unsupported file type {path.suffix or '(none)'!r}: only {', '.join(SUPPORTED_SUFFIXES)} are read"
         return doc
+    reader = reader_for(path)
+    extracted = None
     try:
         data = read_bytes(path)
         doc.sha256 = hashlib.sha256(data).hexdigest()
-        prepared = (previous or {}).get(doc.sha256)
+        prepared = (previous or {}).get(doc.sha256) if reader is None else None
         if prepared is None:
-            text, encoding = decode_text(data)
+            if reader is not None:
+                extracted = reader(data, path)
+                text, encoding = unicodedata.normalize("NFC", extracted.text), extracted.encoding
+            else:
+                text, encoding = decode_text(data)
             if not text.strip():
                 doc.status, doc.error = "empty", "the file contains only whitespace"
                 return doc
@@ -103,18 +111,25 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
         doc.published, doc.published_source = meta_published, "metadata"
     elif dateline is not None:
         doc.published, doc.published_source = dateline.published, "dateline"
+    elif extracted is not None and extracted.published is not None:
+        doc.published, doc.published_source = extracted.published, extracted.source
     doc.dateline_place = dateline.place if dateline else None
     if dateline is not None:
         doc.dateline_start, doc.dateline_end = dateline.start, dateline.end
     doc.url = metadata.get("url")
     doc.publisher = metadata.get("publisher") or (dateline.agency if dateline else None)
     doc.language = metadata.get("language") or guess_language(doc.text)
-    doc.title = metadata.get("title") or guess_title(doc.text, doc.segments)
+    if languages and doc.language and doc.language not in languages:
+        doc.status = "unsupported_language"
+        doc.error = (f"the text is in {doc.language!r}, and no spaCy model is configured for it (params.yaml "
+                     f"extract.languages has {', '.join(sorted(languages))}): no facts are extracted")
+    doc.title = metadata.get("title") or (extracted.title if extracted else None) or guess_title(doc.text, doc.segments)
     doc.doc_type = metadata.get("doc_type") or guess_doc_type(doc.text, doc.segments, dateline)
     return doc
 
 
-def iter_documents(input_dir: Path, previous: dict[str, Prepared] | None = None) -> Iterator[Document]:
+def iter_documents(input_dir: Path, previous: dict[str, Prepared] | None = None, *,
+                   languages: tuple[str, ...] = ("en",)) -> Iterator[Document]:
     """Ingest every file of the folder, lazily, in a stable order. Duplicates point at the first copy."""
     input_dir = Path(input_dir)
     manifest = load_manifest(input_dir)
@@ -126,7 +141,7 @@ def iter_documents(input_dir: Path, previous: dict[str, Prepared] | None = None)
         try:
             metadata = {**manifest.get(rel.as_posix(), manifest.get(path.name, {})), **load_sidecar(path)}
             metadata = {k: v for k, v in metadata.items() if k in META_FIELDS}
-            doc = ingest_file(path, doc_id, rel.as_posix(), metadata, previous)
+            doc = ingest_file(path, doc_id, rel.as_posix(), metadata, previous, languages=languages)
         except Exception as exc:  # a bug or a bad sidecar must not cost the other documents
             log.exception("ingest failed for %s", rel)
             doc = Document(doc_id=doc_id, source_path=rel.as_posix(), sha256=sha256_of(path),
@@ -141,8 +156,9 @@ def iter_documents(input_dir: Path, previous: dict[str, Prepared] | None = None)
         yield doc
 
 
-def ingest_folder(input_dir: Path, previous: dict[str, Prepared] | None = None) -> list[Document]:
-    return list(iter_documents(input_dir, previous))
+def ingest_folder(input_dir: Path, previous: dict[str, Prepared] | None = None, *,
+                  languages: tuple[str, ...] = ("en",)) -> list[Document]:
+    return list(iter_documents(input_dir, previous, languages=languages))
 
 
 def document_rows(docs: list[Document]) -> dict[str, list[dict[str, Any]]]:
@@ -167,10 +183,10 @@ def document_rows(docs: list[Document]) -> dict[str, list[dict[str, Any]]]:
     return {"documents": documents, "footnotes": footnotes, "segments": segments}
 
 
-def main(input_dir: Path | str, output_dir: Path | str) -> list[Document]:
+def main(input_dir: Path | str, output_dir: Path | str, *, languages: tuple[str, ...] = ("en",)) -> list[Document]:
     """Ingest `input_dir` and write documents/footnotes/segments tables into `output_dir`."""
     from ..tables import write_tables
 
-    docs = ingest_folder(Path(input_dir), previous_run(Path(output_dir)))
+    docs = ingest_folder(Path(input_dir), previous_run(Path(output_dir)), languages=languages)
     write_tables(document_rows(docs), output_dir)
     return docs

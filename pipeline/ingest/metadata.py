@@ -113,9 +113,24 @@ def guess_title(text: str, segments: list[Segment]) -> str | None:
     return None
 
 
+MIN_LANGUAGE_CHARS = 200  # shorter texts are not judged: too little evidence
+LANGUAGE_CONFIDENCE = 0.9
+
+
 def guess_language(text: str) -> str | None:
-    words = re.findall(r"[a-z]+", text[:2000].lower())
-    if len(words) < 5:
-        return None
-    share = sum(map(_ENGLISH.__contains__, words)) / len(words)
-    return "en" if share > 0.08 else None
+    """ISO 639-1 code of the text's language (py3langid), or None when the text is too short or
+    the guess is not confident."""
+    sample = re.sub(r"https?://\S+", " ", text[:5000])
+    if len(re.findall(r"\w", sample)) < MIN_LANGUAGE_CHARS:
+        words = re.findall(r"[a-z]+", sample.lower())
+        share = sum(map(_ENGLISH.__contains__, words)) / len(words) if len(words) >= 5 else 0
+        return "en" if share > 0.08 else None
+    lang, prob = _identifier().classify(sample)
+    return lang if prob >= LANGUAGE_CONFIDENCE else None
+
+
+@lru_cache(maxsize=None)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx")
 # Files in the input folder that describe documents rather than being documents.
 METADATA_NAMES = ("manifest.csv",)
 METADATA_SUFFIX = ".meta.yaml"
@@ -75,17 +75,19 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise ReadError("error", f"the file starts with a {enc} byte-order mark but does not decode: {exc}")
-    try:
-        text, encoding = data.decode("utf-8"), "utf_8"
-    except UnicodeDecodeError:
-        text, encoding = None, None
+    text, encoding = None, None
+    # UTF-16 without a byte-order mark first: its NUL bytes are valid UTF-8 too
+    utf16 = _looks_utf16(data) if b"\x00" in data else None
+    if utf16:
+        try:
+            text, encoding = data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            text = None
     if text is None:
-        utf16 = _looks_utf16(data)
-        if utf16:
-            try:
-                text, encoding = data.decode(utf16), utf16
-            except UnicodeDecodeError:
-                text = None
+        try:
+            text, encoding = data.decode("utf-8"), "utf_8"
+        except UnicodeDecodeError:
+            text, encoding = None, None
     if text is None:
         if b"\x00" in data:
             raise ReadError("binary", "binary content (NUL bytes), not a text document")

@@ -29,6 +29,16 @@ def _pick(row: dict[str, Any], table: str) -> dict[str, Any]:
     return {c: row.get(c) for c in TABLES[table].column_names}
 
 
+MEETING_EVIDENCE = ("name", "start_date", "end_date", "start_relative_days", "end_relative_days", "city", "venue",
+                    "mode", "organizers", "participants", "countries")
+
+
+def has_meeting_evidence(record: dict[str, Any]) -> bool:
+    """A document says something about a meeting: a name, a date, a place, a mode, organisers or
+    an attendance figure."""
+    return any(record.get(k) not in (None, [], "") for k in MEETING_EVIDENCE)
+
+
 def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     p = {**DEFAULTS, **(params or {})}
 
@@ -48,6 +58,8 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
     # meetings
     sources = []
     for ex in extractions:
+        if not has_meeting_evidence(ex["meeting"]):
+            continue  # no evidence of a meeting (a table, a list of figures): no meetings row
         doc_people = {name_key(x["name"]) for x in ex.get("people", [])}
         sources.append(Source(dict(ex["meeting"]), doc_people))
     meetings, meeting_sources, conflicts = [], [], []

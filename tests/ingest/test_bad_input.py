@@ -70,10 +70,10 @@ def test_identical_content_is_a_duplicate_of_the_first(input_dir):
 
 
 def test_unsupported_type_gets_a_row(input_dir):
-    (input_dir / "report.pdf").write_bytes(b"%PDF-1.4 ...")
+    (input_dir / "report.odt").write_bytes(b"PK\x03\x04 an OpenDocument text")
     doc = _by_id(input_dir)["report"]
     assert doc.status == "unsupported"
-    assert "'.pdf'" in doc.error
+    assert "'.odt'" in doc.error and ".pdf" in doc.error
 
 
 def test_unreadable_file(input_dir, monkeypatch):
@@ -135,3 +135,40 @@ def test_a_second_ingest_reuses_the_cleaned_text_of_unchanged_files(input_dir, t
     (input_dir / "c.txt").unlink()
     ingest.main(input_dir, out)
     assert {name: (out / f"{name}.parquet").read_bytes() for name in first} == first
+
+
+def test_utf16_without_a_byte_order_mark_is_decoded(input_dir):
+    text = "Die Konferenz – a meeting of 40 inspectors in Graz on 3 May 2022. “Done,” said the chair.\n"
+    (input_dir / "le.txt").write_bytes(text.encode("utf-16-le"))
+    (input_dir / "be.txt").write_bytes(text.encode("utf-16-be"))
+    docs = _by_id(input_dir)
+    assert (docs["le"].status, docs["le"].encoding, docs["le"].text) == ("ok", "utf_16_le", text.strip())
+    assert (docs["be"].status, docs["be"].encoding) == ("ok", "utf_16_be")
+
+
+def test_a_report_in_a_language_without_a_model_is_not_processed(input_dir, tmp_path):
+    (input_dir / "fr.txt").write_text(
+        "Le Conseil de l'Europe a organisé une conférence sur la lutte contre la traite des êtres humains à "
+        "Strasbourg. Plus de cent experts venus de toute l'Europe ont participé aux débats, qui ont porté sur "
+        "la protection des victimes et la coopération entre les États membres.", encoding="utf-8")
+    (input_dir / "en.txt").write_text(GOOD * 3, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", "--input", str(input_dir), "--output", str(out), "-q", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    rows = {d["doc_id"]: d for d in read_rows(out, "documents")}
+    assert (rows["fr"]["status"], rows["fr"]["language"]) == ("unsupported_language", "fr")
+    assert "no spaCy model is configured" in rows["fr"]["error"]
+    assert (rows["en"]["status"], rows["en"]["language"]) == ("ok", "en")
+    assert {m["doc_id"] for m in read_rows(out, "mentions")} == {"en"}
+
+
+def test_files_without_meeting_evidence_create_no_meeting(input_dir, tmp_path):
+    (input_dir / "digits.txt").write_text("12 34 56 78\n90 12 34\n", encoding="utf-8")
+    (input_dir / "punct.txt").write_text("... --- !!! ??? ;;; ,,,\n", encoding="utf-8")
+    (input_dir / "table.txt").write_text("Country | 2019 | 2020\nAlbania | 12 | 15\nArmenia | 3 | 4\n", encoding="utf-8")
+    (input_dir / "report.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", "--input", str(input_dir), "--output", str(out), "-q", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert [m["doc_ids"] for m in read_rows(out, "meetings")] == [["report"]]
+    assert {s["doc_id"] for s in read_rows(out, "meeting_sources")} == {"report"}
