@@ -88,6 +88,8 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
             # the assertion holds at the meeting's date when the reconciled meeting knows it better
             if meeting_date and PRECISION_RANK[meeting_precision] > PRECISION_RANK[row["date_precision"] if row["date"] else None]:
                 row["date"], row["date_precision"] = meeting_date, meeting_precision
+            if meeting and row["date"] == meeting_date and meeting.get("end_date"):
+                row["seen_until"] = meeting["end_date"]  # seen in office for the whole meeting (tenures only)
             if pr["name"]:
                 row["person_id"] = person_of.get((doc_id, pr["name"]))
             person_roles.append(row)

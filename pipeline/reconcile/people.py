@@ -2,7 +2,8 @@
 
 Names are folded (case, accents, honorifics); "Ana Lopez" and "Ana Maria Lopez" are one
 person when first and last names agree; an initial ("A. Lopez") joins a full first name when
-exactly one fits. Namesakes whose roles name disjoint organisations stay apart. Candidates are
+exactly one fits. The same full name is one person across documents, even when its office
+changes; an initial or a spelling variant joins only where the organisations do not disagree. Candidates are
 blocked by folded last name, so the cost stays near-linear in the number of mentions.
 """
 from __future__ import annotations
@@ -84,7 +85,10 @@ def resolve_people(mentions: list[dict], *, fuzzy_threshold: float = 92) -> tupl
             initial = (len(tokens) >= 2 and len(ctoks) >= 2 and (tokens[0].rstrip(".") == ctoks[0][:1] or ctoks[0].rstrip(".") == tokens[0][:1])
                        and (len(tokens[0].rstrip(".")) == 1 or len(ctoks[0].rstrip(".")) == 1))
             spelling = fuzz.ratio(c.key, key) >= fuzzy_threshold
-            if (same or initial or spelling) and _compatible(c, PersonCluster(key, orgs=entry["orgs"])):
+            # the same full name is one person, whatever office it holds in each report (people
+            # move between organisations); an initial or a spelling variant must not contradict
+            # the organisations seen
+            if same or ((initial or spelling) and _compatible(c, PersonCluster(key, orgs=entry["orgs"]))):
                 target = c
                 break
         if target is None:

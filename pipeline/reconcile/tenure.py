@@ -5,6 +5,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ..records import DateValue
 
 
@@ -20,6 +22,7 @@ def build_tenures(assertions: list[dict[str, Any]], names: dict[str, str]) -> li
             continue
         key = (a["role_norm"], a.get("organization"), a["person_id"])
         first, last = _span(a["date"], a.get("date_precision"))
+        last = max(last, a.get("seen_until") or last)
         g = groups.setdefault(key, {"role_norm": a["role_norm"], "organization": a.get("organization"),
                                     "person_id": a["person_id"], "name": names[a["person_id"]],
                                     "first_seen": first, "last_seen": last, "doc_ids": set()})
@@ -48,11 +51,27 @@ def by_role(tenures: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return index
 
 
+SPELLING_RATIO = 95  # rapidfuzz ratio of two normalised titles that are one office spelt differently
+
+
+def _same_office(role_norm: str, tenures: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Tenures of the office a role-only mention names: the same normalised title, else a spelling
+    variant ("Combatting"/"Combating"), else a fuller title that holds every word of it ("Head of
+    the X Mission" for "Head of the X Mission to Y")."""
+    if role_norm in tenures:
+        return tenures[role_norm]
+    variants = [k for k in tenures if fuzz.ratio(k.lower(), role_norm.lower()) >= SPELLING_RATIO]
+    if variants:
+        return [t for k in variants for t in tenures[k]]
+    words = set(role_norm.lower().split())
+    return [t for k in tenures if words < set(k.lower().split()) for t in tenures[k]]
+
+
 def attribute(mention: dict[str, Any], tenures: dict[str, list[dict[str, Any]]], *, window_days: int) -> tuple[str | None, float, str | None]:
     """(likely_person_id, confidence, evidence) for a role-only mention, or (None, 0, why)."""
     if not mention.get("date") or not mention.get("role_norm"):
         return None, 0.0, None
-    holders = [t for t in tenures.get(mention["role_norm"], [])
+    holders = [t for t in _same_office(mention["role_norm"], tenures)
                if mention.get("organization") is None or t.get("organization") in (None, mention["organization"])]
     plausible = []
     for t in holders:

@@ -21,14 +21,16 @@ def test_middle_names_and_initials_join_one_person():
     assert person.honorifics == ["Ms."]
 
 
-def test_namesakes_with_incompatible_organisations_stay_apart():
+def test_a_full_name_is_one_person_across_offices_and_an_initial_must_agree():
     _, ids = resolve_people([
-        {"doc_id": "a", "name": "John Smith", "honorifics": [], "organization": "OSCE"},
-        {"doc_id": "b", "name": "John Smith", "honorifics": [], "organization": "UNHCR"},
-        {"doc_id": "c", "name": "John Smith", "honorifics": [], "organization": None},
+        {"doc_id": "a", "name": "Ilse Marten", "honorifics": [], "organization": "OSCE"},
+        {"doc_id": "b", "name": "Ilse Marten", "honorifics": [], "organization": "UNHCR"},  # a new office
+        {"doc_id": "c", "name": "I. Marten", "honorifics": [], "organization": "Europol"},
+        {"doc_id": "d", "name": "I. Marten", "honorifics": [], "organization": None},
     ])
-    assert ids[("a", "John Smith")] != ids[("b", "John Smith")]
-    assert ids[("c", "John Smith")] == ids[("a", "John Smith")]  # no evidence against: joins the first
+    assert ids[("a", "Ilse Marten")] == ids[("b", "Ilse Marten")]
+    assert ids[("c", "I. Marten")] != ids[("a", "Ilse Marten")]  # an initial with another organisation
+    assert ids[("d", "I. Marten")] == ids[("a", "Ilse Marten")]  # no evidence against: joins
 
 
 def _tenures():
@@ -62,3 +64,23 @@ def test_two_plausible_holders_give_none():
     pid, conf, why = attribute(mention, by_role(_tenures()), window_days=730)
     assert (pid, conf) == (None, 0.0)
     assert why == "ambiguous: Ana Lopez, Tom Berg"
+
+
+def test_a_role_only_mention_finds_its_office_spelt_differently_or_named_shorter():
+    rows = [{"doc_id": "d1", "person_id": "p1", "role_norm": "Special Envoy on Combating Forced Labour",
+             "organization": "OSCE", "date": date(2019, 3, 1), "date_precision": "day"},
+            {"doc_id": "d1", "person_id": "p2", "role_norm": "Head of the Regional Mission to Narnia",
+             "organization": "OSCE", "date": date(2019, 3, 1), "date_precision": "day"}]
+    index = by_role(build_tenures(rows, {"p1": "Ana Lopez", "p2": "Tom Berg"}))
+    variant = {"role_norm": "Special Envoy on Combatting Forced Labour", "organization": "OSCE",
+               "date": date(2019, 3, 2), "date_precision": "day"}
+    shorter = dict(variant, role_norm="Head of the Regional Mission")
+    assert attribute(variant, index, window_days=730)[0] == "p1"
+    assert attribute(shorter, index, window_days=730)[0] == "p2"
+
+
+def test_seen_until_extends_a_tenure_over_the_whole_meeting():
+    rows = [{"doc_id": "d1", "person_id": "p1", "role_norm": "Special Envoy", "organization": None,
+             "date": date(2019, 3, 1), "date_precision": "day", "seen_until": date(2019, 3, 3)}]
+    (t,) = build_tenures(rows, {"p1": "Ana Lopez"})
+    assert (t["first_seen"], t["last_seen"]) == (date(2019, 3, 1), date(2019, 3, 3))
