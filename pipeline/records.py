@@ -92,3 +92,258 @@ class DateValue:
                 date(last.year, last.month, monthrange(last.year, last.month)[1]),
             )
         return self.start, last
+
+
+# ---------------------------------------------------------------------------------------------
+# What extract hands to reconcile for one document. Every fact carries one Span (its evidence in
+# the cleaned text) and how it was obtained; `row()` gives the fact as a row of its table (the
+# column names of pipeline/tables.py), `Extraction.to_json()`/`from_json()` the interim/cache form.
+
+
+@dataclass(frozen=True)
+class Span:
+    """Evidence: the characters [start, end) of documents.text, and what they say."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _span_columns(span: Span | None, prefix: str = "") -> dict:
+    return {f"{prefix}start_char": span.start if span else None, f"{prefix}end_char": span.end if span else None}
+
+
+@dataclass
+class MentionFact:
+    mention_id: str
+    doc_id: str
+    label: str
+    span: Span
+    sentence: int | None
+    extractor: str
+    method: str
+    confidence: float
+
+    def row(self) -> dict:
+        return {"mention_id": self.mention_id, "doc_id": self.doc_id, "label": self.label, "text": self.span.text,
+                **_span_columns(self.span), "sentence": self.sentence, "extractor": self.extractor,
+                "method": self.method, "confidence": self.confidence}
+
+
+@dataclass
+class PersonRoleFact:
+    """A named person with the role the text gives (role None: named without one), or a role
+    named alone (name None). `span` is the name's evidence, or the role's for a role-only mention."""
+
+    assertion_id: str
+    doc_id: str
+    span: Span
+    name: str | None
+    honorifics: list[str] | None
+    role: str | None
+    role_norm: str | None
+    organization: str | None
+    country: str | None
+    date: str | None  # ISO date until the tables are written
+    date_precision: str | None
+    method: str
+    confidence: float
+    role_span: Span | None = None
+
+    def row(self) -> dict:
+        return {"assertion_id": self.assertion_id, "doc_id": self.doc_id, "meeting_id": None, "person_id": None,
+                "name": self.name, "honorifics": self.honorifics, "role": self.role, "role_norm": self.role_norm,
+                "organization": self.organization, "country": self.country, "date": self.date,
+                "date_precision": self.date_precision, "likely_person_id": None, "method": self.method,
+                "inferred_from": None, "confidence": self.confidence, **_span_columns(self.span),
+                **_span_columns(self.role_span, "role_")}
+
+
+@dataclass
+class CountFact:
+    count_id: str
+    doc_id: str
+    span: Span
+    value: int
+    qualifier: str
+    lower: int | None
+    upper: int | None
+    unit: str
+    part_of: str | None
+    method: str
+    confidence: float
+
+    def row(self) -> dict:
+        return {"count_id": self.count_id, "doc_id": self.doc_id, "meeting_id": None, "value": self.value,
+                "qualifier": self.qualifier, "lower": self.lower, "upper": self.upper, "unit": self.unit,
+                "text": self.span.text, **_span_columns(self.span), "part_of": self.part_of, "method": self.method,
+                "confidence": self.confidence}
+
+
+@dataclass
+class QuoteFact:
+    quote_id: str
+    doc_id: str
+    span: Span
+    speaker: str | None
+    method: str
+    confidence: float
+
+    def row(self) -> dict:
+        return {"quote_id": self.quote_id, "doc_id": self.doc_id, "meeting_id": None, "person_id": None,
+                "speaker": self.speaker, "text": self.span.text, **_span_columns(self.span), "method": self.method,
+                "confidence": self.confidence}
+
+
+@dataclass
+class RecommendationFact:
+    recommendation_id: str
+    doc_id: str
+    span: Span
+    actor: str | None
+    actor_name: str | None  # the actor's name when the actor is a person (for reconcile's person_id)
+    addressee: str | None
+    modality: str
+    cue: str | None
+    kind: str
+    topics: list[str]
+    method: str
+    confidence: float
+
+    def row(self) -> dict:
+        return {"recommendation_id": self.recommendation_id, "doc_id": self.doc_id, "meeting_id": None,
+                "text": self.span.text, "actor": self.actor, "actor_person_id": None, "actor_name": self.actor_name,
+                "addressee": self.addressee, "modality": self.modality, "cue": self.cue, "kind": self.kind,
+                "topics": self.topics, **_span_columns(self.span), "method": self.method,
+                "confidence": self.confidence}
+
+
+@dataclass
+class OrgFact:
+    name: str  # canonical
+    acronym: str | None
+    span: Span
+    method: str
+
+
+@dataclass
+class PersonFact:
+    name: str
+    honorifics: list[str]
+    span: Span  # the name as written
+
+
+@dataclass
+class Figure:
+    """A headline count of the meeting record (participants, countries)."""
+
+    value: int
+    qualifier: str
+    unit: str
+    span: Span
+
+
+@dataclass
+class MeetingFact:
+    """The meeting as one document alone states it (a meeting_sources row before reconciling)."""
+
+    doc_id: str
+    name: str | None = None
+    series: str | None = None
+    edition: int | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    date_precision: str | None = None
+    date_method: str | None = None
+    date_evidence: Span | None = None
+    start_relative_days: int | None = None
+    end_relative_days: int | None = None
+    city: str | None = None
+    country: str | None = None
+    country_method: str | None = None
+    venue: str | None = None
+    venue_evidence: Span | None = None
+    mode: str | None = None
+    organizers: list[str] = field(default_factory=list)
+    participants: Figure | None = None
+    countries: Figure | None = None
+    duration_days: int | None = None
+    published: str | None = None
+
+    def row(self) -> dict:
+        out = {k: getattr(self, k) for k in ("doc_id", "name", "series", "edition", "start_date", "end_date",
+                                             "date_precision", "date_method", "start_relative_days",
+                                             "end_relative_days", "city", "country", "country_method", "venue",
+                                             "mode", "duration_days", "published")}
+        out["organizers"] = list(self.organizers)
+        for prefix, span in (("date", self.date_evidence), ("venue", self.venue_evidence)):
+            out[f"{prefix}_text"] = span.text if span else None
+            out.update(_span_columns(span, f"{prefix}_"))
+        for key in ("participants", "countries"):
+            fig: Figure | None = getattr(self, key)
+            out[key] = fig.value if fig else None
+            out[f"{key}_qualifier"] = fig.qualifier if fig else None
+            out[f"{key}_unit"] = fig.unit if fig else None
+            out[f"{key}_text"] = fig.span.text if fig else None
+            out.update(_span_columns(fig.span if fig else None, f"{key}_"))
+        return out
+
+
+@dataclass
+class Extraction:
+    """Everything extract found in one document: the record that crosses to reconcile."""
+
+    doc_id: str
+    meeting: MeetingFact
+    mentions: list[MentionFact] = field(default_factory=list)
+    person_roles: list[PersonRoleFact] = field(default_factory=list)
+    counts: list[CountFact] = field(default_factory=list)
+    quotes: list[QuoteFact] = field(default_factory=list)
+    recommendations: list[RecommendationFact] = field(default_factory=list)
+    orgs: list[OrgFact] = field(default_factory=list)
+    people: list[PersonFact] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Extraction":
+        return _build(cls, data)
+
+    def rows(self) -> dict:
+        """The facts as rows of their tables (flat column names), for readers and tests."""
+        return {"doc_id": self.doc_id, "meeting": self.meeting.row(), "errors": list(self.errors),
+                **{k: [f.row() for f in getattr(self, k)]
+                   for k in ("mentions", "person_roles", "counts", "quotes", "recommendations")}}
+
+
+def _build(cls, data):
+    """A dataclass (nested dataclasses, lists and optionals included) from its asdict() form."""
+    import dataclasses
+    import typing
+
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _value(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _value(hint, value):
+    import dataclasses
+    import typing
+
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is list:
+        return [_value(args[0], v) for v in value]
+    if args and type(None) in args:  # Optional[X]
+        return _value(next(a for a in args if a is not type(None)), value)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    return value

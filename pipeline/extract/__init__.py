@@ -13,11 +13,12 @@ import os
 import re
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from ..records import Extraction, MeetingFact
 from ..tables import read_rows
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class ExtractStats:
     n_corrupt_cache: int = 0
     n_words: int = 0
     seconds: float = 0.0
-    results: list[dict[str, Any]] | None = None  # what was written to interim/extractions.jsonl
+    results: list[Extraction] | None = None  # what was written to interim/extractions.jsonl
 
 
 def cache_key(sha256: str, model: str, resources: str, params: dict[str, Any]) -> str:
@@ -146,33 +147,32 @@ def chunk_context(ctx: dict[str, Any], start: int, end: int, index: int) -> dict
 _LIST_PARTS = ("mentions", "person_roles", "counts", "quotes", "recommendations", "orgs", "people")
 
 
-def merge_pieces(parts: list[dict[str, Any]]) -> dict[str, Any]:
-    """One document's result from the results of its pieces (offsets are already absolute): lists
+def merge_pieces(parts: list[Extraction]) -> Extraction:
+    """One document's record from the records of its pieces (offsets are already absolute): facts
     joined, sentence numbers continued, the meeting read from the first piece with later pieces
     filling what it leaves open."""
     if len(parts) == 1:
         return parts[0]
-    merged = {k: [] for k in _LIST_PARTS}
-    merged.update(doc_id=parts[0]["doc_id"], meeting=dict(parts[0]["meeting"]), errors=[])
+    merged = Extraction(doc_id=parts[0].doc_id, meeting=parts[0].meeting)
     sentences = 0
     for part in parts:
-        for m in part["mentions"]:
-            if m.get("sentence") is not None:
-                m["sentence"] += sentences
-        sentences = 1 + max([sentences - 1] + [m["sentence"] for m in part["mentions"] if m.get("sentence") is not None])
+        numbered = [m for m in part.mentions if m.sentence is not None]
+        for m in numbered:
+            m.sentence += sentences
+        sentences = 1 + max([sentences - 1] + [m.sentence for m in numbered])
         for k in _LIST_PARTS:
-            merged[k].extend(part.get(k, []))
-        merged["errors"].extend(part.get("errors", []))
-        for k, v in part["meeting"].items():
-            if merged["meeting"].get(k) in (None, []) and v not in (None, []):
-                merged["meeting"][k] = v
+            getattr(merged, k).extend(getattr(part, k))
+        merged.errors.extend(part.errors)
+        for f in fields(MeetingFact):
+            if getattr(merged.meeting, f.name) in (None, []) and getattr(part.meeting, f.name) not in (None, []):
+                setattr(merged.meeting, f.name, getattr(part.meeting, f.name))
     return merged
 
 
 def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = None, batch_size: int = 16,
                    workers: int = 1, cache_dir: Path | None = None, progress: bool = False,
                    params: dict[str, Any] | None = None, total: int | None = None,
-                   nlp=None, max_chars: int | None = None) -> tuple[list[dict[str, Any]], ExtractStats]:
+                   nlp=None, max_chars: int | None = None) -> tuple[list[Extraction], ExtractStats]:
     """Extract every document in one streaming nlp.pipe pass; cached documents are read back.
 
     Only the documents of the batch being processed are held as Docs; results are plain rows.
@@ -190,7 +190,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
         places.CITY_INDEX_DIR = Path(cache_dir) / "gazetteers"
     stats = ExtractStats()
     order: list[str] = []
-    results: dict[str, dict[str, Any]] = {}
+    results: dict[str, Extraction] = {}
     pending: deque[tuple[str, str, int, int, int]] = deque()
 
     bar = None
@@ -207,7 +207,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
                             {**(params or {}), "doc_id": ctx["doc_id"], "published": ctx["published"]})
             hit = cache.get(key)
             if hit is not None:
-                results[ctx["doc_id"]] = hit
+                results[ctx["doc_id"]] = Extraction.from_json(hit)
                 stats.n_cached += 1
                 if bar is not None:
                     bar.update(1)
@@ -230,17 +230,17 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
                     doc._.context = chunk_context(ctx, start, end, index)
                     yield doc
 
-        parts: list[dict[str, Any]] = []
+        parts: list[Extraction] = []
         for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
             key, doc_id, n_words, index, n_pieces = pending.popleft()
-            parts.append(doc._.result)
+            parts.append(Extraction.from_json(doc._.result))
             stats.n_words += n_words
             if index + 1 < n_pieces:
                 continue  # a long document: wait for its other pieces
             result = merge_pieces(parts)
             parts = []
             results[doc_id] = result
-            cache.put(key, result)
+            cache.put(key, result.to_json())
             stats.n_extracted += 1
             if bar is not None:
                 bar.update(1)
@@ -251,24 +251,24 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     return [results[d] for d in order], stats
 
 
-def write_extractions(results: list[dict[str, Any]], output: Path) -> Path:
+def write_extractions(results: list[Extraction], output: Path) -> Path:
     folder = Path(output) / INTERIM
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        for result in sorted(results, key=lambda r: r["doc_id"]):
-            fh.write(json.dumps(result, sort_keys=True, ensure_ascii=False) + "\n")
+        for result in sorted(results, key=lambda r: r.doc_id):
+            fh.write(json.dumps(result.to_json(), sort_keys=True, ensure_ascii=False) + "\n")
     target = folder / EXTRACTIONS
     os.replace(tmp, target)
     return target
 
 
-def read_extractions(output: Path) -> list[dict[str, Any]]:
+def read_extractions(output: Path) -> list[Extraction]:
     path = Path(output) / INTERIM / EXTRACTIONS
     if not path.exists():
         return []
     with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        return [Extraction.from_json(json.loads(line)) for line in fh if line.strip()]
 
 
 def main(output: Path | str, *, model: str | None = None, batch_size: int | None = None, workers: int | None = None,

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..extract import read_extractions
 from ..extract.resources import fold, gazetteer
-from ..records import stable_id
+from ..records import Extraction, stable_id
 from ..tables import TABLES, data_dictionary, read_rows, write_tables
 from .meetings import PRECISION_RANK, Source, as_date, cluster, meeting_id, merge
 from .people import name_key, resolve_people
@@ -39,29 +39,29 @@ def has_meeting_evidence(record: dict[str, Any]) -> bool:
     return any(record.get(k) not in (None, [], "") for k in MEETING_EVIDENCE)
 
 
-def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
+def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     p = {**DEFAULTS, **(params or {})}
 
     # people first: shared people are evidence for meetings
     person_mentions = []
     for ex in extractions:
         orgs_by_name: dict[str, set] = defaultdict(set)
-        for pr in ex["person_roles"]:
-            if pr["name"] and pr["organization"]:
-                orgs_by_name[pr["name"]].add(pr["organization"])
-        for person in ex.get("people", []):
-            person_mentions.append({"doc_id": ex["doc_id"], "name": person["name"], "honorifics": person["honorifics"],
-                                    "organization": next(iter(sorted(orgs_by_name.get(person["name"], []))), None)})
+        for pr in ex.person_roles:
+            if pr.name and pr.organization:
+                orgs_by_name[pr.name].add(pr.organization)
+        for person in ex.people:
+            person_mentions.append({"doc_id": ex.doc_id, "name": person.name, "honorifics": person.honorifics,
+                                    "organization": next(iter(sorted(orgs_by_name.get(person.name, []))), None)})
     clusters, person_of = resolve_people(person_mentions, fuzzy_threshold=p["person_fuzzy_threshold"])
     names = {c.person_id: c.canonical for c in clusters}
 
     # meetings
     sources = []
     for ex in extractions:
-        if not has_meeting_evidence(ex["meeting"]):
+        record = ex.meeting.row()
+        if not has_meeting_evidence(record):
             continue  # no evidence of a meeting (a table, a list of figures): no meetings row
-        doc_people = {name_key(x["name"]) for x in ex.get("people", [])}
-        sources.append(Source(dict(ex["meeting"]), doc_people))
+        sources.append(Source(record, {name_key(x.name) for x in ex.people}))
     meetings, meeting_sources, conflicts = [], [], []
     meeting_of: dict[str, str] = {}
     for members in cluster(sources, p["meeting_merge_threshold"]):
@@ -78,26 +78,26 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
     # fact tables, with meeting and person ids
     mentions, person_roles, counts, quotes, recommendations = [], [], [], [], []
     for ex in extractions:
-        doc_id = ex["doc_id"]
+        doc_id = ex.doc_id
         mid = meeting_of.get(doc_id)
         meeting = meeting_by_id.get(mid)
-        mentions += ex["mentions"]
+        mentions += [m.row() for m in ex.mentions]
         meeting_date, meeting_precision = (meeting or {}).get("start_date"), (meeting or {}).get("date_precision")
-        for pr in ex["person_roles"]:
-            row = dict(pr, meeting_id=mid, date=as_date(pr["date"]))
+        for pr in ex.person_roles:
+            row = dict(pr.row(), meeting_id=mid, date=as_date(pr.date))
             # the assertion holds at the meeting's date when the reconciled meeting knows it better
             if meeting_date and PRECISION_RANK[meeting_precision] > PRECISION_RANK[row["date_precision"] if row["date"] else None]:
                 row["date"], row["date_precision"] = meeting_date, meeting_precision
             if meeting and row["date"] == meeting_date and meeting.get("end_date"):
                 row["seen_until"] = meeting["end_date"]  # seen in office for the whole meeting (tenures only)
-            if pr["name"]:
-                row["person_id"] = person_of.get((doc_id, pr["name"]))
+            if pr.name:
+                row["person_id"] = person_of.get((doc_id, pr.name))
             person_roles.append(row)
-        counts += [dict(c, meeting_id=mid) for c in ex["counts"]]
-        for q in ex["quotes"]:
-            quotes.append(dict(q, meeting_id=mid, person_id=person_of.get((doc_id, q["speaker"]))))
-        for r in ex["recommendations"]:
-            row = dict(r, meeting_id=mid, actor_person_id=person_of.get((doc_id, r.get("actor_name"))))
+        counts += [dict(c.row(), meeting_id=mid) for c in ex.counts]
+        for q in ex.quotes:
+            quotes.append(dict(q.row(), meeting_id=mid, person_id=person_of.get((doc_id, q.speaker))))
+        for r in ex.recommendations:
+            row = dict(r.row(), meeting_id=mid, actor_person_id=person_of.get((doc_id, r.actor_name)))
             row.pop("actor_name", None)
             recommendations.append(row)
 
@@ -123,15 +123,15 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
     gaz = gazetteer()
     orgs: dict[str, dict[str, Any]] = {}
     for ex in extractions:
-        for o in ex["orgs"]:
-            entry = gaz.by_key.get(fold(o["name"]))
-            name = entry.name if entry else o["name"]
+        for o in ex.orgs:
+            entry = gaz.by_key.get(fold(o.name))
+            name = entry.name if entry else o.name
             row = orgs.setdefault(name, {"org_id": stable_id("o-", fold(name), length=12), "name": name,
-                                         "acronym": (entry.acronym if entry else None) or o.get("acronym"),
+                                         "acronym": (entry.acronym if entry else None) or o.acronym,
                                          "aliases": set(), "doc_ids": set(), "n_mentions": 0,
-                                         "method": "gazetteer" if entry else o["method"]})
-            row["aliases"].add(o["text"])
-            row["doc_ids"].add(ex["doc_id"])
+                                         "method": "gazetteer" if entry else o.method})
+            row["aliases"].add(o.span.text)
+            row["doc_ids"].add(ex.doc_id)
             row["n_mentions"] += 1
     organizations = [dict(r, aliases=sorted(r["aliases"]), doc_ids=sorted(r["doc_ids"])) for r in orgs.values()]
 
@@ -151,7 +151,7 @@ def reconcile(extractions: list[dict[str, Any]], params: dict[str, Any] | None =
 
 
 def main(output: Path | str, params: dict[str, Any] | None = None,
-         extractions: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
+         extractions: list[Extraction] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Reconcile OUTPUT/interim/extractions.jsonl (or the same results, handed over in memory)."""
     from ..extract.resources import validate_all
 
@@ -160,10 +160,10 @@ def main(output: Path | str, params: dict[str, Any] | None = None,
     if extractions is None:
         extractions = read_extractions(output)
     ok = {d["doc_id"] for d in read_rows(output, "documents") if d["status"] == "ok"}
-    extractions = [e for e in extractions if e["doc_id"] in ok]
+    extractions = [e for e in extractions if e.doc_id in ok]
     for e in extractions:
-        for error in e.get("errors", []):
-            log.warning("extraction of %s was incomplete: %s", e["doc_id"], error)
+        for error in e.errors:
+            log.warning("extraction of %s was incomplete: %s", e.doc_id, error)
     tables = reconcile(extractions, params)
     write_tables(tables, output, extra_files={"README.md": data_dictionary()})
     log.info("reconcile: %d meetings, %d people, %d organisations", len(tables["meetings"]), len(tables["people"]),

@@ -74,9 +74,9 @@ def test_a_failing_component_does_not_kill_the_run(nlp, monkeypatch, caplog):
     contexts = [{"doc_id": "a", "sha256": "x", "text": "Over 40 participants met in Vienna on 3 May 2022.",
                  "published": None, "segments": []}]
     (result,), stats = run_extraction(iter(contexts), nlp=nlp)
-    assert result["errors"] == ["rapporteur_counts: ValueError: synthetic failure"]
-    assert result["counts"] == []
-    assert result["meeting"]["city"] == "Vienna"  # the other components still ran
+    assert result.errors == ["rapporteur_counts: ValueError: synthetic failure"]
+    assert result.counts == []
+    assert result.meeting.city == "Vienna"  # the other components still ran
     assert "rapporteur_counts failed on document a" in caplog.text
 
 
