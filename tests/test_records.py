@@ -5,14 +5,6 @@ import json
 from pipeline.records import Extraction, Figure, MeetingFact, PersonRoleFact, Span
 
 
-def test_an_extraction_round_trips_through_json(extract):
-    from pipeline.extract.nlp import build_nlp  # noqa: F401 - the extract fixture builds the pipeline
-
-    rows = extract("Vienna, 3 May 2022 – More than 40 inspectors met today. Dr Ana Lopez, Head of Unit, said "
-                   "that States should fund shelters.")
-    assert rows["counts"][0]["text"] == "More than 40 inspectors"
-
-
 def test_record_json_and_rows():
     record = Extraction(
         doc_id="d", meeting=MeetingFact(doc_id="d", city="Graz", date_evidence=Span(10, 20, "3 May 2022"),
