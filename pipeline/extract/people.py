@@ -474,6 +474,9 @@ _CLAUSE_DEPS = frozenset({"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "cs
                           "nsubjpass", "agent"})
 
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "aux", "auxpass", "ccomp", "xcomp", "dative"})
+
+
 def _has_clause(doc: Doc, start: int, end: int) -> bool:
     """The parse puts a verb's clause inside [start, end) (never true without a parse)."""
     if not doc.has_annotation("DEP"):
@@ -481,9 +484,15 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) < 2:
         return False
-    root = span.root
-    return root.dep_ in _CLAUSE_DEPS - {"ROOT", "nsubj", "nsubjpass"} or any(
-        t.dep_ in _CLAUSE_DEPS for t in span if t.i != root.i)
+    def verbal(t) -> bool:
+        # a clause's verb has arguments of its own inside the phrase ("delivered by ..."); a noun
+        # the parser calls a clause ("child trafficking" as acl) has none
+        if t.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass", "csubj"):
+            return True
+        return t.dep_ in _CLAUSE_DEPS and any(c.dep_ in _ARGUMENT_DEPS and start <= c.idx < end for c in t.children)
+
+    return any(verbal(t) for t in span if t.i != span.root.i) or (
+        span.root.dep_ not in ("ROOT", "nsubj", "nsubjpass") and verbal(span.root))
 
 
 def _is_org(phrase: str) -> bool:
