@@ -93,6 +93,10 @@ def _name_patterns() -> list[re.Pattern]:
     inner = r"(?:of|the|and|on|for|against|in|to|&)"
     capseq = rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*"
     return [
+        # a title the text gives the meeting: "Conference: “...”", "a seminar entitled ..."
+        re.compile(rf"(?i:{any_noun})\s*(?::|,)?\s*(?i:entitled|titled|called|on the theme|under the (?:title|theme))?\s*"
+                   rf"[“\"](?P<title>[^”\"\n]{{10,200}})[”\"]"),
+        re.compile(rf"(?i:{any_noun})\s+(?i:entitled|titled)\s+(?P<title>[A-Z][^.;\n]{{10,150}}?)(?=[.;,]\s|\n|$)"),
         re.compile(rf"(?:(?i:{ordinal})\s+)?(?:{cap}\s+(?:{inner}\s+)*){{0,8}}(?:{title_nouns})\b"
                    rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{capseq})?"),
         re.compile(rf"(?:(?i:{ordinal})\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{any_noun})\s+(?:of|on)\s+(?:the\s+)?{capseq}"),
@@ -107,7 +111,8 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
         found = []
         for rank, pattern in enumerate(_name_patterns()):
             for m in pattern.finditer(text, s, e):
-                name = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|to|&)$", "", m.group().strip())
+                whole = m.group("title") if "title" in pattern.groupindex else m.group()
+                name = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|to|&)$", "", whole.strip())
                 name = re.sub(r"^(?:The|A|An|This|That)\s+", "", name)
                 if len(name.split()) >= 2 and not _GENERIC_NAME.fullmatch(name):
                     found.append((not re.search(rf"(?i:{ordinal_re()})|\b(?:19|20)\d\d\b", name), rank, m.start(), name))
@@ -285,20 +290,29 @@ def _org_phrase() -> re.Pattern:
     return re.compile(rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*")
 
 
+_NEW_CLAUSE = re.compile(r"(?:,\s+|\s+and\s+)(?!(?:the|an?|in\s+(?:collaboration|co-?operation|partnership|association)|"
+                         r"together|jointly|with|its|their)\b)(?=[a-z])|\s+(?:which|who|that|where)\s")
+
+
 def organisers_in(phrase: str) -> list[str]:
     """The organisers a phrase names, in order: a body the gazetteer knows by its label (following
     reports_as), a body it does not know ("the Regional Mission to X") as written. A known name
     inside a longer body's name stands for the longer body."""
     gaz = gazetteer()
     heads = set(load("org_heads.yaml").entries)
+    sub_units = set(load("meetings.yaml").organiser_sub_units)
     found: list[tuple[int, str]] = []
     spans: list[tuple[int, int]] = []
     phrase = re.sub(r"['’]s\b", "  ", phrase)  # "the OSCE's Office" -> "the OSCE   Office"
+    # the organisers end where a new clause starts ("... Presidency and featured talks led by X")
+    clause = _NEW_CLAUSE.search(phrase)
+    phrase = phrase[:clause.start()] if clause else phrase
     for m in _org_phrase().finditer(phrase):
         name = re.sub(r"\s+(?:of|the|and|for|to|on|in|against|&)$", "", m.group())
         name = re.sub(r"^(?:The|A|An)\s+", "", name)
         unit = re.match(r"(?P<unit>.+?)\s+of\s+the\s+(?P<org>.+)$", name)
-        if unit and gaz.lookup(unit.group("org")) is not None and gaz.lookup(name) is None:
+        if unit and gaz.lookup(unit.group("org")) is not None and gaz.lookup(name) is None \
+                and unit.group("unit").split()[-1] in sub_units:  # a presidency "of the X" stays as written
             name = f"{unit.group('org')} {unit.group('unit')}"  # "Division of the X" -> "X Division"
         entry = gaz.lookup(name)
         if entry is not None:

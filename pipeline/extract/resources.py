@@ -310,6 +310,7 @@ class MeetingRules:
     meeting_nouns: tuple[str, ...]
     year_evidence: tuple[Regex, ...]
     organisers: tuple[Regex, ...]
+    organiser_sub_units: tuple[str, ...]
     series_drop: tuple[str, ...]
     remarks: tuple[str, ...]
 

@@ -120,3 +120,16 @@ def test_series_key_ignores_edition_year_organisers_and_wording():
     assert a == b == c == "alliance city harbour"
     assert series_key("Meeting of National Co-ordinators") == series_key("meeting of national coordinators")
     assert (edition_of("the twenty-fifth meeting"), edition_of("17th high-level conference"), edition_of("a meeting")) == (25, 17, None)
+
+
+def test_a_title_given_to_the_meeting_is_its_name(extract):
+    m = extract("Seminar: “Safe shelters for every region in the north”\n\nThe seminar took place online.")["meeting"]
+    assert m["name"] == "Safe shelters for every region in the north"
+    m = extract("The ministry organised a regional workshop entitled Better Data for Victims, in Riga.")["meeting"]
+    assert m["name"] == "Better Data for Victims"
+
+
+def test_organised_under_a_presidency_and_where_the_organisers_end(extract):
+    m = extract("The forum was organised under the Ruritanian Presidency of the Committee of Ministers of the Council "
+                "of Europe and featured talks on a project led by the Federal Police Office.")["meeting"]
+    assert m["organizers"] == ["Ruritanian Presidency of the Committee of Ministers of the Council of Europe"]
