@@ -294,9 +294,9 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]]) -> Pers
     if not is_plausible_name(name, single=single):
         return None
     if any(s <= start < e for s, e in headings):
-        # in a headline the model alone is not enough: the span must have a name's shape and no
-        # word of it may name a place ("Minister Visits Moldova")
-        if not re.fullmatch(NAME_RE, name) or any(country_of(w) for w in name.split()):
+        # in a Title-Case headline a name needs the model and a name's shape to agree, and no word
+        # of it may name a place ("Minister Visits Moldova", "Envoy Urges Stronger Action")
+        if c.method != "model:ner" or not re.fullmatch(NAME_RE, name) or any(country_of(w) for w in name.split()):
             return None
     return replace(c, start=start, end=start + len(name), name=name, honorifics=hons)
 
@@ -352,6 +352,7 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
     """In a sentence that names two people or more, an item that is nothing but a name is a person
     too ("..., Ana Lopez, ..."), though the model missed it."""
     text = doc_text(doc)
+    not_people = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC")}
     out = []
     for s, e in sentence_bounds(doc):
         idx = [i for i, p in enumerate(people) if s <= p.start < e]
@@ -362,6 +363,8 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
                 continue
             a, b = _trim(text, item.start, item.end, lead_in=k == 0)
             name = text[a:b]
+            if (a, b) in not_people:
+                continue  # the model reads exactly these words as an organisation or a place
             if re.fullmatch(NAME_RE, name) and is_plausible_name(name) and not has_head(name):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
                                          confidence=0.75))

@@ -219,3 +219,8 @@ def test_plural_and_generic_titles_are_not_role_only_mentions(extract):
 def test_a_short_title_of_an_office_already_named_is_one_mention(extract):
     r = extract("The EU Anti-Trafficking Coordinator opened the forum. Later the Coordinator closed it.")
     assert [row["role"] for row in _role_only(r)] == ["EU Anti-Trafficking Coordinator"]
+
+
+def test_a_title_before_title_case_headline_words_makes_no_person(extract):
+    r = extract("Minister Urges Stronger Protection for Children\n\nThe minister spoke in the capital.")
+    assert _named(r) == {}

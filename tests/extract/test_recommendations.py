@@ -146,3 +146,10 @@ def test_the_title_of_a_named_person_after_a_quote(extract):
 ])
 def test_descriptions_are_not_recommendations(extract, sentence):
     assert extract(sentence)["recommendations"] == []
+
+
+def test_a_lead_in_that_stops_after_its_cue_is_not_itself_a_recommendation(extract):
+    r = extract("The participants recommended that:\n- States should fund joint inspections;\n"
+                "- shelters for boys be opened in every region.")
+    assert [(x["kind"], x["text"]) for x in r["recommendations"]] == [
+        ("bullet", "States should fund joint inspections"), ("bullet", "shelters for boys be opened in every region")]
