@@ -352,7 +352,6 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
     """In a sentence that names two people or more, an item that is nothing but a name is a person
     too ("..., Ana Lopez, ..."), though the model missed it."""
     text = doc_text(doc)
-    not_people = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC")}
     out = []
     for s, e in sentence_bounds(doc):
         idx = [i for i, p in enumerate(people) if s <= p.start < e]
@@ -363,8 +362,6 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
                 continue
             a, b = _trim(text, item.start, item.end, lead_in=k == 0)
             name = text[a:b]
-            if (a, b) in not_people:
-                continue  # the model reads exactly these words as an organisation or a place
             if re.fullmatch(NAME_RE, name) and is_plausible_name(name) and not has_head(name):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
                                          confidence=0.75))
