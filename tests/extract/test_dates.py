@@ -46,3 +46,12 @@ def test_year_only_evidence():
 def test_duration():
     assert find_duration("the three-day conference ends on Friday") == 3
     assert find_duration("a two-day trip") is None
+
+
+def test_day_of_month_forms():
+    from pipeline.extract.dates import find_dates
+
+    (d,) = find_dates("It was held on the 3rd of May 2021 in Riga.")
+    assert (d.kind, d.day, d.month, d.year) == ("day", 3, 5, 2021)
+    (r,) = find_dates("The course ran from 3rd to 5th of June 2022.")
+    assert (r.kind, r.day, r.end_day, r.month) == ("range", 3, 5, 6)
