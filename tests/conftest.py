@@ -15,30 +15,27 @@ DEV_GOLD = ROOT / "tests" / "gold" / "dev"
 SEED_IDS = sorted(p.stem for p in RAW_TEXTS.glob("*.txt"))
 
 
-@pytest.fixture(scope="session")
-def seed_outputs(tmp_path_factory) -> Path:
-    """Run the whole pipeline on raw_texts/ once; the folder of its outputs."""
-    from pipeline.cli import main
-
-    out = tmp_path_factory.mktemp("seed_outputs")
+def run_pipeline(input_dir: Path, out: Path) -> Path:
+    """`rapporteur run` on a folder; the folder of its outputs."""
     from click.testing import CliRunner
 
-    result = CliRunner().invoke(main, ["run", "--input", str(RAW_TEXTS), "--output", str(out), "-q"])
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["run", "--input", str(input_dir), "--output", str(out), "-q"])
     assert result.exit_code == 0, result.output + repr(result.exception)
     return out
+
+
+@pytest.fixture(scope="session")
+def seed_outputs(tmp_path_factory) -> Path:
+    """The whole pipeline run once on raw_texts/ (the seeds)."""
+    return run_pipeline(RAW_TEXTS, tmp_path_factory.mktemp("seed_outputs"))
 
 
 @pytest.fixture(scope="session")
 def dev_outputs(tmp_path_factory) -> Path:
-    """Run the whole pipeline on the development corpus (tests/corpus/dev) once."""
-    from click.testing import CliRunner
-
-    from pipeline.cli import main
-
-    out = tmp_path_factory.mktemp("dev_outputs")
-    result = CliRunner().invoke(main, ["run", "--input", str(DEV_TEXTS), "--output", str(out), "-q"])
-    assert result.exit_code == 0, result.output + repr(result.exception)
-    return out
+    """The whole pipeline run once on the development corpus (tests/corpus/dev)."""
+    return run_pipeline(DEV_TEXTS, tmp_path_factory.mktemp("dev_outputs"))
 
 
 @pytest.fixture(scope="session")
