@@ -199,6 +199,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # "the TITLE, NAME," and "NAME, (the) TITLE"
         "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})(?=\s*[,.;)]|\s*$)"),
         "name_comma": re.compile(rf"(?P<name>{NAME_RE}),{_GAP}(?:the{_GAP})?$"),
+        # "the TITLE, Maria." a single name after a title (a first name, or a name cut at the end)
+        "title_comma_mononym": re.compile(rf",{_GAP}(?P<name>{_UP}{_LOW}+)(?=\s*(?:[,.;)]|$))"),
     }
 
 
@@ -236,6 +238,10 @@ def _candidates(doc: Doc) -> list[PersonMention]:
         if m:
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:title-comma-name",
                                        confidence=0.75))
+        m = pats["title_comma_mononym"].match(text, t.end)
+        if m and not _is_place(m.group("name")):
+            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"),
+                                       method="rule:title-comma-mononym", confidence=0.6))
         m = pats["name_comma"].search(text, max(0, t.start - 80), t.start)
         if m:
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:name-comma-title",
@@ -262,7 +268,20 @@ def _title_tail_name(title: str) -> int | None:
     return None
 
 
-def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]]) -> PersonMention | None:
+@lru_cache(maxsize=None)
+def _office_not_holder() -> re.Pattern:
+    """Words before a title that make it an office, not a person holding it."""
+    return re.compile(rf"\b(?:{alternation(roles().office_not_holder)})\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def _is_place(word: str) -> bool:
+    from .places import city_country
+
+    return bool(country_of(word) or city_country(word))
+
+
+def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
+           model_names: frozenset[tuple[int, int]] = frozenset()) -> PersonMention | None:
     start, end = c.start, c.end
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "“\"(‘[-–—":
         start -= 1  # a span that starts inside a token ("E. Ana Lopez" of "H.E. Ana Lopez")
@@ -282,7 +301,7 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]]) -> Pers
     name = name.rstrip(" ,.;:") if not re.search(r"\b\p{Lu}\.$", name) else name.rstrip(" ,;:")
     before = _honorifics_before(text, start)
     hons = before + [h for h in hons if h not in before]
-    single = c.method == "rule:honorific-name" and len(name.split()) == 1
+    single = c.method in ("rule:honorific-name", "rule:title-comma-mononym") and len(name.split()) == 1
     # a name that runs into a title or organisation word ("Ana Maria Lopez OSCE"): cut at it
     words = name.split()
     while len(words) > 2 and not is_plausible_name(" ".join(words)):
@@ -296,7 +315,9 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]]) -> Pers
     if any(s <= start < e for s, e in headings):
         # in a Title-Case headline a name needs the model and a name's shape to agree, and no word
         # of it may name a place ("Minister Visits Moldova", "Envoy Urges Stronger Action")
-        if c.method != "model:ner" or not re.fullmatch(NAME_RE, name) or any(country_of(w) for w in name.split()):
+        model_agrees = c.method == "model:ner" or any(s <= start and start + len(name) <= e for s, e in model_names)
+        shape = re.fullmatch(NAME_RE, name) or (single and re.fullmatch(_NAME_WORD, name))
+        if not model_agrees or not shape or any(country_of(w) for w in name.split()):
             return None
     return replace(c, start=start, end=start + len(name), name=name, honorifics=hons)
 
@@ -305,7 +326,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
     """Cleaned, de-duplicated person mentions; single surnames link to a full name found earlier."""
     text = doc_text(doc)
     headings = _heading_spans(doc)
-    cleaned = [m for m in (_clean(c, text, headings) for c in _candidates(doc)) if m is not None]
+    model_names = frozenset((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+    cleaned = [m for m in (_clean(c, text, headings, model_names) for c in _candidates(doc)) if m is not None]
     # where the model's name ends where a rule's does, the model knows better where it starts
     # ("Minister of Justice Ana Lopez": the rule's "Justice Ana Lopez", the model's "Ana Lopez")
     model_spans = {(m.start, m.end) for m in cleaned if m.method == "model:ner"}
@@ -700,8 +722,8 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             continue
         if any(u is not t and words(t) < words(u) for u in titles):
             continue
-        if not t.has_modifier or after_org_prefix(text, t.start):
-            continue
+        if not t.has_modifier or after_org_prefix(text, t.start) or _office_not_holder().search(text[max(0, t.start - 40):t.start]):
+            continue  # part of a body's name, or an office to be filled ("Election of the Chair of X")
         if re.match(r"['’]s\b", text[t.end:t.end + 3]):  # "the Secretary General's Roadmap"
             continue
         out.append(_role_mention(text, t.start, t.end, "rule:role-only", 0.75))

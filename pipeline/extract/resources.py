@@ -281,6 +281,7 @@ class RoleRules:
     complements: tuple[str, ...]
     inner_words: tuple[str, ...]
     org_prefixes: tuple[str, ...]
+    office_not_holder: tuple[str, ...]
     continuations: tuple[str, ...]
     normalise: tuple[tuple[Regex, str], ...]
     lowercase_words: tuple[str, ...]

@@ -224,3 +224,16 @@ def test_a_short_title_of_an_office_already_named_is_one_mention(extract):
 def test_a_title_before_title_case_headline_words_makes_no_person(extract):
     r = extract("Minister Urges Stronger Protection for Children\n\nThe minister spoke in the capital.")
     assert _named(r) == {}
+
+
+def test_an_office_to_be_filled_is_not_a_role_only_mention(extract):
+    r = extract("Agenda item 3: Election of the Chair of the Regional Committee. The Chair of the Regional Committee "
+                "opened the session.")
+    assert [row["role"] for row in _role_only(r)] == ["Chair of the Regional Committee"]
+    assert _role_only(r)[0]["start_char"] > r["text"].index("opened") - 40
+
+
+def test_a_single_name_after_a_title_is_a_person(extract):
+    r = extract("The meeting heard the Special Adviser to the Minister of Labour, Sanna.")
+    assert _named(r)["Sanna"]["role"] == "Special Adviser to the Minister of Labour"
+    assert _role_only(r) == []
