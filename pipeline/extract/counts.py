@@ -103,7 +103,9 @@ def find_counts(text: str) -> list[Count]:
             qualifier = "between"
         lower, upper = bounds(value, qualifier, value2)
         count = Count(m.start(), m.end(), m.group(), value, qualifier, lower, upper, unit)
-        if m.group("nest"):
+        nested_after = re.search(r"\b(?:including|among them|of whom|of which|among whom)\s+$",
+                                 text[max(0, m.start() - 25):m.start()], re.I)
+        if m.group("nest") or nested_after:
             # the enclosing count is the nearest one before it in the same sentence or bracket
             enclosing = [i for i, c in enumerate(counts) if c.end <= m.start() and "." not in text[c.end:m.start()]]
             if enclosing:

@@ -21,7 +21,7 @@ from .places import city_country
 from .numbers import ordinal_re, parse_ordinal
 from .resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, sentence_bounds
-from .venues import find_buildings, find_cities, find_title_cities, online_cues, platform_mentions
+from .venues import find_buildings, find_cities, find_place_line, find_title_cities, online_cues, platform_mentions
 
 TITLE_BLOCK_SEGMENTS = 8  # the first lines of a summary: title, organisers, date, venue
 TITLE_BLOCK_WORDS = 30  # longer lines are running text, not a title block
@@ -396,7 +396,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     cities = _in_pieces(text, meeting_sents, find_cities)
     if not cities:
         dated_lines = [(s, e) for s, e in title_spans if any(s <= d.start < e for d in dates) or noun_re.search(text, s, e)]
-        cities = _in_pieces(text, dated_lines, find_title_cities)
+        cities = _in_pieces(text, dated_lines, find_title_cities) or _in_pieces(text, title_spans, find_place_line)
     if cities:
         rec.city = cities[0].city
         if cities[0].country:

@@ -291,6 +291,11 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
                                           confidence=0.8 if actor else 0.65))
                 covered.append((cs, ce))
 
+    # a heading that announces recommendations ("Key recommendations") leads the bullets under it
+    for sg in segments:
+        if sg.kind in ("heading", "title") and lead_in_re.search(text, sg.start, sg.end) and sg.end not in lead_actor:
+            lead_actor[sg.end] = None
+            normative_lead.add(sg.end)
     # bullets under a lead-in ending with ":" (the lead-in's actor recommends each bullet)
     for b in bullets:
         before = [end for end in lead_actor if end <= b.start]

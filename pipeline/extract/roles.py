@@ -30,23 +30,25 @@ class RoleMatch:
 def _grammar() -> dict[str, re.Pattern]:
     lex = roles()
     heads = sorted(lex.heads, key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+") for h in heads) + ")"
+    head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"[^\S\n]+") for h in heads) + ")"
     inner = "|".join(re.escape(w) for w in lex.inner_words if w != "and")
     comp = "|".join(re.escape(w) for w in lex.complements)
     # "and" joins capitalised words inside a complement, unless a new title starts after it
     # ("Minister of Labour ... and Commissioner for ...")
-    capseq = rf"(?:{_CAP}|{_NUM})(?:(?:\s+(?:{inner}))*(?:\s+and(?!\s+(?:\w+\s+){{0,2}}{head}\b))?\s+(?:{_CAP}|{_NUM}))*"
+    sp = r"[^\S\n]+"
+    capseq = rf"(?:{_CAP}|{_NUM})(?:(?:{sp}(?:{inner}))*(?:{sp}and(?!\s+(?:\w+\s+){{0,2}}{head}\b))?{sp}(?:{_CAP}|{_NUM}))*"
     # a title never starts with a function word, a gerund ("Speaking"), a speech verb or a group noun
     words = lexicon()
     stop = alternation((*words.function_words, *(v.capitalize() for v in words.speech_verbs),
                         *(g.capitalize() for g in load("recommendations.yaml").groups)), flexible_space=False)
     pre_word = rf"(?!(?:{stop})\b)(?![A-Z][a-z]+ing\b)(?:{_CAP}|{_NUM})"
+    _SP = r"[^\S\n]+"  # spaces within a line: a title never runs over a line break
     title = (
-        rf"(?P<pre>(?:{pre_word}\s+){{0,6}})"
-        rf"(?P<head>{head}(?:\s+and\s+{head})?)(?![\w\-])"
-        rf"(?P<comp>(?:\s+(?:{comp})\s+(?:the\s+)?{capseq})*)"
+        rf"(?P<pre>(?:{pre_word}{_SP}){{0,6}})"
+        rf"(?P<head>{head}(?:{_SP}and{_SP}{head})?)(?![\w\-])"
+        rf"(?P<comp>(?:{_SP}(?:{comp}){_SP}(?:the{_SP})?{capseq})*)"
         # a mandate's qualifier after a comma: "..., especially women and children"
-        rf"(?:,\s+(?:{'|'.join(re.escape(w) for w in lex.continuations)})\s+[a-z][a-z’'\- ]{{2,60}}?(?=[,.;:)]|$))?"
+        rf"(?:,{_SP}(?:{'|'.join(re.escape(w) for w in lex.continuations)}){_SP}[a-z][a-z’'\- ]{{2,60}}?(?=[,.;:)]|$))?"
     )
     return {
         "title": re.compile(title),

@@ -114,6 +114,21 @@ def find_title_cities(line: str) -> list[Place]:
     return out
 
 
+_PLACE_LINE = re.compile(r"^\s*(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?\s*$")
+
+
+def find_place_line(line: str) -> list[Place]:
+    """A title-block line that is nothing but a place: "Vienna", "Skopje, North Macedonia"."""
+    m = _PLACE_LINE.match(line)
+    if not m or country_of(m.group("city")) or city_country(m.group("city")) is None:
+        return []
+    country = country_of(m.group("country")) if m.group("country") else None
+    if m.group("country") and country is None:
+        return []
+    end = m.end("country") if country else m.end("city")
+    return [Place(m.start("city"), end, line[m.start("city"):end], m.group("city"), "city", m.group("city"), country)]
+
+
 def platform_mentions(text: str) -> list[Place]:
     """Online platforms named as where the meeting happens: "via Zoom", "a link to the Zoom meeting"."""
     platforms, _ = _online()

@@ -88,3 +88,8 @@ def test_professions_and_breakdowns():
 ])
 def test_addressees_money_percentages_editions_durations_are_not_counts(text):
     assert find_counts(text) == []
+
+
+def test_a_breakdown_after_including_is_part_of_the_total():
+    total, part = find_counts("Some 65 participants, including 14 judges, attended.")
+    assert (part.value, part.part_of) == (14, 0) and total.part_of is None

@@ -133,3 +133,10 @@ def test_organised_under_a_presidency_and_where_the_organisers_end(extract):
     m = extract("The forum was organised under the Ruritanian Presidency of the Committee of Ministers of the Council "
                 "of Europe and featured talks on a project led by the Federal Police Office.")["meeting"]
     assert m["organizers"] == ["Ruritanian Presidency of the Committee of Ministers of the Council of Europe"]
+
+
+def test_a_title_block_line_that_is_only_a_place(extract):
+    text = "SUMMARY\n\nExpert Meeting on Forced Begging\n\n4-5 June 2024\n\nSkopje, North Macedonia\n\nSession 1"
+    m = extract(text)["meeting"]
+    assert (m["city"], m["country"], m["mode"]) == ("Skopje", "North Macedonia", "in_person")
+    assert extract(text)["person_roles"] == []  # "SUMMARY" + a line break + "Expert" is no title

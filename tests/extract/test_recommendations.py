@@ -153,3 +153,9 @@ def test_a_lead_in_that_stops_after_its_cue_is_not_itself_a_recommendation(extra
                 "- shelters for boys be opened in every region.")
     assert [(x["kind"], x["text"]) for x in r["recommendations"]] == [
         ("bullet", "States should fund joint inspections"), ("bullet", "shelters for boys be opened in every region")]
+
+
+def test_bullets_under_a_recommendations_heading(extract):
+    r = extract("Key recommendations\n\n- Inspectors should visit farms at night.\n- Establish a helpline in five languages.")
+    assert [(x["kind"], x["text"]) for x in r["recommendations"]] == [
+        ("bullet", "Inspectors should visit farms at night"), ("bullet", "Establish a helpline in five languages")]
