@@ -383,6 +383,9 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
             if item.people:
                 continue
             a, b = _trim(text, item.start, item.end, lead_in=k == 0)
+            bracket = re.search(r"\s*\([^()]*\)?\s*$", text[a:b])  # "Ana Lopez (IOM)"
+            if bracket and bracket.start() > 0:
+                b = a + bracket.start()
             name = text[a:b]
             if re.fullmatch(NAME_RE, name) and is_plausible_name(name) and not has_head(name):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
@@ -559,7 +562,9 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
             continue
         line_start = text.rfind("\n", 0, s) + 1
         lead = text[line_start:people[idx[0]].start]
-        one_per_line = len(idx) == 1 and len(lead.split()) <= 2 and bool(re.fullmatch(r"[^\S\n]*(?:[-•*–▪·]\s*)?[\p{L}.\s]*", lead))
+        # one person per line, maybe after a label: "- NAME, TITLE", "Moderator: Dr NAME, TITLE"
+        one_per_line = len(idx) == 1 and len(lead.split()) <= 3 and bool(
+            re.fullmatch(r"[^\S\n]*(?:[-•*–▪·]\s*)?(?:\p{L}+(?:\s\p{L}+)?:\s*)?[\p{L}.\s]*", lead))
         in_list = len(idx) >= 2 or one_per_line
         items = _items(text, s, e, people, idx)
         used: set[int] = set()
@@ -589,6 +594,16 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                     return (j, a, end) if role_like(a, end, in_list=False) else None
             return None
 
+        def _affiliation_after(j: int, i: int) -> None:
+            """'NAME, TITLE, University of X': the body after the title is the affiliation."""
+            nxt = j + 1
+            if nxt < len(items) and not items[nxt].people:
+                a, b = _trim(text, items[nxt].start, items[nxt].end, lead_in=False)
+                org = _affiliation(text[a:b]) if b > a and not has_head(text[a:b]) else None
+                if org and not country_of(text[a:b].strip()):
+                    people[i].organization = org
+                    used.add(nxt)
+
         def after_run(k: int, i: int) -> tuple[int, int, int] | None:
             """(item used, start, end) of the role in the items after item k; affiliations and
             post-nominals in between go to the person."""
@@ -605,6 +620,7 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                     p.honorifics.append(phrase)
                     continue
                 if role_like(a, b, in_list=in_list):
+                    _affiliation_after(j, i)
                     return j, a, b
                 t = _title_in(titles, a, a + 1)
                 if t is not None:  # "NAME, TITLE was concerned ...": the title, not the clause
@@ -649,6 +665,10 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                     found[i] = (after[0], after[0] + len(phrase), "rule:name-paren-title")
                     continue
                 after = _trim(text, b + 1, item.end, lead_in=False) if close > 0 else (item.end, item.end)
+            affiliated = re.match(r"(?:of|from)\s+(?:the\s+)?", text[after[0]:after[1]])
+            if affiliated and _affiliation(text[after[0] + affiliated.end():after[1]]):
+                p.organization = _affiliation(text[after[0] + affiliated.end():after[1]])  # "NAME of the X"
+                continue
             if after[1] > after[0] or role_before:
                 continue  # the item holds more than the name, or words that may be its title
             # 3. a bare name takes the role before it ("the TITLE, NAME") or after it ("NAME, TITLE")

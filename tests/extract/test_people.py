@@ -237,3 +237,15 @@ def test_a_single_name_after_a_title_is_a_person(extract):
     r = extract("The meeting heard the Special Adviser to the Minister of Labour, Sanna.")
     assert _named(r)["Sanna"]["role"] == "Special Adviser to the Minister of Labour"
     assert _role_only(r) == []
+
+
+def test_labelled_lines_brackets_and_affiliations(extract):
+    r = extract("Speakers: Ana Lopez (IOM), Tom Berg (UNODC) and Mia Dahl (ILO).\n"
+                "Moderator: Dr. Ilse Kern, Senior Researcher, University of Northport\n"
+                "The session was moderated by Marc Dubois of the Regional Police Academy.")
+    named = _named(r)
+    assert {n: named[n]["organization"] for n in ("Ana Lopez", "Tom Berg", "Mia Dahl")} == {
+        "Ana Lopez": "IOM", "Tom Berg": "UNODC", "Mia Dahl": "ILO"}
+    assert (named["Ilse Kern"]["role"], named["Ilse Kern"]["organization"]) == ("Senior Researcher", "University of Northport")
+    assert named["Marc Dubois"]["organization"] == "Regional Police Academy"
+    assert _role_only(r) == []
