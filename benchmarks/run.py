@@ -152,7 +152,7 @@ def measure_components(seed: int) -> dict:
             nlp.add_pipe(name)
         results, stats = run_extraction(iter(contexts), nlp=nlp)
         out[label] = {"pipes": nlp.pipe_names, "seconds": round(stats.seconds, 2),
-                      "results": json.dumps(results, sort_keys=True)}
+                      "results": json.dumps([r.to_json() for r in results], sort_keys=True)}
     return {"excluded": list(nlp_module.UNUSED_MODEL_COMPONENTS),
             "identical_results": out["all_components"]["results"] == out["without_unused"]["results"],
             "seconds_all": out["all_components"]["seconds"], "seconds_without": out["without_unused"]["seconds"]}
