@@ -1,4 +1,5 @@
-"""Organisations: gazetteer matches plus the acronym definitions a text gives itself."""
+"""Organisations: gazetteer matches (spaCy PhraseMatcher over resources/organizations.yaml) plus
+the acronym definitions a text gives itself ("the Baltic Network (BATN)")."""
 from __future__ import annotations
 
 import re
@@ -40,18 +41,45 @@ def _acronym_fits(long: str, acr: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _surface_patterns(gaz: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
-    """Two alternations, longest first: names and aliases (any case), and acronyms (exact case).
-    A match is mapped back to its organisation through the gazetteer's lookup tables."""
-    names = {s for org in gaz.orgs for s in (org.name, *org.aliases, *([org.short] if org.short else []))}
-    acronyms = {org.acronym for org in gaz.orgs if org.acronym}
+def _matchers(gaz: Gazetteer):
+    """spaCy PhraseMatchers over the gazetteer: names, aliases and short forms by lower-case
+    tokens, acronyms by exact tokens; each pattern keyed by its organisation's folded name."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
 
-    def alternation(surfaces):
-        ordered = sorted(surfaces, key=lambda x: (-len(x), x))
-        body = "|".join(re.escape(x).replace("'", "['’]").replace(r"\ ", r"\s+") for x in ordered)
-        return rf"(?<![\w/])(?:{body})(?![\w/])"
+    nlp = spacy.blank("en")  # the tokenizer only: the same for patterns and texts
+    names = PhraseMatcher(nlp.vocab, attr="LOWER")
+    acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for org in gaz.orgs:
+        key = fold(org.name)
+        surfaces = {org.name, *org.aliases, *([org.short] if org.short else [])}
+        variants = {v for x in surfaces for v in (x, x.replace("'", "’"), x.replace("’", "'"))}
+        names.add(key, [nlp.make_doc(v) for v in sorted(variants)])
+        if org.acronym:
+            acronyms.add(key, [nlp.make_doc(org.acronym)])
+    return nlp, names, acronyms
 
-    return re.compile(alternation(names), re.IGNORECASE), re.compile(alternation(acronyms))
+
+def _gazetteer_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int, Org, bool]]:
+    """(start, end, org, by_acronym) of every gazetteer surface in the text, longest first where
+    they overlap."""
+    from spacy.util import filter_spans
+
+    nlp, names, acronyms = _matchers(gaz)
+    doc = nlp.make_doc(text)
+    spans = []
+    for matcher, exact in ((names, False), (acronyms, True)):
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            span.label_ = ("A:" if exact else "N:") + nlp.vocab.strings[match_id]
+            spans.append(span)
+    out = []
+    for span in filter_spans(spans):
+        exact, key = span.label_[:2] == "A:", span.label_[2:]
+        org = gaz.by_key.get(key)
+        if org is not None:
+            out.append((span.start_char, span.end_char, org, exact))
+    return out
 
 
 def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
@@ -87,15 +115,11 @@ def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
         found.append(OrgMention(m.start("acr"), m.end("acr"), acr, known.name, acr, method, 0.9))
 
     taken = [(f.start, f.end) for f in found]
-    names, acronyms = _surface_patterns(gaz)
-    matches = [(m, False) for m in names.finditer(text)] + [(m, True) for m in acronyms.finditer(text)]
-    matches.sort(key=lambda t: (t[0].start(), -(t[0].end() - t[0].start())))
-    for m, exact in matches:
-        org = gaz.by_acronym.get(m.group()) if exact else gaz.by_key.get(fold(m.group()))
-        if org is None or any(s < m.end() and m.start() < e for s, e in taken):
+    for start, end, org, exact in _gazetteer_spans(text, gaz):
+        if any(s < end and start < e for s, e in taken):
             continue
-        taken.append((m.start(), m.end()))
-        found.append(OrgMention(m.start(), m.end(), m.group(), org.name, org.acronym, "gazetteer", 0.9 if exact else 0.95))
+        taken.append((start, end))
+        found.append(OrgMention(start, end, text[start:end], org.name, org.acronym, "gazetteer", 0.9 if exact else 0.95))
     for acr, org in defined.items():  # acronyms the text defined, used again later in the text
         if gaz.lookup(acr) is not None:
             continue
