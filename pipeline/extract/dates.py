@@ -142,7 +142,7 @@ def find_dates(text: str) -> list[DateExpr]:
 
 @lru_cache(maxsize=None)
 def _duration() -> re.Pattern:
-    nouns = alternation(load("meetings.yaml").meeting_nouns)
+    nouns = alternation(load("meetings.yaml").nouns)
     return re.compile(rf"\b(?P<n>{number_re()})[- ]day\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
 

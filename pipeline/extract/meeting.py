@@ -62,7 +62,7 @@ class MeetingRecord:
 def _meeting_res():
     res = load("meetings.yaml")
     verbs = sorted(res.meeting_verbs, key=len, reverse=True)
-    nouns = sorted(res.meeting_nouns, key=len, reverse=True)
+    nouns = sorted(res.nouns, key=len, reverse=True)
     verb_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")(?!\w)", re.I)
     noun_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?!\w)", re.I)
     organisers = [re.compile(p, re.I) for p in res.organisers]
@@ -85,7 +85,7 @@ def _name_patterns() -> list[re.Pattern]:
     """Shapes of a meeting's name, most specific first: a capitalised name with a meeting noun
     ("25th Conference of the X", "OSCE Annual X Conference"); "[Nth] [adjective] meeting of the X";
     an edition and a capitalised name ("20th X against Y")."""
-    nouns = load("meetings.yaml").meeting_nouns
+    nouns = load("meetings.yaml").nouns
     title_nouns = alternation(n.title() for n in nouns)
     any_noun = alternation(nouns)
     ordinal = ordinal_re()
@@ -134,7 +134,7 @@ def series_key(name: str | None) -> str | None:
     lex = lexicon()
     text = re.sub(ordinal_re(), " ", fold(name), flags=re.I)
     text = re.sub(r"\b(?:19|20)\d\d\b", " ", text)
-    drop = {fold(w) for w in (*res.series_drop, *res.meeting_nouns, *lex.function_words, *roles().inner_words,
+    drop = {fold(w) for w in (*res.series_drop, *res.nouns, *lex.function_words, *roles().inner_words,
                               *roles().complements)}
 
     def words(t: str) -> list[str]:
@@ -191,7 +191,7 @@ def _inside(spans, start, end) -> bool:
 
 
 def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, published: date | None,
-               rec: MeetingRecord, dateline: tuple[int, int] | None) -> None:
+               rec: MeetingRecord, dateline: tuple[int, int] | None, segments: list[Segment]) -> None:
     """Set the record's dates from the best evidence: a date alone in the title block, an explicit
     date in a sentence about the meeting, relative words and weekdays tied to a verb that opens or
     closes the meeting (resolved against the publication date), and a stated duration for the other
@@ -212,7 +212,8 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
             line = next(text[s:e] for s, e in title_spans if s <= d.start and d.end <= e)
             if re.match(r"\s*,?\s*\d{1,2}[:.]\d\d", text[d.end:d.end + 12]):
                 continue
-            if len(line.strip()) <= len(d.text) + 40 or noun_re.search(line):
+            short_label = len(line.strip()) <= len(d.text) + 40 and not re.search(r"[.!?]\s*$", line)
+            if short_label or noun_re.search(line):  # a sentence with a date is not a title-block line
                 start, end, precision, method = d.resolve(published)
                 if start is not None and not (start == published and any(t.kind in ("range", "day") for t in tied)):
                     return use(d, start, end, precision, method)
@@ -259,7 +260,14 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
             end = None
         use(start_expr or end_expr, start, end, "day", method)
         return None
-    # 4. "today" in the lead paragraph of a dated release: the news of the day is the meeting's
+    # 4. a range of days in the lead paragraph: a report opens with its meeting's dates
+    lead = next(((s.start, s.end) for s in segments if s.kind == "paragraph" and len(text[s.start:s.end].split()) >= 12), None)
+    for d in dates:
+        if d.kind == "range" and lead and lead[0] <= d.start < lead[1]:
+            start, end, precision, method = d.resolve(published)
+            if start is not None:
+                return use(d, start, end, precision, f"{method} (lead paragraph)")
+    # 5. "today" in the lead paragraph of a dated release: the news of the day is the meeting's
     if published is not None and dateline is not None:
         lead_end = text.find("\n", dateline[1])
         lead_end = len(text) if lead_end < 0 else lead_end
@@ -267,7 +275,7 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
         if today is not None:
             rec.start_relative_days = 0
             return use(today, published, None, "day", "inferred:relative-to-published (lead of a dated release)")
-    # 5. year-only evidence, in the title block, a sentence about the meeting or one that reports
+    # 6. year-only evidence, in the title block, a sentence about the meeting or one that reports
     #    what was said at it ("..., Chair of the 2019 Presidency, in his opening remarks")
     remarks = re.compile(rf"\b(?:{alternation(load('meetings.yaml').remarks)})\b", re.I)
     said_at = [(s, e) for s, e in sentence_bounds(doc) if remarks.search(text, s, e)]
@@ -370,7 +378,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
 
     # dates (the dateline is the publication date, not the meeting's)
     dates = [d for d in f.get("dates", []) if dateline is None or not dateline[0] <= d.start < dateline[1]]
-    _pick_date(doc, dates, title_spans, meeting_sents, published, rec, dateline)
+    _pick_date(doc, dates, title_spans, meeting_sents, published, rec, dateline, segments)
     if rec.duration_days is None:
         rec.duration_days = find_duration(text)
     if rec.start_date and rec.end_date is None and rec.date_precision == "day" and (rec.duration_days or 0) > 1 \

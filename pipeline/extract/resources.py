@@ -304,11 +304,22 @@ class CountRules:
 @rules_for("meetings.yaml")
 @dataclass(frozen=True)
 class MeetingRules:
+    """How texts announce a meeting. Each meeting noun stands for its singular and its plural."""
+
     meeting_verbs: tuple[str, ...]
     start_verbs: tuple[str, ...]
     end_verbs: tuple[str, ...]
     continue_verbs: tuple[str, ...]
     meeting_nouns: tuple[str, ...]
+
+    @property
+    def nouns(self) -> tuple[str, ...]:
+        """Every meeting noun in the singular and the plural ("meeting" and "meetings" from either)."""
+        forms = set()
+        for noun in self.meeting_nouns:
+            singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+            forms |= {singular, singular + "s"}
+        return tuple(sorted(forms))
     year_evidence: tuple[Regex, ...]
     organisers: tuple[Regex, ...]
     organiser_sub_units: tuple[str, ...]

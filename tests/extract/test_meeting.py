@@ -140,3 +140,21 @@ def test_a_title_block_line_that_is_only_a_place(extract):
     m = extract(text)["meeting"]
     assert (m["city"], m["country"], m["mode"]) == ("Skopje", "North Macedonia", "in_person")
     assert extract(text)["person_roles"] == []  # "SUMMARY" + a line break + "Expert" is no title
+
+
+def test_each_meeting_noun_stands_for_its_singular_and_plural():
+    from pipeline.extract.resources import MeetingRules
+
+    rules = MeetingRules(meeting_verbs=("met",), start_verbs=(), end_verbs=(), continue_verbs=(),
+                         meeting_nouns=("meetings", "forum"), year_evidence=(), organisers=(), organiser_sub_units=(),
+                         series_drop=(), remarks=())
+    assert {"meeting", "meetings", "forum", "forums"} <= set(rules.nouns)
+
+
+def test_a_range_of_days_in_the_lead_paragraph_dates_the_meeting(extract):
+    text = ("Labour inspectors compare notes\n\nInspectors and prosecutors from the region discussed joint "
+            "inspections on 14-15 October 2025 in the capital, with a focus on agriculture.\n\nThe statement "
+            "of 2 March 2025 was recalled.")
+    m = extract(text)["meeting"]
+    assert (m["start_date"], m["end_date"]) == ("2025-10-14", "2025-10-15")
+    assert m["date_method"].endswith("(lead paragraph)")
