@@ -5,7 +5,6 @@ run over free text, where it reads bare numbers as dates.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 

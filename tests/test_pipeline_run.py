@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from conftest import RAW_TEXTS, SEED_IDS
 from pipeline.cli import main
-from pipeline.tables import TABLES, read_rows
+from pipeline.tables import TABLES
 
 
 def test_every_input_file_gets_a_row_and_all_seeds_are_ok(seed_docs):

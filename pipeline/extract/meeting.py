@@ -291,8 +291,7 @@ _ORGANISED = re.compile(r"organi[sz]|\bhost|convene|\bheld\b|\bholds?\b|\bholdin
 
 @lru_cache(maxsize=None)
 def _org_phrase() -> re.Pattern:
-    """A capitalised name with an organisation's head word ("OSCE Mission to Moldova")."""
-    heads = alternation(load("org_heads.yaml").entries)
+    """A capitalised name ("OSCE Mission to Moldova"); organisers_in keeps those with a head word."""
     cap = r"(?:[A-Z][\w’'&\-]*)"
     inner = r"(?:of|the|for|to|on|in|against|&|and(?!\s+the\b))"  # "X and the Y" are two bodies
     return re.compile(rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*")
@@ -427,7 +426,6 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
         rec.mode = "in_person"
 
     # organisers
-    gaz = gazetteer()
     organisers: list[str] = []
     for s, e in scope:
         sent = text[s:e]
