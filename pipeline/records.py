@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 
@@ -322,28 +323,41 @@ class Extraction:
 
 def _build(cls, data):
     """A dataclass (nested dataclasses, lists and optionals included) from its asdict() form."""
+    return cls(**{name: _value(hint, data[name]) for name, hint in _fields_of(cls) if name in data})
+
+
+@lru_cache(maxsize=None)
+def _fields_of(cls) -> tuple[tuple[str, object], ...]:
+    """(field name, resolved type) of a dataclass, worked out once per class."""
     import dataclasses
     import typing
 
     hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _value(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _value(hint, value):
+    if value is None:
+        return None
+    kind, inner = _shape(hint)
+    if kind == "list":
+        return [_value(inner, v) for v in value] if _shape(inner)[0] != "plain" else list(value)
+    if kind == "dataclass":
+        return _build(inner, value)
+    return value
+
+
+@lru_cache(maxsize=None)
+def _shape(hint) -> tuple[str, object]:
+    """('list', item type) | ('dataclass', class) | ('plain', None), optionals unwrapped."""
     import dataclasses
     import typing
 
-    if value is None:
-        return None
     origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if args and type(None) in args:
+        return _shape(next(a for a in args if a is not type(None)))
     if origin is list:
-        return [_value(args[0], v) for v in value]
-    if args and type(None) in args:  # Optional[X]
-        return _value(next(a for a in args if a is not type(None)), value)
+        return "list", args[0]
     if dataclasses.is_dataclass(hint):
-        return _build(hint, value)
-    return value
+        return "dataclass", hint
+    return "plain", None
