@@ -190,6 +190,11 @@ def _inside(spans, start, end) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+@lru_cache(maxsize=None)
+def _remarks_re() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(load('meetings.yaml').remarks)})\b", re.I)
+
+
 def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, published: date | None,
                rec: MeetingRecord, dateline: tuple[int, int] | None, segments: list[Segment]) -> None:
     """Set the record's dates from the best evidence: a date alone in the title block, an explicit
@@ -277,7 +282,7 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
             return use(today, published, None, "day", "inferred:relative-to-published (lead of a dated release)")
     # 6. year-only evidence, in the title block, a sentence about the meeting or one that reports
     #    what was said at it ("..., Chair of the 2019 Presidency, in his opening remarks")
-    remarks = re.compile(rf"\b(?:{alternation(load('meetings.yaml').remarks)})\b", re.I)
+    remarks = _remarks_re()
     said_at = [(s, e) for s, e in sentence_bounds(doc) if remarks.search(text, s, e)]
     for d in dates:
         if d.kind == "year" and _inside(scope + said_at, d.start, d.end):

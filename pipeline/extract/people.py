@@ -481,11 +481,17 @@ def _looks_like_role(phrase: str, *, in_list: bool) -> bool:
         return False
     if fold(words[-1]) in _function_words() or _is_post_nominal(phrase):
         return False  # "spoke on behalf of", "S.J."
-    if re.search(r"\b(?:that|who|which|whose|when|where)\b", phrase, re.I):
-        return False
-    if re.search(rf"\b(?:{alternation(lexicon().speech_verbs)})\b", phrase, re.I):
+    relative, speech = _not_role_words()
+    if relative.search(phrase) or speech.search(phrase):
         return False
     return has_head(phrase) or _is_org(phrase) or (in_list and len(words) <= 8)
+
+
+@lru_cache(maxsize=None)
+def _not_role_words() -> tuple[re.Pattern, re.Pattern]:
+    """Relative words and speech verbs: a phrase holding one is a clause, not a role."""
+    return (re.compile(r"\b(?:that|who|which|whose|when|where)\b", re.I),
+            re.compile(rf"\b(?:{alternation(lexicon().speech_verbs)})\b", re.I))
 
 
 @lru_cache(maxsize=None)
@@ -524,9 +530,13 @@ def _is_org(phrase: str) -> bool:
     phrase = phrase.strip()
     if gazetteer().lookup(phrase) is not None:
         return True
-    heads = load("org_heads.yaml").entries
-    return bool(re.match(r"\p{Lu}", phrase)) and any(re.search(rf"\b{re.escape(h)}\b", phrase) for h in heads) \
-        and not has_head(phrase)
+    return bool(re.match(r"\p{Lu}", phrase)) and bool(_org_head_re().search(phrase)) and not has_head(phrase)
+
+
+@lru_cache(maxsize=None)
+def _org_head_re() -> re.Pattern:
+    """Any head word of an organisation's name (resources/org_heads.yaml), as a whole word."""
+    return re.compile(rf"\b(?:{alternation(load('org_heads.yaml').entries)})\b")
 
 
 def _title_in(titles: list[RoleMatch], start: int, end: int) -> RoleMatch | None:
@@ -547,7 +557,12 @@ def _affiliation(phrase: str) -> str | None:
 
 
 def _is_post_nominal(phrase: str) -> bool:
-    return fold(phrase).rstrip(".") in {fold(h).rstrip(".") for h in post_nominals()}
+    return fold(phrase).rstrip(".") in _post_nominal_keys()
+
+
+@lru_cache(maxsize=None)
+def _post_nominal_keys() -> frozenset[str]:
+    return frozenset(fold(h).rstrip(".") for h in post_nominals())
 
 
 def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> dict[int, tuple[int, int, str]]:
