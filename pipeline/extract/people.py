@@ -39,6 +39,7 @@ _NAME_WORD = (rf"(?:{_UP}{_LOW}+(?:{_UP}{_LOW}+)?(?:[-'’]{_UP}?{_LOW}+)*"
               rf"|{_UP}\.)")
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|el|ter|zu|dos|das)"
 _GAP = r"[^\S\n]+"  # spaces, never a line break
+_MONONYM_END = r"(?![\p{L}\p{M}'’\-])(?![^\S\n]+\p{Lu})"  # a single name: no name word follows
 NAME_RE = rf"{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_NAME_WORD}){{1,4}}"
 _NAME_FULL = re.compile(rf"{NAME_RE}")
 # Where a role phrase written after "NAME, " ends.
@@ -188,6 +189,8 @@ def titles_of(doc: Doc) -> list[RoleMatch]:
 def _patterns() -> dict[str, re.Pattern]:
     hons = alternation(honorifics())
     verbs = alternation(lexicon().speech_verbs)
+    nouns = alternation(roles().person_noun_forms(descriptors=False))
+    described = rf"(?:a|an){_GAP}(?:[\w'’-]+{_GAP}){{0,3}}?(?:{alternation(roles().person_noun_forms())})\b"
     return {
         "said": re.compile(rf"\b(?:{verbs}){_GAP}(?P<name>{NAME_RE})(?=\s*[,(.;])"),
         # an honorific, also glued to a lower-case word ("andProf. Ana Lopez") or stacked
@@ -201,6 +204,14 @@ def _patterns() -> dict[str, re.Pattern]:
         "name_comma": re.compile(rf"(?P<name>{NAME_RE}),{_GAP}(?:the{_GAP})?$"),
         # "the TITLE, Maria." a single name after a title (a first name, or a name cut at the end)
         "title_comma_mononym": re.compile(rf",{_GAP}(?P<name>{_UP}{_LOW}+)(?=\s*(?:[,.;)]|$))"),
+        # a single name that a person noun describes: "“Ana”, a survivor of ...", "- Ana, a nurse",
+        # "and Ana (a young mother)", and "survivors Ana from X and Mira"
+        "quoted_described": re.compile(rf"[“\"‘](?P<name>{_UP}{_LOW}+)[”\"’],?{_GAP}{described}"),
+        "line_described": re.compile(rf"(?m)^[^\S\n]*[-•*–▪·][^\S\n]*(?P<name>{_UP}{_LOW}+),{_GAP}{described}"),
+        "bracket_described": re.compile(rf"(?<=\p{{Ll}}[^\S\n]+|[,;][^\S\n]*)(?P<name>{_UP}{_LOW}+)[^\S\n]*\({described}[^()\n]*\)"),
+        "noun_mononym": re.compile(rf"(?<![\p{{L}}\-])(?P<noun>{nouns}){_GAP}(?P<name>{_UP}{_LOW}+){_MONONYM_END}"),
+        "and_mononym": re.compile(rf"(?:{_GAP}from{_GAP}{_UP}{_LOW}+)?(?:[^\S\n]*\([^()\n]*\))?[^\S\n]*,?[^\S\n]*"
+                                  rf"(?:\([^()\n]*\)[^\S\n]*)?(?:and|&){_GAP}(?P<name>{_UP}{_LOW}+){_MONONYM_END}"),
     }
 
 
@@ -229,6 +240,22 @@ def _candidates(doc: Doc) -> list[PersonMention]:
                               ("line", "rule:line-name", 0.8)):
         for m in pats[key].finditer(text):
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method=method, confidence=conf))
+    for key in ("quoted_described", "line_described", "bracket_described"):
+        for m in pats[key].finditer(text):
+            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:described-mononym",
+                                       confidence=0.6))
+    for m in pats["noun_mononym"].finditer(text):
+        # the noun is the person's role ("survivor Ana"); a plural noun also describes the names
+        # coordinated after it ("survivors Ana (…) and Mira")
+        role = (m.start("noun"), m.end("noun"))
+        found = [m]
+        if m.group("noun") in roles().person_noun_plurals:
+            more = pats["and_mononym"].match(text, m.end())
+            if more:
+                found.append(more)
+        for n in found:
+            cands.append(PersonMention(n.start("name"), n.end("name"), n.group("name"), method="rule:noun-mononym",
+                                       confidence=0.6, role_start=role[0], role_end=role[1]))
     for t in titles_of(doc):
         m = pats["title_name"].match(text, t.end)
         if m:
@@ -280,6 +307,9 @@ def _is_place(word: str) -> bool:
     return bool(country_of(word) or city_country(word))
 
 
+_MONONYM_METHODS = ("rule:honorific-name", "rule:title-comma-mononym", "rule:described-mononym", "rule:noun-mononym")
+
+
 def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
            model_names: frozenset[tuple[int, int]] = frozenset()) -> PersonMention | None:
     start, end = c.start, c.end
@@ -301,7 +331,7 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     name = name.rstrip(" ,.;:") if not re.search(r"\b\p{Lu}\.$", name) else name.rstrip(" ,;:")
     before = _honorifics_before(text, start)
     hons = before + [h for h in hons if h not in before]
-    single = c.method in ("rule:honorific-name", "rule:title-comma-mononym") and len(name.split()) == 1
+    single = c.method in _MONONYM_METHODS and len(name.split()) == 1
     # a name that runs into a title or organisation word ("Ana Maria Lopez OSCE"): cut at it
     words = name.split()
     while len(words) > 2 and not is_plausible_name(" ".join(words)):
@@ -343,6 +373,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
                 people[people.index(keep)] = replace(m, confidence=min(0.99, max(m.confidence, keep.confidence) + 0.05))
             elif m.method != keep.method:
                 keep.confidence = min(0.99, keep.confidence + 0.05)
+            if (keep.start, keep.end) == (m.start, m.end) and keep.role_start is None and m.role_start is not None:
+                keep.role_start, keep.role_end = m.role_start, m.role_end  # the noun that describes the name
             continue
         people.append(m)
     people += _bare_names_in_lists(doc, people)
@@ -484,7 +516,15 @@ def _looks_like_role(phrase: str, *, in_list: bool) -> bool:
     relative, speech = _not_role_words()
     if relative.search(phrase) or speech.search(phrase):
         return False
+    if fold(words[-1]) in _descriptor_forms():
+        return False  # "a young mother" says who someone is, not their role
     return has_head(phrase) or _is_org(phrase) or (in_list and len(words) <= 8)
+
+
+@lru_cache(maxsize=None)
+def _descriptor_forms() -> frozenset[str]:
+    r = roles()
+    return frozenset(fold(f) for n in r.person_descriptors for f in (n, r.plural(n)))
 
 
 @lru_cache(maxsize=None)
@@ -579,7 +619,7 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
         lead = text[line_start:people[idx[0]].start]
         # one person per line, maybe after a label: "- NAME, TITLE", "Moderator: Dr NAME, TITLE"
         one_per_line = len(idx) == 1 and len(lead.split()) <= 3 and bool(
-            re.fullmatch(r"[^\S\n]*(?:[-•*–▪·]\s*)?(?:\p{L}+(?:\s\p{L}+)?:\s*)?[\p{L}.\s]*", lead))
+            re.fullmatch(r"[^\S\n]*(?:[-•*–▪·]\s*)?(?:\p{L}+(?:\s\p{L}+)?:\s*)?[\p{L}.\s]*[“\"‘]?", lead))
         in_list = len(idx) >= 2 or one_per_line
         items = _items(text, s, e, people, idx)
         used: set[int] = set()
@@ -733,7 +773,12 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
     titles = _cut_titles(titles_of(doc), people, text)
     out: list[RoleMention] = []
     taken: list[tuple[int, int]] = [(p.start, p.end) for p in people]
-    for i, (start, end, method) in sorted(_assign(doc, people, titles).items()):
+    assigned = _assign(doc, people, titles)
+    for i, p in enumerate(people):
+        # a name a person noun describes ("survivor Ana"), when no title is found for it
+        if i not in assigned and p.role_start is not None:
+            assigned[i] = (p.role_start, p.role_end, "rule:noun-name")
+    for i, (start, end, method) in sorted(assigned.items()):
         p = people[i]
         phrase = text[start:end]
         if _is_org(phrase):

@@ -285,6 +285,24 @@ class RoleRules:
     continuations: tuple[str, ...]
     normalise: tuple[tuple[Regex, str], ...]
     lowercase_words: tuple[str, ...]
+    person_nouns: tuple[str, ...]
+    person_descriptors: tuple[str, ...]
+    irregular_plurals: dict[str, str]
+
+    def plural(self, noun: str) -> str:
+        """A person noun's plural: the irregular one given, else in -s or -es."""
+        if noun in self.irregular_plurals:
+            return self.irregular_plurals[noun]
+        return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+
+    @property
+    def person_noun_plurals(self) -> frozenset[str]:
+        return frozenset(self.plural(n) for n in (*self.person_nouns, *self.person_descriptors))
+
+    def person_noun_forms(self, *, descriptors: bool = True) -> tuple[str, ...]:
+        """Person nouns (and descriptors) in the singular and the plural, longest first."""
+        nouns = (*self.person_nouns, *(self.person_descriptors if descriptors else ()))
+        return tuple(sorted({*nouns, *(self.plural(n) for n in nouns)}, key=len, reverse=True))
 
 
 @rules_for("counts.yaml")

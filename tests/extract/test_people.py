@@ -249,3 +249,20 @@ def test_labelled_lines_brackets_and_affiliations(extract):
     assert (named["Ilse Kern"]["role"], named["Ilse Kern"]["organization"]) == ("Senior Researcher", "University of Northport")
     assert named["Marc Dubois"]["organization"] == "Regional Police Academy"
     assert _role_only(r) == []
+
+
+def test_single_names_described_by_a_person_noun(extract):
+    r = extract("The audience listened to survivors Ilse from Austria and Dana (a young mother), and to lawyer Petra.\n"
+                "Speakers included:\n- “Tomas”, a former victim of forced labour\n- Jan Berg, Head of Unit")
+    named = _named(r)
+    assert (named["Ilse"]["role"], named["Ilse"]["method"]) == ("survivors", "rule:noun-name")
+    assert named["Dana"]["role"] == "survivors"  # "a young mother" says who she is, not her role
+    assert named["Tomas"]["role"] == "a former victim of forced labour"
+    assert named["Petra"]["role"] == "lawyer"
+    assert r["text"][named["Ilse"]["role_start_char"]:named["Ilse"]["role_end_char"]] == "survivors"
+
+
+def test_capitalised_words_next_to_person_nouns_are_not_names(extract):
+    r = extract("However, a survivor of trafficking addressed the meeting. Today, an activist from Georgia spoke. "
+                "Participants from Moldova, a member State, met students Monday and victims Tuesday in Vienna.")
+    assert _named(r) == {}
