@@ -121,6 +121,46 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
+_DESCRIBED_MAX_WORDS = 30  # a description longer than this is running text, not a name
+_DEPS_OF_A_NAME = ("prep", "acl")  # what follows a meeting noun in its description ("on X", "held in Y")
+_BY_WHOM = re.compile(r"[^\S\n]*,?[^\S\n]*(?:jointly[^\S\n]+|co-?)?(?:organi[sz]ed|hosted|convened)[^\S\n]+by[^\S\n]+"
+                      r"[^,.;:()\n]{3,120}")
+
+
+def described_meeting_name(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
+    """A meeting named only by a description: a lower-case meeting noun and what the parse attaches
+    after it, a topic ("a seminar on X"), a purpose ("a conference to mark X"), a place ("a
+    workshop in Y"), and who organised it ("..., organised by Z"). Dates are not part of it."""
+    if not doc.has_annotation("DEP"):
+        return None
+    res = load("meetings.yaml")
+    singular = {n for n in res.meeting_nouns if " " not in n and not n.endswith("s")}
+    text = doc_text(doc)
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if tok.lower_ not in singular or not tok.text.islower():
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts):
+                continue  # "the conference, organised ..." refers back to a meeting named before
+            posts = [c for c in tok.rights
+                     if (c.dep_ in _DEPS_OF_A_NAME or (c.dep_ == "relcl" and any(g.lower_ == "to" for g in c.lefts)))
+                     and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children if c.dep_ == "prep")]
+            if not posts:
+                continue
+            end = min(max(c.right_edge.i for c in posts) + 1, span.end)
+            start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
+            by = _BY_WHOM.match(text, end_char)
+            if by and by.end() <= e:
+                end_char = by.end()
+            name = text[start_char:end_char].rstrip(" ,;:.")
+            if 2 <= len(name.split()) <= _DESCRIBED_MAX_WORDS and "\n" not in name:
+                return name
+    return None
+
+
 _GENERIC_NAME = re.compile(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:meeting|conference|event|session|forum)s?")
 
 
@@ -379,6 +419,9 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                 break
     rec.series = series_key(rec.name)
     rec.edition = edition_of(rec.name)
+    if rec.name is None:
+        # a description names this meeting, not a series: it gives no series key or edition
+        rec.name = described_meeting_name(doc, title_spans + meeting_sents)
 
     # dates (the dateline is the publication date, not the meeting's)
     dates = [d for d in f.get("dates", []) if dateline is None or not dateline[0] <= d.start < dateline[1]]

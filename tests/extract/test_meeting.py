@@ -158,3 +158,19 @@ def test_a_range_of_days_in_the_lead_paragraph_dates_the_meeting(extract):
     m = extract(text)["meeting"]
     assert (m["start_date"], m["end_date"]) == ("2025-10-14", "2025-10-15")
     assert m["date_method"].endswith("(lead paragraph)")
+
+
+def test_a_meeting_named_only_by_a_description(extract):
+    m = extract("Some 80 judges are taking part today in a seminar to review twenty years of case law on forced labour.")["meeting"]
+    assert (m["name"], m["series"], m["edition"]) == (
+        "seminar to review twenty years of case law on forced labour", None, None)
+    m = extract("Addressing a workshop in Tbilisi, organised by the Regional Office for Georgia, she asked for more shelters.")["meeting"]
+    assert m["name"] == "workshop in Tbilisi, organised by the Regional Office for Georgia"
+
+
+def test_a_description_is_not_a_back_reference_or_a_date(extract):
+    m = extract("The workshop, organised during the Polish Presidency, took place in Tbilisi.")["meeting"]
+    assert m["name"] is None
+    assert extract("Experts met at a meeting on 4 June in Tbilisi.")["meeting"]["name"] is None
+    m = extract("Experts met at a meeting on victim identification on 4 June in Tbilisi.")["meeting"]
+    assert m["name"] == "meeting on victim identification"
