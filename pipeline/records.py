@@ -270,14 +270,17 @@ class MeetingFact:
     countries: Figure | None = None
     duration_days: int | None = None
     published: str | None = None
+    anniversary: int | None = None
+    anniversary_evidence: Span | None = None
 
     def row(self) -> dict:
         out = {k: getattr(self, k) for k in ("doc_id", "name", "series", "edition", "start_date", "end_date",
                                              "date_precision", "date_method", "start_relative_days",
                                              "end_relative_days", "city", "country", "country_method", "venue",
-                                             "mode", "duration_days", "published")}
+                                             "mode", "duration_days", "published", "anniversary")}
         out["organizers"] = list(self.organizers)
-        for prefix, span in (("date", self.date_evidence), ("venue", self.venue_evidence)):
+        for prefix, span in (("date", self.date_evidence), ("venue", self.venue_evidence),
+                             ("anniversary", self.anniversary_evidence)):
             out[f"{prefix}_text"] = span.text if span else None
             out.update(_span_columns(span, f"{prefix}_"))
         for key in ("participants", "countries"):

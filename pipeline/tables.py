@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-CONTRACT_VERSION = "1.2"
+CONTRACT_VERSION = "1.3"
 
 STR = pa.string()
 INT = pa.int64()
@@ -228,6 +228,7 @@ MEETINGS = _table(TableSpec(
         Column("name", STR, "Meeting name as the sources give it."),
         Column("series", STR, "Recurring series the meeting belongs to (normalised name)."),
         Column("edition", INT, "Edition number of the meeting in its series (\"the 25th conference\" = 25)."),
+        Column("anniversary", INT, "Anniversary in years the meeting marks (\"a conference to mark ten years since X\" = 10)."),
         Column("start_date", DATE, "First day (for coarse precision: the first day of the month/year)."),
         Column("end_date", DATE, "Last day, when known."),
         Column("date_precision", STR, "Precision of the dates.", allowed=PRECISIONS),
@@ -256,6 +257,10 @@ MEETING_SOURCES = _table(TableSpec(
         Column("name", STR, "Meeting name as written."),
         Column("series", STR, "Normalised series name."),
         Column("edition", INT, "Edition number as written (\"17th\", \"twenty-fifth\")."),
+        Column("anniversary", INT, "Anniversary in years the meeting marks, as this document states it."),
+        Column("anniversary_text", STR, "The anniversary evidence as written (\"to mark ten years since\")."),
+        Column("anniversary_start_char", INT, "Offset of the anniversary evidence."),
+        Column("anniversary_end_char", INT, "End offset of the anniversary evidence."),
         Column("merge_evidence", STR, "Why this document was put with the other sources of the meeting (shared series, edition, dates, place, people, figures), null for a single source."),
         Column("start_date", DATE, "First day."),
         Column("end_date", DATE, "Last day."),

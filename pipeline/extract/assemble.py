@@ -125,7 +125,8 @@ def _meeting_fact(doc_id: str, meeting, span, published: str | None) -> MeetingF
         city=meeting.city, country=meeting.country, country_method=meeting.country_method, venue=meeting.venue,
         venue_evidence=evidence(meeting.venue_evidence), mode=meeting.mode, organizers=list(meeting.organizers),
         participants=figure(meeting.participants), countries=figure(meeting.countries),
-        duration_days=meeting.duration_days, published=published)
+        duration_days=meeting.duration_days, published=published, anniversary=meeting.anniversary,
+        anniversary_evidence=evidence(meeting.anniversary_evidence))
 
 
 def empty_result(doc_id: str) -> Extraction:

@@ -18,7 +18,7 @@ from .counts import Count
 from .dates import DateExpr, find_duration
 from .orgs import find_orgs
 from .places import city_country
-from .numbers import ordinal_re, parse_ordinal
+from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
 from .resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, sentence_bounds
 from .venues import find_buildings, find_cities, find_place_line, find_title_cities, online_cues, platform_mentions
@@ -56,6 +56,8 @@ class MeetingRecord:
     organizers: list[str] = field(default_factory=list)
     participants: Count | None = None
     countries: Count | None = None
+    anniversary: int | None = None  # "a conference to mark ten years since X" -> 10
+    anniversary_evidence: Evidence | None = None
 
 
 @lru_cache(maxsize=None)
@@ -158,6 +160,31 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]]) -> str | None
             name = text[start_char:end_char].rstrip(" ,;:.")
             if 2 <= len(name.split()) <= _DESCRIBED_MAX_WORDS and "\n" not in name:
                 return name
+    return None
+
+
+@lru_cache(maxsize=None)
+def _anniversary_res() -> tuple[re.Pattern, re.Pattern]:
+    """(cued, line start): "to mark ten years since X" / "the 10th anniversary of X" anywhere in the
+    meeting's sentences; "Ten years of X" at the start of a title-block line."""
+    years = rf"(?P<n>{number_re()})[\s-]+years?\s+(?:of|since|after)\b"
+    anniversary = rf"(?P<o>{ordinal_re()})\s+anniversary\b"
+    cues = alternation(load("meetings.yaml").anniversary_cues)
+    return (re.compile(rf"\b(?:(?:{cues})\s+(?:the\s+|its\s+|their\s+)?{years}|{anniversary})", re.I),
+            re.compile(rf"[\s“\"‘]*{years}", re.I))
+
+
+def find_anniversary(text: str, title_spans: list[tuple[int, int]],
+                     meeting_sents: list[tuple[int, int]]) -> tuple[int, Evidence] | None:
+    """The anniversary the meeting marks, in years, with where it is written."""
+    cued, line_start = _anniversary_res()
+    for spans, pattern, match in ((meeting_sents + title_spans, cued, "search"), (title_spans, line_start, "match")):
+        for s, e in spans:
+            m = getattr(pattern, match)(text, s, e)
+            if m:
+                n = parse_number(m.group("n")) if m.group("n") else parse_ordinal(m.group("o"))
+                if n and 1 <= n <= 200:
+                    return n, Evidence(m.start(), m.end(), m.group())
     return None
 
 
@@ -422,6 +449,9 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     if rec.name is None:
         # a description names this meeting, not a series: it gives no series key or edition
         rec.name = described_meeting_name(doc, title_spans + meeting_sents)
+    marked = find_anniversary(text, title_spans, meeting_sents)
+    if marked:
+        rec.anniversary, rec.anniversary_evidence = marked
 
     # dates (the dateline is the publication date, not the meeting's)
     dates = [d for d in f.get("dates", []) if dateline is None or not dateline[0] <= d.start < dateline[1]]

@@ -343,6 +343,7 @@ class MeetingRules:
     organiser_sub_units: tuple[str, ...]
     series_drop: tuple[str, ...]
     remarks: tuple[str, ...]
+    anniversary_cues: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ class Source:
         """What two records may share; only records that share one are compared (blocking)."""
         r = self.row
         out = {("person", p) for p in self.people}
-        for key in ("series", "edition", "city", "venue", "participants", "countries"):
+        for key in ("series", "edition", "anniversary", "city", "venue", "participants", "countries"):
             if r.get(key) is not None:
                 out.add((key, r[key]))
         return out
@@ -69,6 +69,19 @@ def series_similarity(a: str | None, b: str | None) -> float | None:
     return len(wa & wb) / len(wa | wb)
 
 
+def shared_people(a: set[str], b: set[str]) -> dict[str, float]:
+    """People two documents both name, with their weight: a full name 1, a single name (a first name
+    or a surname) 0.5, whether the other document writes it alone or as part of a full name
+    ("Ana" and "Ana Lopez")."""
+    out = {p: (1.0 if " " in p else 0.5) for p in a & b}
+    for x, y in ((a, b), (b, a)):
+        parts = {part for full in y if " " in full for part in (full.split()[0], full.split()[-1])}
+        for single in x - y:
+            if " " not in single and single in parts:
+                out[single] = 0.5
+    return out
+
+
 def score(a: Source, b: Source) -> tuple[float, list[str]]:
     """Evidence that two records describe one meeting, and what it is. Different editions and dates
     that cannot overlap (another year, another month) rule a pair out; everything else is scored."""
@@ -95,6 +108,11 @@ def score(a: Source, b: Source) -> tuple[float, list[str]]:
             add(-2.0, "different series")
     if ra.get("edition") and ra.get("edition") == rb.get("edition"):
         add(3.0, f"edition {ra['edition']}")
+    if ra.get("anniversary") and rb.get("anniversary"):
+        if ra["anniversary"] == rb["anniversary"]:
+            add(3.0, f"anniversary of {ra['anniversary']} years")
+        else:
+            add(-4.0, "different anniversaries")
     if dates:
         add(3.0, "overlapping dates")
     for key, points in (("city", 1.0), ("country", 0.0)):
@@ -106,9 +124,9 @@ def score(a: Source, b: Source) -> tuple[float, list[str]]:
                 add(-4.0, f"different {key}")
     if ra.get("venue") and ra.get("venue") == rb.get("venue"):
         add(1.0, f"venue {ra['venue']}")
-    shared = sorted(a.people & b.people)
-    if shared:
-        add(float(min(3, len(shared))), "shared people " + ", ".join(shared[:3]))
+    people = shared_people(a.people, b.people)
+    if people:
+        add(min(3.0, sum(people.values())), "shared people " + ", ".join(sorted(people)[:3]))
     if set(ra.get("organizers") or []) & set(rb.get("organizers") or []):
         add(0.5, "shared organisers")
     if ra.get("participants") and ra.get("participants") == rb.get("participants"):
@@ -256,7 +274,12 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
             cands = preferred or cands
         if not cands:
             return None, None
-        value = _most_common([r[field] for r in cands])
+        # the figure most sources give; on a tie an exact figure over a hedged one ("230" over
+        # "over 150"), then the earliest document
+        counts = Counter(r[field] for r in cands)
+        top = max(counts.values())
+        tied = [r for r in cands if counts[r[field]] == top]
+        value = next((r[field] for r in tied if r.get(f"{field}_qualifier") == "exact"), tied[0][field])
         quals = {r.get(f"{field}_qualifier") for r in cands if r[field] == value}
         return value, (quals.pop() if len(quals) == 1 else "approximately")
 
@@ -295,6 +318,7 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
         "name": _most_common([r.get("name") for r in rows]),
         "series": _most_common([r.get("series") for r in rows]),
         "edition": _most_common([r.get("edition") for r in rows]),
+        "anniversary": _most_common([r.get("anniversary") for r in rows]),
         "start_date": start, "end_date": end, "date_precision": precision, "date_method": date_method,
         "city": _most_common([r.get("city") for r in rows]),
         "country": _most_common([r.get("country") for r in rows]),

@@ -147,7 +147,7 @@ def test_each_meeting_noun_stands_for_its_singular_and_plural():
 
     rules = MeetingRules(meeting_verbs=("met",), start_verbs=(), end_verbs=(), continue_verbs=(),
                          meeting_nouns=("meetings", "forum"), year_evidence=(), organisers=(), organiser_sub_units=(),
-                         series_drop=(), remarks=())
+                         series_drop=(), remarks=(), anniversary_cues=())
     assert {"meeting", "meetings", "forum", "forums"} <= set(rules.nouns)
 
 
@@ -174,3 +174,17 @@ def test_a_description_is_not_a_back_reference_or_a_date(extract):
     assert extract("Experts met at a meeting on 4 June in Tbilisi.")["meeting"]["name"] is None
     m = extract("Experts met at a meeting on victim identification on 4 June in Tbilisi.")["meeting"]
     assert m["name"] == "meeting on victim identification"
+
+
+def test_the_anniversary_a_meeting_marks(extract):
+    m = extract("More than 60 judges gather today for a forum to celebrate the 20th anniversary of the Protocol.")["meeting"]
+    assert (m["anniversary"], m["anniversary_text"]) == (20, "20th anniversary")
+    r = extract("“Fifteen years of the Action Plan: what next?”\n\nThe seminar took place on 3 May 2019 in Riga.")
+    assert r["meeting"]["anniversary"] == 15
+    text = r["text"]
+    assert text[r["meeting"]["anniversary_start_char"]:r["meeting"]["anniversary_end_char"]].endswith("Fifteen years of")
+
+
+def test_years_of_experience_are_no_anniversary(extract):
+    m = extract("The seminar brought together prosecutors with 20 years of experience and took place in Riga.")["meeting"]
+    assert m["anniversary"] is None

@@ -1,7 +1,7 @@
 """Meeting clustering and merging on synthetic per-document records."""
 from datetime import date
 
-from pipeline.reconcile.meetings import Source, cluster, merge
+from pipeline.reconcile.meetings import Source, cluster, merge, score
 
 
 def _src(doc_id, people=(), **row):
@@ -86,3 +86,33 @@ def test_online_in_one_source_and_a_place_in_another_is_hybrid():
     meeting, _, conflicts = merge([a, b], "m1")
     assert meeting["mode"] == "hybrid"
     assert {c["field"] for c in conflicts} >= {"mode"}
+
+
+def test_single_names_count_half_and_match_a_full_name_elsewhere():
+    from pipeline.reconcile.meetings import shared_people
+
+    assert shared_people({"ana lopez", "mira", "tom"}, {"ana lopez", "mira kovac", "tom"}) == {
+        "ana lopez": 1.0, "mira": 0.5, "tom": 0.5}
+    assert shared_people({"mira"}, {"ana lopez"}) == {}
+
+
+def test_an_undated_announcement_joins_the_report_of_the_anniversary_it_marks():
+    # the announcement names no date, place or series; it marks the same anniversary and names
+    # two of the same people, one of them by first name only
+    report = _src("report", ["ana lopez", "mira kovac"], series=None, anniversary=20, start_date="2019-06-12",
+                  date_precision="day", city="Strasbourg")
+    other = _src("other", ["ana lopez"], series=None, anniversary=15, start_date="2019-06-12", date_precision="day",
+                 city="Strasbourg")
+    announcement = _src("announcement", ["ana lopez", "mira"], series=None, anniversary=20)
+    groups = [[s.doc_id for s in g] for g in cluster([report, other, announcement], 4.0)]
+    assert groups == [["announcement", "report"], ["other"]]
+    assert "anniversary of 20 years (+3)" in announcement.row["merge_evidence"]
+    assert "different anniversaries (-4)" in score(report, other)[1]
+
+
+def test_an_exact_figure_wins_a_tie_with_a_hedged_one():
+    a = _src("a", participants=150, participants_qualifier="over", participants_unit="participants")
+    b = _src("b", participants=230, participants_qualifier="exact", participants_unit="participants")
+    meeting, _, conflicts = merge([a, b], "m1")
+    assert (meeting["participants"], meeting["participants_qualifier"]) == (230, "exact")
+    assert {c["value"] for c in conflicts if c["field"] == "participants"} == {"150", "230"}
