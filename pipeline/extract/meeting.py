@@ -436,8 +436,12 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     meeting_sents = _meeting_sentences(doc)
     scope = title_spans + meeting_sents
 
-    # name and series
-    rec.name = find_meeting_name(text, title_spans + meeting_sents + [(0, len(text))])
+    # name and series: in the title block the line that dates the meeting is its own header, and is
+    # read before a headline ("Headline on X" / "Theme – the 5th X Forum, 3-4 May 2021")
+    # (the dateline is the publication date, not the meeting's)
+    dates = [d for d in f.get("dates", []) if dateline is None or not dateline[0] <= d.start < dateline[1]]
+    dated_first = sorted(title_spans, key=lambda sp: not any(sp[0] <= d.start < sp[1] for d in dates))
+    rec.name = find_meeting_name(text, dated_first + meeting_sents + [(0, len(text))])
     if rec.name is None:
         for s, e in meeting_sents:
             m = _GROUP_MET.search(text[s:e])
@@ -453,8 +457,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     if marked:
         rec.anniversary, rec.anniversary_evidence = marked
 
-    # dates (the dateline is the publication date, not the meeting's)
-    dates = [d for d in f.get("dates", []) if dateline is None or not dateline[0] <= d.start < dateline[1]]
+    # dates
     _pick_date(doc, dates, title_spans, meeting_sents, published, rec, dateline, segments)
     if rec.duration_days is None:
         rec.duration_days = find_duration(text)

@@ -188,3 +188,10 @@ def test_the_anniversary_a_meeting_marks(extract):
 def test_years_of_experience_are_no_anniversary(extract):
     m = extract("The seminar brought together prosecutors with 20 years of experience and took place in Riga.")["meeting"]
     assert m["anniversary"] is None
+
+
+def test_the_dated_title_line_names_the_meeting_before_the_headline(extract):
+    text = ("Regional Conference on Labour Exploitation in Agriculture\n\n"
+            "Workers in the fields – 6th Annual Forum of Labour Inspectors, 3-4 May 2021\n\n"
+            "The forum took place in Riga.")
+    assert extract(text)["meeting"]["name"] == "6th Annual Forum of Labour Inspectors"
