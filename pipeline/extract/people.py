@@ -290,6 +290,8 @@ def _title_tail_name(title: str) -> int | None:
         before = words[-n - 1].group()
         if re.fullmatch(r"\p{Lu}\.|" + _PARTICLE, before):
             continue  # "Ana G. Lopez": the initial belongs to the name, look one word further
+        if fold(before) in _function_words():
+            continue  # "Rapporteur on Child Protection": after a preposition comes the mandate
         if re.fullmatch(NAME_RE, candidate) and is_plausible_name(candidate) and not has_head(candidate):
             return first.start()
     return None

@@ -220,7 +220,29 @@ def _headline_clause(text: str, span: tuple[int, int], cue: re.Match) -> tuple[i
     return start, cue.end() + stop.start() if stop else end
 
 
-def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendation]:
+def _headline_speaker(text: str, end: int, span_end: int, actors: _Actors) -> _Actor | None:
+    """Who a headline credits after its call ("X needed, says the Minister"): a person named there,
+    or the named person of the document whose role holds the headline's words for the speaker."""
+    verb_re = _res()[4]
+    m = re.match(r"[^\S\n]*[,:–—-][^\S\n]*", text[end:span_end])
+    verb = verb_re.match(text, end + m.end(), span_end) if m else None
+    if verb is None:
+        return None
+    who_start = verb.end()
+    who = text[who_start:span_end].strip(" ”\"'.")
+    named = actors.in_span(who_start, span_end, groups=False)
+    if named is not None and named.person is not None:
+        return named
+    words = set(fold(who).split()) - {"the", "a", "an"}
+    for p in actors.people:
+        if p.role and words and words <= set(fold(p.role).split()):
+            return _Actor(p.name, p)
+    return named or (_Actor(who) if words else None)
+
+
+def find_recommendations(doc: Doc, segments: list[Segment],
+                         dateline: tuple[int, int] | None = None) -> list[Recommendation]:
+    """Recommendations of the document; a clause never starts inside the dateline."""
     text = doc_text(doc)
     f = facts(doc)
     people, roles, orgs = f.get("people", []), f.get("roles", []), f.get("orgs", [])
@@ -265,8 +287,13 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
                     if span is None:
                         continue  # "the support needed to recover" in running text is no call
                     cs, ce = _headline_clause(text, span, cue)
+                    speaker = _headline_speaker(text, ce, span[1], actors)
                 else:
+                    speaker = None
                     cs, ce = _clause(text, s, e, cue, scope)
+                    if dateline and dateline[0] <= cs < dateline[1] <= ce:
+                        rest = text[dateline[1]:ce]
+                        cs = dateline[1] + len(rest) - len(rest.lstrip(" -–—:,"))
                 if ce - cs < 15 or len(text[cs:ce].split()) < 3:
                     continue
                 if text[ce:ce + 2].lstrip().startswith(":") and len(text[cue.end():ce].split()) < 2:
@@ -279,7 +306,7 @@ def find_recommendations(doc: Doc, segments: list[Segment]) -> list[Recommendati
                     kind = "sentence"
                     parsed = _parse_actor(doc, cue, actors, last,
                                           participial=cue.group().lower().startswith(_res()[7]) or modality in ("call", "urge"))
-                    actor = parsed or (own if (own is not None and cs >= s) else None)
+                    actor = speaker or parsed or (own if (own is not None and cs >= s) else None)
                     group = group_re.search(text, s, cs) if actor is None else None
                     if group:
                         actor = _Actor(group.group().lower())
@@ -339,7 +366,8 @@ class RecommendationFinder:
             from ..ingest.segment import segment
 
             segments = segment(doc_text(doc))
-        facts(doc)["recommendations"] = find_recommendations(doc, segments)
+        dateline = tuple(context["dateline"]) if context and context.get("dateline") else None
+        facts(doc)["recommendations"] = find_recommendations(doc, segments, dateline)
         return doc
 
 

@@ -64,9 +64,24 @@ def find_titles(text: str) -> list[RoleMatch]:
     for m in g["title"].finditer(text):
         start = m.start()
         pre = m.group("pre")
+        if pre.strip() and start > 0 and text[start - 1] == " ":
+            # a known body's name with inner words before the title: "Council of Europe Rapporteur"
+            start = _org_start_before(text, start, start + len(pre))
         # a sentence-initial capitalised word that is not a title word ("Moving", "Representatives")
-        out.append(RoleMatch(start, m.end(), m.group(), m.group("head"), bool(pre.strip() or m.group("comp").strip())))
+        out.append(RoleMatch(start, m.end(), text[start:m.end()], m.group("head"),
+                             bool(pre.strip() or m.group("comp").strip())))
     return out
+
+
+def _org_start_before(text: str, start: int, pre_end: int) -> int:
+    """Where a gazetteer name that runs into the title's first words starts, or `start`."""
+    from .orgs import find_orgs
+
+    lo = max(0, start - 60)
+    for org in find_orgs(text[lo:pre_end]):
+        if lo + org.start < start < lo + org.end <= pre_end:
+            return lo + org.start
+    return start
 
 
 def has_head(phrase: str) -> bool:

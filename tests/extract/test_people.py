@@ -266,3 +266,11 @@ def test_capitalised_words_next_to_person_nouns_are_not_names(extract):
     r = extract("However, a survivor of trafficking addressed the meeting. Today, an activist from Georgia spoke. "
                 "Participants from Moldova, a member State, met students Monday and victims Tuesday in Vienna.")
     assert _named(r) == {}
+
+
+def test_a_mandate_after_a_preposition_is_not_a_name_and_a_known_body_starts_the_title(extract):
+    r = extract("The Council of Europe Rapporteur on Child Protection, Lena Sorensen, opened the hearing.")
+    named = _named(r)
+    assert list(named) == ["Lena Sorensen"]
+    assert (named["Lena Sorensen"]["role"], named["Lena Sorensen"]["organization"]) == (
+        "Council of Europe Rapporteur on Child Protection", "Council of Europe")

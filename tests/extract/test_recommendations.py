@@ -159,3 +159,14 @@ def test_bullets_under_a_recommendations_heading(extract):
     r = extract("Key recommendations\n\n- Inspectors should visit farms at night.\n- Establish a helpline in five languages.")
     assert [(x["kind"], x["text"]) for x in r["recommendations"]] == [
         ("bullet", "Inspectors should visit farms at night"), ("bullet", "Establish a helpline in five languages")]
+
+
+def test_a_headline_credits_the_office_holder_it_names_by_role(extract):
+    text = ("Better shelters for child victims needed, says Council of Europe rapporteur\n"
+            "STRASBOURG, 9 March 2023 - The Council of Europe Rapporteur on Child Protection, Lena Sorensen, "
+            "today called for a review of shelter standards.")
+    recs = _recs(extract, text)
+    assert recs[0] == ("Better shelters for child victims needed", "Lena Sorensen", "need", "sentence")
+    # the dateline is not part of the call
+    assert recs[1][:2] == ("The Council of Europe Rapporteur on Child Protection, Lena Sorensen, today called for a "
+                           "review of shelter standards", "Lena Sorensen")
