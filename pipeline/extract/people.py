@@ -598,6 +598,15 @@ def _affiliation(phrase: str) -> str | None:
     return None
 
 
+def _body_in_role(role: str) -> str | None:
+    """The body a role names after its last "of (the)" when it has an organisation's head word
+    ("Secretary General of the International Centre for X" -> "International Centre for X")."""
+    m = re.search(r"\bof\s+(?:the\s+)?(?P<body>\p{Lu}[^,;()]*)$", role)
+    if m and _is_org(m.group("body")):
+        return m.group("body").strip()
+    return None
+
+
 def _is_post_nominal(phrase: str) -> bool:
     return fold(phrase).rstrip(".") in _post_nominal_keys()
 
@@ -790,7 +799,10 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             continue
         confidence = 0.92 if parse_confirms(doc, p, start, end) else 0.85
         rm = _role_mention(text, start, end, method, confidence, person=p)
-        rm.organization = rm.organization or p.organization  # "NAME (Austria), Vice-Chair ..."
+        # "NAME (Austria), Vice-Chair ...": an affiliation written apart; a body the gazetteer does
+        # not know, named in the role ("Director of the X Centre for Y"); a national official's
+        # organisation is their country ("Finnish Minister of Justice")
+        rm.organization = rm.organization or p.organization or _body_in_role(rm.role) or rm.country
         p.role, p.role_start, p.role_end, p.role_method = rm.role, rm.start, rm.end, method
         out.append(rm)
         taken.append((start, end))

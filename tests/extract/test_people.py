@@ -274,3 +274,11 @@ def test_a_mandate_after_a_preposition_is_not_a_name_and_a_known_body_starts_the
     assert list(named) == ["Lena Sorensen"]
     assert (named["Lena Sorensen"]["role"], named["Lena Sorensen"]["organization"]) == (
         "Council of Europe Rapporteur on Child Protection", "Council of Europe")
+
+
+def test_organisation_from_an_unknown_body_in_the_role_or_the_officials_country(extract):
+    r = extract("Ana Lopez, Director of the Regional Centre for Migrant Workers, and Jonas Berg, Swedish Minister "
+                "of Labour, opened the meeting.")
+    named = _named(r)
+    assert named["Ana Lopez"]["organization"] == "Regional Centre for Migrant Workers"
+    assert (named["Jonas Berg"]["organization"], named["Jonas Berg"]["country"]) == ("Sweden", "Sweden")
