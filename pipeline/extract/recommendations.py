@@ -170,6 +170,14 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there")]
         if subjects and (token.lower_ in verbs or participial):
             subject = subjects[0]
+            if subject.lower_ == "who":
+                # "who" stands for a person: the last one named before it in the sentence (the
+                # parse often hangs the clause on the last word of a long title)
+                sent_start = subject.sent.start_char
+                earlier = [(p.start, _Actor(p.name, p)) for p in actors.people if sent_start <= p.start < subject.idx]
+                earlier += [(r.start, _Actor(r.role)) for r in actors.roles if sent_start <= r.start < subject.idx]
+                if earlier:
+                    return max(earlier, key=lambda t: t[0])[1]
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 subject = token.head  # "X, who presented ...": the antecedent
                 while subject.dep_ == "appos" and subject.head.i != subject.i:

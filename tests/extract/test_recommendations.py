@@ -170,3 +170,11 @@ def test_a_headline_credits_the_office_holder_it_names_by_role(extract):
     # the dateline is not part of the call
     assert recs[1][:2] == ("The Council of Europe Rapporteur on Child Protection, Lena Sorensen, today called for a "
                            "review of shelter standards", "Lena Sorensen")
+
+
+def test_who_stands_for_the_last_person_named_before_it(extract):
+    text = ("“Inspections must come first,” stressed Ana Lopez, Special Representative and Co-ordinator for Labour "
+            "Rights in Global Supply Chains, who presented to the forum her Office’s recommendations on the need to "
+            "inspect farms.")
+    recs = {r["text"]: r["actor"] for r in extract(text)["recommendations"]}
+    assert recs == {"Inspections must come first": "Ana Lopez", "the need to inspect farms": "Ana Lopez"}
