@@ -274,6 +274,12 @@ def _candidates(doc: Doc) -> list[PersonMention]:
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:name-comma-title",
                                        confidence=0.75))
         tail = _title_tail_name(t.text)
+        owner = pats["name_comma"].search(text, max(0, t.start - 80), t.start) if tail else None
+        if owner and not any(u.start < owner.start("name") and (u.end >= owner.end("name") or (
+                u.end <= owner.start("name") and not text[u.end:owner.start("name")].strip())) for u in titles_of(doc)):
+            # "NAME, TITLE": the title is NAME's and its last words are its mandate ("... in Global
+            # Supply Chains"); not so in a "TITLE NAME, TITLE NAME" list, where NAME has its own title
+            tail = None
         if tail:
             s = t.start + tail
             cands.append(PersonMention(s, t.end, text[s:t.end], method="rule:title-tail-name", confidence=0.75))
@@ -365,6 +371,16 @@ def find_people(doc: Doc) -> list[PersonMention]:
     model_spans = {(m.start, m.end) for m in cleaned if m.method == "model:ner"}
     cleaned = [m for m in cleaned if m.method == "model:ner"
                or not any(e == m.end and m.start < s for s, e in model_spans)]
+    # ... except inside a title, where the word after a preposition is the mandate, not the name's
+    # first ("Minister of Labour Ana Lopez": "Labour Ana Lopez" is cut to the title's tail "Ana Lopez")
+    tails = {(m.start, m.end) for m in cleaned if m.method == "rule:title-tail-name"}
+
+    def after_preposition(m: PersonMention) -> bool:
+        before = text[max(0, m.start - 30):m.start].split()
+        return bool(before) and fold(before[-1]) in _function_words()
+
+    cleaned = [m for m in cleaned if m.method == "rule:title-tail-name"
+               or not any(e == m.end and m.start < s for s, e in tails) or not after_preposition(m)]
     cleaned.sort(key=lambda m: (m.start, -(m.end - m.start), m.method))
     people: list[PersonMention] = []
     for m in cleaned:

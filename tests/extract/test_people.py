@@ -282,3 +282,13 @@ def test_organisation_from_an_unknown_body_in_the_role_or_the_officials_country(
     named = _named(r)
     assert named["Ana Lopez"]["organization"] == "Regional Centre for Migrant Workers"
     assert (named["Jonas Berg"]["organization"], named["Jonas Berg"]["country"]) == ("Sweden", "Sweden")
+
+
+def test_a_mandates_capitalised_last_words_are_not_a_name_after_name_comma(extract):
+    r = extract("“Audits matter,” stressed Ana Lopez, Special Representative for Labour Rights in Global Supply "
+                "Chains, at the forum. Speakers include Swedish Minister of Labour Jonas Berg, Director of the "
+                "Office for Fair Recruitment Mira Kovac, and others.")
+    named = _named(r)
+    assert set(named) == {"Ana Lopez", "Jonas Berg", "Mira Kovac"}
+    assert named["Ana Lopez"]["role"] == "Special Representative for Labour Rights in Global Supply Chains"
+    assert named["Mira Kovac"]["role"] == "Director of the Office for Fair Recruitment"
