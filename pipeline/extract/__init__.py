@@ -19,6 +19,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..records import Extraction, MeetingFact
+from ..ingest.segment import bullet_re
 from ..tables import read_rows
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def chunks(text: str, max_chars: int | None = None) -> list[tuple[int, int]]:
             at = window.rfind(sep)
             # never between a lead-in ("...:") and its list, nor inside a list
             while sep.startswith("\n") and at >= max_chars // 2 and (
-                    window[:at].rstrip().endswith(":") or re.match(r"\s*[-•*–▪·]\s", window[at:])):
+                    window[:at].rstrip().endswith(":") or bullet_re().match(window[at:].lstrip("\n"))):
                 at = window.rfind(sep, 0, at)
             if at >= max_chars // 2:
                 cut = at + len(sep)

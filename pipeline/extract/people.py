@@ -190,6 +190,7 @@ def _patterns() -> dict[str, re.Pattern]:
     hons = alternation(honorifics())
     verbs = alternation(lexicon().speech_verbs)
     nouns = alternation(roles().person_noun_forms(descriptors=False))
+    bullet = lexicon().bullet_class
     described = rf"(?:a|an){_GAP}(?:[\w'’-]+{_GAP}){{0,3}}?(?:{alternation(roles().person_noun_forms())})\b"
     return {
         "said": re.compile(rf"\b(?:{verbs}){_GAP}(?P<name>{NAME_RE})(?=\s*[,(.;])"),
@@ -197,7 +198,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "honorific": re.compile(rf"(?:(?<![\w.])|(?<=\p{{Ll}}))(?:{hons})\.?{_GAP}(?:(?:{hons})\.?{_GAP})*"
                                 rf"(?P<name>{NAME_RE}|{_NAME_WORD}(?=[\s,.;:]))"),
         # one person per line: "- NAME, ..." / "NAME (…)"
-        "line": re.compile(rf"(?m)^[^\S\n]*(?:[-•*–▪·]\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})\s*[,(–-]"),
+        "line": re.compile(rf"(?m)^[^\S\n]*(?:{bullet}\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})\s*[,(–-]"),
         "title_name": re.compile(rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})"),
         # "the TITLE, NAME," and "NAME, (the) TITLE"
         "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})(?=\s*[,.;)]|\s*$)"),
@@ -207,7 +208,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # a single name that a person noun describes: "“Ana”, a survivor of ...", "- Ana, a nurse",
         # "and Ana (a young mother)", and "survivors Ana from X and Mira"
         "quoted_described": re.compile(rf"[“\"‘](?P<name>{_UP}{_LOW}+)[”\"’],?{_GAP}{described}"),
-        "line_described": re.compile(rf"(?m)^[^\S\n]*[-•*–▪·][^\S\n]*(?P<name>{_UP}{_LOW}+),{_GAP}{described}"),
+        "line_described": re.compile(rf"(?m)^[^\S\n]*{bullet}[^\S\n]*(?P<name>{_UP}{_LOW}+),{_GAP}{described}"),
         "bracket_described": re.compile(rf"(?<=\p{{Ll}}[^\S\n]+|[,;][^\S\n]*)(?P<name>{_UP}{_LOW}+)[^\S\n]*\({described}[^()\n]*\)"),
         "noun_mononym": re.compile(rf"(?<![\p{{L}}\-])(?P<noun>{nouns}){_GAP}(?P<name>{_UP}{_LOW}+){_MONONYM_END}"),
         "and_mononym": re.compile(rf"(?:{_GAP}from{_GAP}{_UP}{_LOW}+)?(?:[^\S\n]*\([^()\n]*\))?[^\S\n]*,?[^\S\n]*"
@@ -509,7 +510,7 @@ def _items(text: str, s: int, e: int, people: list[PersonMention], idx: list[int
 
 def _trim(text: str, start: int, end: int, *, lead_in: bool) -> tuple[int, int]:
     """A role stretch without the list's lead-in, leading "and the", and edge punctuation."""
-    while start < end and text[start] in " ,;:“”\"'–—-(":
+    while start < end and (text[start] in " ,;:“”\"'–—-(" or text[start] in lexicon().bullet_marks):
         start += 1
     while end > start and text[end - 1] in " ,;:.“”\"'–—-)":
         end -= 1
@@ -646,7 +647,7 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
         lead = text[line_start:people[idx[0]].start]
         # one person per line, maybe after a label: "- NAME, TITLE", "Moderator: Dr NAME, TITLE"
         one_per_line = len(idx) == 1 and len(lead.split()) <= 3 and bool(
-            re.fullmatch(r"[^\S\n]*(?:[-•*–▪·]\s*)?(?:\p{L}+(?:\s\p{L}+)?:\s*)?[\p{L}.\s]*[“\"‘]?", lead))
+            re.fullmatch(rf"[^\S\n]*(?:{lexicon().bullet_class}\s*)?(?:\p{{L}}+(?:\s\p{{L}}+)?:\s*)?[\p{{L}}.\s]*[“\"‘]?", lead))
         in_list = len(idx) >= 2 or one_per_line
         items = _items(text, s, e, people, idx)
         used: set[int] = set()
@@ -682,7 +683,7 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
             if nxt < len(items) and not items[nxt].people:
                 a, b = _trim(text, items[nxt].start, items[nxt].end, lead_in=False)
                 org = _affiliation(text[a:b]) if b > a and not has_head(text[a:b]) else None
-                if org and not country_of(text[a:b].strip()):
+                if org:  # a body, or the country a national official serves ("..., Minister of X, Austria")
                     people[i].organization = org
                     used.add(nxt)
 
@@ -819,6 +820,7 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
         # not know, named in the role ("Director of the X Centre for Y"); a national official's
         # organisation is their country ("Finnish Minister of Justice")
         rm.organization = rm.organization or p.organization or _body_in_role(rm.role) or rm.country
+        rm.country = rm.country or country_of(rm.organization or "")
         p.role, p.role_start, p.role_end, p.role_method = rm.role, rm.start, rm.end, method
         out.append(rm)
         taken.append((start, end))
@@ -827,9 +829,12 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
     def words(t):
         return set(fold(t.text).replace("the ", "").split())
 
+    held = [(r.start, r.end) for r in out]  # roles of named people
     for t in titles:
         if any(overlaps((t.start, t.end), span) for span in taken):
             continue
+        if any(re.fullmatch(r",[^\S\n]*(?:and[^\S\n]+)?", text[e:t.start]) for _, e in held):
+            continue  # "NAME, TITLE, TITLE": a second office of the same person, not a role-only mention
         if any(u is not t and words(t) < words(u) for u in titles):
             continue
         if not t.has_modifier or after_org_prefix(text, t.start) or _office_not_holder().search(text[max(0, t.start - 40):t.start]):

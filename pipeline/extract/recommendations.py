@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..ingest.segment import bullet_re
 from ..records import Segment
 from .orgs import OrgMention
 from .people import PersonMention, RoleMention
@@ -341,7 +342,8 @@ def find_recommendations(doc: Doc, segments: list[Segment],
         if between.strip() and not all(
                 any(x.start <= pos < x.end for x in bullets) for pos in range(lead_end, b.start) if not text[pos].isspace()):
             continue
-        body_start = b.start + re.match(r"\s*(?:[-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+", text[b.start:b.end]).end()
+        mark = bullet_re().match(text[b.start:b.end])
+        body_start = b.start + (mark.end() if mark else 0)
         body_end = b.end
         while body_end > body_start and text[body_end - 1] in " .;,":
             body_end -= 1

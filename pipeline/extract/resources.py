@@ -271,6 +271,12 @@ class Lexicon:
     function_words: tuple[str, ...]
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
+    bullet_marks: tuple[str, ...]
+
+    @property
+    def bullet_class(self) -> str:
+        """The bullet marks as a regex character class."""
+        return "[" + "".join(re.escape(m) for m in self.bullet_marks) + "]"
 
 
 @rules_for("roles.yaml")

@@ -102,6 +102,21 @@ def _join_broken_paragraphs(blocks: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def _join_wrapped_lines(block: list[str]) -> list[str]:
+    """Join a line wrapped onto an indented next line ("Head of the Department of" / "    Justice
+    and Police;"): the next line is indented, is no bullet, and the line before ends mid-phrase."""
+    from .segment import bullet_re
+
+    out: list[str] = []
+    for line in block:
+        if out and re.match(r"[ \t]{2,}\S", line) and not bullet_re().match(line) \
+                and not out[-1].rstrip().endswith(_TERMINAL):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def clean_text(raw: str) -> Cleaned:
     """Clean one document's text (already decoded, NFC, Unix newlines)."""
     lines = raw.split("\n")
@@ -109,7 +124,7 @@ def clean_text(raw: str) -> Cleaned:
     lines = [line for line in lines if not _PAGE_NUMBER.match(line)]
     text = "\n".join(line.rstrip() for line in lines)
     text, _ = _strip_links(text)
-    blocks = _join_broken_paragraphs(_blocks(text.split("\n")))
+    blocks = _join_broken_paragraphs([_join_wrapped_lines(b) for b in _blocks(text.split("\n"))])
     text = "\n\n".join("\n".join(block) for block in blocks)
 
     # Split glued markers off, recording where each stood in the final text.

@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..records import Segment
 
-_BULLET = re.compile(r"^\s*(?:[-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+@lru_cache(maxsize=None)
+def bullet_re() -> re.Pattern:
+    """A bulleted or numbered line's mark ("- ", "• ", "1. ", "a) "); bullet marks are lexicon data."""
+    from ..extract.resources import lexicon
+
+    return re.compile(rf"^\s*(?:{lexicon().bullet_class}|\d{{1,2}}[.)]|[a-z][.)])\s+")
 _SECTION_HEADING = re.compile(r"^(?:Day|Session|Part|Panel|Section|Chapter|Annex)\s+[0-9IVX]+\b", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ",")
 MAX_HEADING_WORDS = 25
@@ -47,7 +54,7 @@ def segment(text: str) -> list[Segment]:
             continue
         lead = len(line) - len(line.lstrip())
         start += lead
-        if _BULLET.match(line):
+        if bullet_re().match(line):
             kind = "bullet"
         elif segments and _continues(text, segments[-1], start):
             segments[-1] = Segment("paragraph", segments[-1].start, end)

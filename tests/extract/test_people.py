@@ -292,3 +292,15 @@ def test_a_mandates_capitalised_last_words_are_not_a_name_after_name_comma(extra
     assert set(named) == {"Ana Lopez", "Jonas Berg", "Mira Kovac"}
     assert named["Ana Lopez"]["role"] == "Special Representative for Labour Rights in Global Supply Chains"
     assert named["Mira Kovac"]["role"] == "Director of the Office for Fair Recruitment"
+
+
+def test_middle_dot_bullets_two_offices_and_a_country_after_the_title(extract):
+    r = extract("Officials speaking at the event:\n·  Ana Lopez, Minister of Labour, Portugal;\n"
+                "·  Jonas Berg, Federal Councillor, Head of the Federal Department of Justice;\n"
+                "·  Mira Kovac, Secretary General of the OSCE.")
+    named = _named(r)
+    assert (named["Ana Lopez"]["role"], named["Ana Lopez"]["organization"], named["Ana Lopez"]["country"]) == (
+        "Minister of Labour", "Portugal", "Portugal")
+    assert named["Jonas Berg"]["role"] == "Federal Councillor"
+    assert named["Mira Kovac"]["role"] == "Secretary General of the OSCE"
+    assert _role_only(r) == []  # the second office is Jonas Berg's, not a role-only mention

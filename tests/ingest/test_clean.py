@@ -56,3 +56,11 @@ def test_summary_seed_has_no_glued_marker_and_footnote_4_has_its_url(seed_docs, 
     assert text[fn4["ref_offset"] - len("recommendations"):fn4["ref_offset"]] == "recommendations"
     # the footnote bodies left the running text
     assert "The full text of the Recommendations" not in text
+
+
+def test_a_line_wrapped_onto_an_indented_line_is_joined():
+    raw = ("Speakers:\n·   Ana Lopez, Head of the Department of\n      Justice and Police, Ruritania;\n"
+           "·   Jonas Berg, Minister;\n      Indented after a full stop stays.\n")
+    text = clean_text(raw).text
+    assert "·   Ana Lopez, Head of the Department of Justice and Police, Ruritania;" in text.split("\n")
+    assert "      Indented after a full stop stays." in text.split("\n")
