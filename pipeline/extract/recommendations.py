@@ -20,7 +20,7 @@ from ..records import Segment
 from .orgs import OrgMention
 from .people import PersonMention, RoleMention
 from .quotes import Quote
-from .resources import alternation, fold, gazetteer, lexicon, load
+from .resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, guarded, sentence_bounds
 
 
@@ -88,19 +88,25 @@ class _Actors:
         self.text = text
         self.people, self.roles, self.orgs = people, [r for r in roles if r.person is None], orgs
 
-    def in_span(self, start: int, end: int, *, groups: bool = True) -> _Actor | None:
-        """The first actor named between start and end (groups such as "participants" last)."""
+    def in_span(self, start: int, end: int, *, groups: bool = True,
+                skip: tuple[tuple[int, int], ...] = ()) -> _Actor | None:
+        """The first actor named between start and end, outside the `skip` stretches (groups such
+        as "participants" last)."""
         group_re = _res()[5]
         gaz = gazetteer()
+
+        def within(pos: int) -> bool:
+            return start <= pos < end and not any(a <= pos < b for a, b in skip)
+
         # a person before an office, an office before an organisation, an organisation before a group
-        people = [(p.start, _Actor(p.name, p)) for p in self.people if start <= p.start < end]
-        roles = [(r.start, _Actor(r.role)) for r in self.roles if start <= r.start < end]
+        people = [(p.start, _Actor(p.name, p)) for p in self.people if within(p.start)]
+        roles = [(r.start, _Actor(r.role)) for r in self.roles if within(r.start)]
         orgs = []
         for o in self.orgs:
-            if start <= o.start < end:
+            if within(o.start):
                 entry = gaz.by_key.get(fold(o.name))
                 orgs.append((o.start, _Actor(entry.label if entry else o.name)))
-        m = group_re.search(self.text, start, end) if groups else None
+        m = next((g for g in group_re.finditer(self.text, start, end) if within(g.start())), None) if groups else None
         group_actors = [(m.start(), _Actor(m.group().lower()))] if m else []
         for found in (people, roles, orgs, group_actors):
             if found:
@@ -154,7 +160,8 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
 _PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
-def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | None", *, participial: bool) -> "_Actor | None":
+def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | None", *, participial: bool,
+                 floor: int | None = None) -> "_Actor | None":
     """The subject of the verb that makes the statement, from the dependency parse: up from the
     cue to a speech, reporting or calling verb ("X stressed that States should ...", "X urged ...",
     "X closed the meeting by urging ..."), then its subject: a person or office named in it, a
@@ -168,7 +175,8 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
     group_re = _res()[5]
     token = span[0]
     for _ in range(8):
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there")]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there")
+                    and (floor is None or c.idx >= floor)]  # a dateline's place is no subject
         if subjects and (token.lower_ in verbs or participial):
             subject = subjects[0]
             if subject.lower_ == "who":
@@ -184,21 +192,40 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 while subject.dep_ == "appos" and subject.head.i != subject.i:
                     subject = subject.head  # "NAME, TITLE, who ...": the name, not its title
             start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            # the subject's own words, without what a preposition or clause adds after its head
+            # ("leaders at the Conference of X urged": the leaders, not X); an apposition stays
+            skip = tuple((c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+                         for c in subject.rights if c.dep_ in ("prep", "acl", "relcl"))
+            if floor is not None and start < floor <= end:
+                start = floor  # never the dateline
             if subject.lower_ in _PRONOUNS:
                 # the last person, or office named by role only, before the pronoun
                 earlier = [(p.start, _Actor(p.name, p)) for p in actors.people if p.start < subject.idx]
                 earlier += [(r.start, _Actor(r.role)) for r in actors.roles if r.start < subject.idx]
                 return max(earlier, key=lambda t: t[0])[1] if earlier else last
-            found = actors.in_span(start, end, groups=False)
+            for p in actors.people:
+                name = doc.char_span(p.start, p.end, alignment_mode="expand") if start <= p.start < end else None
+                if name is not None and name.root.dep_ == "appos":
+                    return _Actor(p.name, p)  # "The TITLE on X, NAME, called ...": the name in apposition
+            found = actors.in_span(start, end, groups=False, skip=skip)
             if found is not None:
                 return found
-            phrase = re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:end], flags=re.I)
-            # a noun phrase speaks only when it names people ("OSCE leaders and experts")
-            return _Actor(phrase) if phrase and group_re.search(phrase) else None
+            core_end = min([a for a, _ in skip if a > start] or [end])
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:core_end].strip(" ,–—-"), flags=re.I)
+            # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour inspectors")
+            return _Actor(phrase) if phrase and (group_re.search(phrase) or _people_noun_re().search(phrase)) else None
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+@lru_cache(maxsize=None)
+def _people_noun_re() -> re.Pattern:
+    """Nouns for kinds of people: the attendee units of counts.yaml and the person nouns of roles.yaml."""
+    units = load("counts.yaml").units
+    words = [*units["participants"], *units["delegates"], *units["speakers"], *roles().person_noun_forms()]
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -314,7 +341,8 @@ def find_recommendations(doc: Doc, segments: list[Segment],
                 else:
                     kind = "sentence"
                     parsed = _parse_actor(doc, cue, actors, last,
-                                          participial=cue.group().lower().startswith(_res()[7]) or modality in ("call", "urge"))
+                                          participial=cue.group().lower().startswith(_res()[7]) or modality in ("call", "urge"),
+                                          floor=dateline[1] if dateline else None)
                     actor = speaker or parsed or (own if (own is not None and cs >= s) else None)
                     group = group_re.search(text, s, cs) if actor is None else None
                     if group:

@@ -178,3 +178,10 @@ def test_who_stands_for_the_last_person_named_before_it(extract):
             "inspect farms.")
     recs = {r["text"]: r["actor"] for r in extract(text)["recommendations"]}
     assert recs == {"Inspections must come first": "Ana Lopez", "the need to inspect farms": "Ana Lopez"}
+
+
+def test_the_subject_not_the_body_in_its_prepositional_phrase_is_the_actor(extract):
+    text = ("RIGA, 4 May 2022 – Labour inspectors at the Annual Forum of the Baltic Labour Network urged the "
+            "governments of the region to fund joint inspections.")
+    recs = extract(text)["recommendations"]
+    assert [r["actor"] for r in recs] == ["Labour inspectors"]
