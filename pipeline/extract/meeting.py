@@ -21,7 +21,7 @@ from .places import city_country
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
 from .resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, sentence_bounds
-from .venues import find_buildings, find_cities, find_place_line, find_title_cities, online_cues, platform_mentions
+from .venues import find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
 TITLE_BLOCK_SEGMENTS = 8  # the first lines of a summary: title, organisers, date, venue
 TITLE_BLOCK_WORDS = 30  # longer lines are running text, not a title block
@@ -115,7 +115,7 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
             for m in pattern.finditer(text, s, e):
                 whole = m.group("title") if "title" in pattern.groupindex else m.group()
                 name = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|to|&)$", "", whole.strip())
-                name = re.sub(r"^(?:The|A|An|This|That)\s+", "", name)
+                name = re.sub(r"^(?:[Tt]he|[Aa]n?|This|That)\s+", "", name)
                 if len(name.split()) >= 2 and not _GENERIC_NAME.fullmatch(name):
                     found.append((not re.search(rf"(?i:{ordinal_re()})|\b(?:19|20)\d\d\b", name), rank, m.start(), name))
         if found:
@@ -123,37 +123,59 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
-_DESCRIBED_MAX_WORDS = 30  # a description longer than this is running text, not a name
+_VERB_TO_PLACE = re.compile(r"(?:\s+(?!to\b)[^\s,.;:]+){0,6}?\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}")
+_DESCRIBED_MAX_WORDS = 30
+_AFTER_NOUN = re.compile(r"[^\S\n]+(?:to[^\S\n]+[a-z]+|on|about|for|in|at|focusing[^\S\n]+on|addressing|dedicated[^\S\n]+to|"
+                         r"devoted[^\S\n]+to|on[^\S\n]+the[^\S\n]+occasion[^\S\n]+of)[^\S\n]+(?P<obj>[^,.;:()\n]{3,200})")
+
+
+def _starts_with_date(phrase: str) -> bool:
+    lex = lexicon()
+    first = phrase.split()[0].strip(",") if phrase.split() else ""
+    return first[:1].isdigit() or first in lex.months or first in lex.weekdays  # a description longer than this is running text, not a name
 _DEPS_OF_A_NAME = ("prep", "acl")  # what follows a meeting noun in its description ("on X", "held in Y")
 _BY_WHOM = re.compile(r"[^\S\n]*,?[^\S\n]*(?:jointly[^\S\n]+|co-?)?(?:organi[sz]ed|hosted|convened)[^\S\n]+by[^\S\n]+"
                       r"[^,.;:()\n]{3,120}")
 
 
-def described_meeting_name(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
-    """A meeting named only by a description: a lower-case meeting noun and what the parse attaches
-    after it, a topic ("a seminar on X"), a purpose ("a conference to mark X"), a place ("a
-    workshop in Y"), and who organised it ("..., organised by Z"). Dates are not part of it."""
+def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
+                           title_spans: list[tuple[int, int]] = ()) -> str | None:
+    """A meeting named only by a description: a lower-case meeting noun after "a/an", or one that
+    starts a title-block line ("Round-table to discuss X", "Update: Workshop on Y"), and what the
+    parse attaches after it (or after the noun it modifies: "Round-table discussion on X"): a topic
+    ("a seminar on X"), a purpose ("a conference to mark X"), a place ("a workshop in Y"), and who
+    organised it ("..., organised by Z"). Dates are not part of it."""
     if not doc.has_annotation("DEP"):
         return None
-    res = load("meetings.yaml")
-    singular = {n for n in res.meeting_nouns if " " not in n and not n.endswith("s")}
+    singular = {fold(n) for n in load("meetings.yaml").meeting_nouns if not n.endswith("s")}
+    _, noun_re, _ = _meeting_res()
     text = doc_text(doc)
     for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span:
-            if tok.lower_ not in singular or not tok.text.islower():
-                continue
-            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts):
+        in_title = (s, e) in title_spans
+        for m in noun_re.finditer(text, s, e):
+            noun = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if noun is None or fold(m.group()).replace("-", " ") not in {n.replace("-", " ") for n in singular}:
+                continue  # plurals name several meetings
+            first, tok = noun[0], noun[-1]
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            starts_line = in_title and re.fullmatch(r"[^\S\n]*(?:[^:\n]{1,40}:[^\S\n]*)?", text[line_start:m.start()])
+            if not starts_line and (not m.group().islower() or not any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for t in noun for c in t.lefts)):
                 continue  # "the conference, organised ..." refers back to a meeting named before
-            posts = [c for c in tok.rights
+            head = tok.head if tok.dep_ in ("compound", "amod") and 0 < tok.head.i - tok.i <= 2 else tok
+            posts = [c for c in head.rights
                      if (c.dep_ in _DEPS_OF_A_NAME or (c.dep_ == "relcl" and any(g.lower_ == "to" for g in c.lefts)))
                      and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children if c.dep_ == "prep")]
-            if not posts:
-                continue
-            end = min(max(c.right_edge.i for c in posts) + 1, span.end)
-            start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
+            if posts:
+                end = max(c.right_edge.i for c in posts) + 1
+                start_char, end_char = first.idx, min(doc[end - 1].idx + len(doc[end - 1]), e)
+            else:
+                # the parse hung what follows elsewhere: the words after the noun, to the clause's end,
+                # when they start as a description does and name no date
+                after = _AFTER_NOUN.match(text, m.end(), e)
+                if after is None or _starts_with_date(after.group("obj")):
+                    continue
+                start_char, end_char = first.idx, after.end()
             by = _BY_WHOM.match(text, end_char)
             if by and by.end() <= e:
                 end_char = by.end()
@@ -170,7 +192,7 @@ def _anniversary_res() -> tuple[re.Pattern, re.Pattern]:
     years = rf"(?P<n>{number_re()})[\s-]+years?\s+(?:of|since|after)\b"
     anniversary = rf"(?P<o>{ordinal_re()})\s+anniversary\b"
     cues = alternation(load("meetings.yaml").anniversary_cues)
-    return (re.compile(rf"\b(?:(?:{cues})\s+(?:the\s+|its\s+|their\s+)?{years}|{anniversary})", re.I),
+    return (re.compile(rf"\b(?:(?:{cues})\s+(?:[\w’'-]+\s+){{0,6}}?{years}|{anniversary})", re.I),
             re.compile(rf"[\s“\"‘]*{years}", re.I))
 
 
@@ -452,7 +474,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     rec.edition = edition_of(rec.name)
     if rec.name is None:
         # a description names this meeting, not a series: it gives no series key or edition
-        rec.name = described_meeting_name(doc, title_spans + meeting_sents)
+        rec.name = described_meeting_name(doc, dated_first + meeting_sents, title_spans)
     marked = find_anniversary(text, title_spans, meeting_sents)
     if marked:
         rec.anniversary, rec.anniversary_evidence = marked
@@ -493,12 +515,22 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
             rec.country, rec.country_method = city_country(rec.city), "inferred:city"
     elif physical and physical[0].city:
         rec.city, rec.country, rec.country_method = physical[0].city, physical[0].country, "inferred:venue"
+    else:
+        # "representatives met in Belgium": the country, with no city, right after the verb that
+        # holds the meeting (not "met to discuss the situation in X")
+        for s, e in meeting_sents:
+            verb = verb_re.search(text, s, e)
+            after = _VERB_TO_PLACE.match(text, verb.end(), e) if verb else None
+            found = find_countries(after.group()) if after else []
+            if found:
+                rec.country, rec.country_method = found[0].country, "read"
+                break
     online = bool(platforms)
     for s, e in scope:
         if online_cues(text[s:e]) or re.search(r"\bhybrid\b", text[s:e], re.I):
             online = True
     hybrid = any(re.search(r"\bhybrid\b", text[s:e], re.I) for s, e in scope)
-    has_place = bool(physical or cities)
+    has_place = bool(physical or cities or rec.country)
     if hybrid or (online and has_place):
         rec.mode = "hybrid"
     elif online:

@@ -81,6 +81,10 @@ def find_cities(text: str) -> list[Place]:
         if city in calendar:  # "in March", "on Monday": never a place
             continue
         country = city_country(city)
+        if country_of(city) and country_of(city) == country:
+            # a city-state's name ("in Luxembourg", "in Monaco"): the city and the country
+            out.append(Place(m.start("city"), m.end("city"), city, city, "city", city, country_of(city)))
+            continue
         if country is None or country_of(city):  # "in France" is a country, not a city
             continue
         written = m.group("country")
@@ -90,6 +94,19 @@ def find_cities(text: str) -> list[Place]:
         else:
             out.append(Place(m.start("city"), m.end("city"), city, city, "city", city, None))
     return out
+
+
+def find_countries(text: str) -> list[Place]:
+    """'in Belgium', 'at the Netherlands'...: a country after in/at, where no city is named."""
+    out = []
+    for m in _COUNTRY_AFTER.finditer(text):
+        country = country_of(m.group("country"))
+        if country:
+            out.append(Place(m.start("country"), m.end("country"), m.group("country"), country, "country", None, country))
+    return out
+
+
+_COUNTRY_AFTER = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<country>[A-Z][a-zà-ÿ]+(?:\s+(?:of\s+)?[A-Z][a-zà-ÿ]+){0,3})")
 
 
 _TITLE_CITY = re.compile(r"(?:(?<=\d)|(?<=[\d(]\s)|(?<=\()|^)(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)"

@@ -195,3 +195,32 @@ def test_the_dated_title_line_names_the_meeting_before_the_headline(extract):
             "Workers in the fields – 6th Annual Forum of Labour Inspectors, 3-4 May 2021\n\n"
             "The forum took place in Riga.")
     assert extract(text)["meeting"]["name"] == "6th Annual Forum of Labour Inspectors"
+
+
+def test_a_title_line_that_starts_with_a_meeting_noun_is_its_description(extract):
+    m = extract("Portugal: Round-table to review the national referral mechanism\n"
+                "Some 25 officials met in Portugal on 2 June 2023 to review the mechanism.")["meeting"]
+    assert m["name"] == "Round-table to review the national referral mechanism"
+    assert (m["city"], m["country"], m["mode"]) == (None, "Portugal", "in_person")
+
+
+def test_a_country_right_after_the_meeting_verb_and_a_city_state(extract):
+    m = extract("Some 25 officials met in Portugal on 2 June 2023 to review the situation in Spain.")["meeting"]
+    assert (m["city"], m["country"], m["country_method"], m["mode"]) == (None, "Portugal", "read", "in_person")
+    m = extract("Experts met on 2 June 2023 in Monaco to discuss the report.")["meeting"]
+    assert (m["city"], m["country"]) == ("Monaco", "Monaco")
+    m = extract("Experts met on 2 June 2023 to discuss the situation in Spain.")["meeting"]
+    assert m["country"] is None
+
+
+def test_will_hold_announces_a_meeting_and_its_organisers(extract):
+    m = extract("The Regional Office and the Labour Inspectorate will hold a workshop on forced labour in "
+                "agriculture on 9-10 March 2024.")["meeting"]
+    assert m["name"].startswith("workshop on forced labour")
+    assert (m["start_date"], m["end_date"]) == ("2024-03-09", "2024-03-10")
+    assert m["organizers"] == ["Regional Office", "Labour Inspectorate"]
+
+
+def test_an_anniversary_a_few_words_after_its_cue(extract):
+    m = extract("The committee held an event on the occasion of its 30th session and twenty years of work.")["meeting"]
+    assert m["anniversary"] == 20
