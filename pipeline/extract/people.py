@@ -276,6 +276,8 @@ def _candidates(doc: Doc) -> list[PersonMention]:
                                        confidence=0.75))
         tail = _title_tail_name(t.text)
         owner = pats["name_comma"].search(text, max(0, t.start - 80), t.start) if tail else None
+        if owner and any(u.start <= owner.start("name") < u.end for u in titles_of(doc) if u is not t):
+            owner = None  # "OSCE Chair-in-Office, Minister of X Ana Lopez": a title, not a name, before the comma
         if owner and not any(u.start < owner.start("name") and (u.end >= owner.end("name") or (
                 u.end <= owner.start("name") and not text[u.end:owner.start("name")].strip())) for u in titles_of(doc)):
             # "NAME, TITLE": the title is NAME's and its last words are its mandate ("... in Global
@@ -833,8 +835,11 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
     for t in titles:
         if any(overlaps((t.start, t.end), span) for span in taken):
             continue
-        if any(re.fullmatch(r",[^\S\n]*(?:and[^\S\n]+)?", text[e:t.start]) for _, e in held):
-            continue  # "NAME, TITLE, TITLE": a second office of the same person, not a role-only mention
+        if any(re.fullmatch(r",[^\S\n]*(?:and[^\S\n]+)?", text[e:t.start]) for _, e in held) or \
+                any(re.fullmatch(r",[^\S\n]*", text[t.end:s]) for s, _ in held):
+            continue  # "NAME, TITLE, TITLE" / "TITLE, TITLE NAME": another office of the same person
+        if any(words(t) <= set(fold(r.role).replace("the ", "").split()) for r in out):
+            continue  # the office of a person the document names: that person, not a role-only mention
         if any(u is not t and words(t) < words(u) for u in titles):
             continue
         if not t.has_modifier or after_org_prefix(text, t.start) or _office_not_holder().search(text[max(0, t.start - 40):t.start]):

@@ -44,7 +44,8 @@ def _grammar() -> dict[str, re.Pattern]:
     pre_word = rf"(?!(?:{stop})\b)(?![A-Z][a-z]+ing\b)(?:{_CAP}|{_NUM})"
     _SP = r"[^\S\n]+"  # spaces within a line: a title never runs over a line break
     title = (
-        rf"(?P<pre>(?:{pre_word}{_SP}){{0,6}})"
+        # pre-modifiers, with "of" between capitalised words ("Rule of Law Officer")
+        rf"(?P<pre>(?:{pre_word}(?:{_SP}of(?={_SP}{_CAP}))?{_SP}){{0,6}})"
         rf"(?P<head>{head}(?:{_SP}and{_SP}{head})?)(?![\w\-])"
         rf"(?P<comp>(?:{_SP}(?:{comp}){_SP}(?:the{_SP})?{capseq})*)"
         # a mandate's qualifier after a comma: "..., especially women and children"

@@ -304,3 +304,12 @@ def test_middle_dot_bullets_two_offices_and_a_country_after_the_title(extract):
     assert named["Jonas Berg"]["role"] == "Federal Councillor"
     assert named["Mira Kovac"]["role"] == "Secretary General of the OSCE"
     assert _role_only(r) == []  # the second office is Jonas Berg's, not a role-only mention
+
+
+def test_offices_of_a_named_person_are_not_role_only_mentions(extract):
+    r = extract("Speakers include OSCE Chair-in-Office, Minister of Labour of Portugal Ana Lopez; and Jonas Berg, "
+                "the Mission's Rule of Law Officer. The seminar was organized by the Rule of Law Officer.")
+    named = _named(r)
+    assert named["Ana Lopez"]["role"] == "Minister of Labour of Portugal"
+    assert named["Jonas Berg"]["role"] == "Mission's Rule of Law Officer"
+    assert _role_only(r) == []
