@@ -272,12 +272,15 @@ class MeetingFact:
     published: str | None = None
     anniversary: int | None = None
     anniversary_evidence: Span | None = None
+    month_day: str | None = None
+    end_month_day: str | None = None
 
     def row(self) -> dict:
         out = {k: getattr(self, k) for k in ("doc_id", "name", "series", "edition", "start_date", "end_date",
                                              "date_precision", "date_method", "start_relative_days",
                                              "end_relative_days", "city", "country", "country_method", "venue",
-                                             "mode", "duration_days", "published", "anniversary")}
+                                             "mode", "duration_days", "published", "anniversary", "month_day",
+                                             "end_month_day")}
         out["organizers"] = list(self.organizers)
         for prefix, span in (("date", self.date_evidence), ("venue", self.venue_evidence),
                              ("anniversary", self.anniversary_evidence)):

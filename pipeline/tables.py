@@ -283,6 +283,8 @@ MEETING_SOURCES = _table(TableSpec(
         Column("countries", INT, "Countries stated by this document."),
         Column("countries_qualifier", STR, "Qualifier of countries.", allowed=QUALIFIERS),
         Column("duration_days", INT, "Length in days when the text says it (\"the two-day meeting\")."),
+        Column("month_day", STR, "First day as MM-DD when the text gives days but no year to place them (\"17-18 February\" = 02-17); another source of the meeting may give the year (resolved_start_date)."),
+        Column("end_month_day", STR, "Last day as MM-DD, the same way."),
         Column("start_relative_days", INT, "Start as days after the publication date (\"started today\" = 0), when only a relative word gives it."),
         Column("end_relative_days", INT, "End as days after the publication date (\"concludes tomorrow\" = 1)."),
         Column("resolved_start_date", DATE, "Start date resolved from this document's relative words against another source of the meeting."),

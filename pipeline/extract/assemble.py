@@ -126,7 +126,8 @@ def _meeting_fact(doc_id: str, meeting, span, published: str | None) -> MeetingF
         venue_evidence=evidence(meeting.venue_evidence), mode=meeting.mode, organizers=list(meeting.organizers),
         participants=figure(meeting.participants), countries=figure(meeting.countries),
         duration_days=meeting.duration_days, published=published, anniversary=meeting.anniversary,
-        anniversary_evidence=evidence(meeting.anniversary_evidence))
+        anniversary_evidence=evidence(meeting.anniversary_evidence), month_day=meeting.month_day,
+        end_month_day=meeting.end_month_day)
 
 
 def empty_result(doc_id: str) -> Extraction:

@@ -21,7 +21,7 @@ from .places import city_country
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
 from .resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, sentence_bounds
-from .venues import find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
+from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
 TITLE_BLOCK_SEGMENTS = 8  # the first lines of a summary: title, organisers, date, venue
 TITLE_BLOCK_WORDS = 30  # longer lines are running text, not a title block
@@ -58,6 +58,8 @@ class MeetingRecord:
     countries: Count | None = None
     anniversary: int | None = None  # "a conference to mark ten years since X" -> 10
     anniversary_evidence: Evidence | None = None
+    month_day: str | None = None  # "17-18 February" with no year to place it: "02-17"
+    end_month_day: str | None = None  # ... and "02-18"
 
 
 @lru_cache(maxsize=None)
@@ -106,6 +108,24 @@ def _name_patterns() -> list[re.Pattern]:
     ]
 
 
+@lru_cache(maxsize=None)
+def _verb_words() -> frozenset[str]:
+    """Single-word meeting and speech verbs: in a Title-Case headline they end the subject."""
+    res = load("meetings.yaml")
+    words = (*res.meeting_verbs, *res.start_verbs, *res.end_verbs, *lexicon().speech_verbs)
+    return frozenset(fold(w) for w in words if " " not in w)
+
+
+def _after_headline_verb(name: str) -> str:
+    """"X Office Conducts Course on Y" -> "Course on Y": a Title-Case headline's verb is not the name."""
+    _, noun_re, _ = _meeting_res()
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        if fold(words[i]) in _verb_words() and noun_re.search(" ".join(words[i + 1:])):
+            return " ".join(words[i + 1:])
+    return name
+
+
 def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
     """The meeting's name from the first stretch (title block, then sentences about the meeting)
     that has one; a name with an edition or a year is preferred within a stretch."""
@@ -116,6 +136,8 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
                 whole = m.group("title") if "title" in pattern.groupindex else m.group()
                 name = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|to|&)$", "", whole.strip())
                 name = re.sub(r"^(?:[Tt]he|[Aa]n?|This|That)\s+", "", name)
+                if rank >= 2:
+                    name = _after_headline_verb(name)
                 if len(name.split()) >= 2 and not _GENERIC_NAME.fullmatch(name):
                     found.append((not re.search(rf"(?i:{ordinal_re()})|\b(?:19|20)\d\d\b", name), rank, m.start(), name))
         if found:
@@ -123,6 +145,7 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|before|no later than|deadline(?:\s+is|\s+of)?)\s+(?:[A-Z][a-z]+,?\s+)?$", re.I)
 _VERB_TO_PLACE = re.compile(r"(?:\s+(?!to\b)[^\s,.;:]+){0,6}?\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}")
 _DESCRIBED_MAX_WORDS = 30
 _AFTER_NOUN = re.compile(r"[^\S\n]+(?:to[^\S\n]+[a-z]+|on|about|for|in|at|focusing[^\S\n]+on|addressing|dedicated[^\S\n]+to|"
@@ -158,7 +181,9 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
                 continue  # plurals name several meetings
             first, tok = noun[0], noun[-1]
             line_start = text.rfind("\n", 0, m.start()) + 1
-            starts_line = in_title and re.fullmatch(r"[^\S\n]*(?:[^:\n]{1,40}:[^\S\n]*)?", text[line_start:m.start()])
+            # at a title line's start, after an optional label and capitalised modifiers ("OSCE workshop")
+            starts_line = in_title and re.fullmatch(r"[^\S\n]*(?:[^:\n]{1,40}:[^\S\n]*)?(?:(?!(?:The|This|That|These|Those|A|An|Our|Its|Their)\b)[A-Z][\w-]*[^\S\n]+){0,3}",
+                                                    text[line_start:m.start()])
             if not starts_line and (not m.group().islower() or not any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for t in noun for c in t.lefts)):
                 continue  # "the conference, organised ..." refers back to a meeting named before
@@ -297,6 +322,12 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
         rec.start_date, rec.end_date, rec.date_precision, rec.date_method = start, end, precision, method
         rec.date_evidence = Evidence(expr.start, expr.end, expr.text)
 
+    yearless: list[DateExpr] = []  # days the text gives without a year, in the order of the steps
+
+    def no_year(expr: DateExpr) -> None:
+        if expr.kind in ("range", "day") and expr.year is None and expr.month and expr.day:
+            yearless.append(expr)
+
     tied = [d for d in dates if _inside(meeting_sents, d.start, d.end)]
     _, noun_re, _ = _meeting_res()
     # 1. a date in the title block, alone on its line or with the meeting's name ("5th Meeting of
@@ -311,6 +342,8 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
                 start, end, precision, method = d.resolve(published)
                 if start is not None and not (start == published and any(t.kind in ("range", "day") for t in tied)):
                     return use(d, start, end, precision, method)
+                if start is None:
+                    no_year(d)
     # 2. an explicit date in a sentence about the meeting
     for kind in ("range", "day", "month"):
         for d in tied:
@@ -318,6 +351,7 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
                 start, end, precision, method = d.resolve(published)
                 if start is not None:
                     return use(d, start, end, precision, method)
+                no_year(d)
     # 3. relative words and weekdays with a verb that opens or closes the meeting
     start_verbs, end_verbs, continue_verbs = _phase_verbs()
     start_expr = end_expr = None
@@ -361,6 +395,7 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
             start, end, precision, method = d.resolve(published)
             if start is not None:
                 return use(d, start, end, precision, f"{method} (lead paragraph)")
+            no_year(d)
     # 5. "today" in the lead paragraph of a dated release: the news of the day is the meeting's
     if published is not None and dateline is not None:
         lead_end = text.find("\n", dateline[1])
@@ -377,6 +412,18 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
         if d.kind == "year" and _inside(scope + said_at, d.start, d.end):
             start, _, _, _ = d.resolve(published)
             return use(d, start, None, "year", "read:year-only")
+    # 7. days with no year and nothing to place them: kept as days of the year, for another source
+    #    of the meeting to give the year ("at a conference in Vienna (17-18 February)")
+    after_noun = [d for d in dates for m in noun_re.finditer(text, max(0, d.start - 60), d.start)
+                  if re.fullmatch(r"[^.;:\n]{0,40}", text[m.end():d.start])]
+    for d in [*yearless, *after_noun]:
+        if d.kind in ("range", "day") and d.year is None and d.month and d.day:
+            rec.month_day = f"{d.month:02d}-{d.day:02d}"
+            if d.kind == "range" and d.end_day:
+                rec.end_month_day = f"{(d.end_month or d.month):02d}-{d.end_day:02d}"
+            rec.date_method = "read:no-year"
+            rec.date_evidence = Evidence(d.start, d.end, d.text)
+            break
     return None
 
 
@@ -460,8 +507,9 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
 
     # name and series: in the title block the line that dates the meeting is its own header, and is
     # read before a headline ("Headline on X" / "Theme – the 5th X Forum, 3-4 May 2021")
-    # (the dateline is the publication date, not the meeting's)
-    dates = [d for d in f.get("dates", []) if dateline is None or not dateline[0] <= d.start < dateline[1]]
+    # (the dateline is the publication date, not the meeting's; a deadline is a registration date)
+    dates = [d for d in f.get("dates", []) if (dateline is None or not dateline[0] <= d.start < dateline[1])
+             and not _DEADLINE_BEFORE.search(text, max(0, d.start - 40), d.start)]
     dated_first = sorted(title_spans, key=lambda sp: not any(sp[0] <= d.start < sp[1] for d in dates))
     rec.name = find_meeting_name(text, dated_first + meeting_sents + [(0, len(text))])
     if rec.name is None:
@@ -507,6 +555,14 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     if not cities:
         dated_lines = [(s, e) for s, e in title_spans if any(s <= d.start < e for d in dates) or noun_re.search(text, s, e)]
         cities = _in_pieces(text, dated_lines, find_title_cities) or _in_pieces(text, title_spans, find_place_line)
+    if not cities:
+        # anywhere, a city right after a meeting noun ("at a conference in Vienna (3-4 May)")
+        for m in noun_re.finditer(text):
+            found = find_cities(text[m.end():m.end() + 60])
+            if found and found[0].start <= 4:
+                p = found[0]
+                cities = [Place(m.end() + p.start, m.end() + p.end, p.text, p.value, p.kind, p.city, p.country)]
+                break
     if cities:
         rec.city = cities[0].city
         if cities[0].country:

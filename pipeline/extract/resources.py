@@ -392,6 +392,7 @@ class OnlineWords:
 class VenueRules:
     buildings: tuple[Building, ...]
     generic_headquarters: bool
+    building_shapes: tuple[Regex, ...]
     online: OnlineWords
 
 

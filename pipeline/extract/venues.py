@@ -38,6 +38,11 @@ def _online():
     return platforms, words
 
 
+@lru_cache(maxsize=None)
+def _building_shapes() -> list[re.Pattern]:
+    return [re.compile(p) for p in load("venues.yaml").building_shapes]
+
+
 _GENERIC_HQ = re.compile(r"headquarters\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w’' ]{1,80}?)(?=[\s,.;]|$)|(?P<b>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4})['’]?s?\s+headquarters")
 
 
@@ -60,6 +65,10 @@ def find_buildings(text: str) -> list[Place]:
                     break
             if org and not any(p.start < m.end() and m.start() < p.end for p in found):
                 found.append(Place(m.start(), m.end(), m.group(), f"{gaz.resolve(org).label} headquarters", "building"))
+    for shape in _building_shapes():
+        for m in shape.finditer(text):
+            if not any(p.start < m.end("name") and m.start("name") < p.end for p in found):
+                found.append(Place(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "building"))
     platforms, _ = _online()
     for m in platforms.finditer(text):
         found.append(Place(m.start(), m.end(), m.group(), m.group(), "platform"))

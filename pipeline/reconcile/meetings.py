@@ -42,7 +42,22 @@ class Source:
         for key in ("series", "edition", "anniversary", "city", "venue", "participants", "countries"):
             if r.get(key) is not None:
                 out.add((key, r[key]))
+        if r.get("month_day"):
+            out.add(("month_day", r["month_day"]))
+        elif self.dates() is not None:
+            out.add(("month_day", self.dates()[0].strftime("%m-%d")))
         return out
+
+    def month_days(self) -> tuple[str, str | None] | None:
+        """The first and last day as MM-DD: written so without a year, or from the dates."""
+        r = self.row
+        if r.get("month_day"):
+            return r["month_day"], r.get("end_month_day")
+        if r.get("start_date") and r.get("date_precision") == "day":
+            start = as_date(r["start_date"])
+            end = as_date(r.get("end_date"))
+            return start.strftime("%m-%d"), end.strftime("%m-%d") if end else None
+        return None
 
 
 def as_date(value) -> date | None:
@@ -115,6 +130,14 @@ def score(a: Source, b: Source) -> tuple[float, list[str]]:
             add(-4.0, "different anniversaries")
     if dates:
         add(3.0, "overlapping dates")
+    elif dates is None and (ra.get("month_day") or rb.get("month_day")):
+        # days written without a year on one side: the same days of the year, or other days
+        ma, mb = a.month_days(), b.month_days()
+        if ma and mb:
+            if ma[0] == mb[0] and (not ma[1] or not mb[1] or ma[1] == mb[1]):
+                add(3.0, f"same days of the year {ma[0]}")
+            else:
+                add(-4.0, "other days of the year")
     for key, points in (("city", 1.0), ("country", 0.0)):
         if ra.get(key) and rb.get(key):
             if ra[key] == rb[key]:
@@ -258,6 +281,16 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
                         end = r["resolved_end_date"]
                         end_method = f"inferred:relative-to-other-source ('{r['doc_id']}' says it concludes " \
                                      f"{rel_end} day(s) after it started; start from {ranked[0]['doc_id']})"
+            if r.get("month_day") and r["month_day"] == start.strftime("%m-%d"):
+                # days written without a year: the year another source gives
+                r["resolved_start_date"] = start
+                r["resolved_method"] = f"inferred:year-from-other-source ({ranked[0]['doc_id']})"
+                if r.get("end_month_day"):
+                    month, day = map(int, r["end_month_day"].split("-"))
+                    last = date(start.year + (month < start.month), month, day)
+                    r["resolved_end_date"] = last
+                    if end is None:
+                        end, end_method = last, f"inferred:year-from-other-source ({r['doc_id']})"
         if end is None:
             durations = [r["duration_days"] for r in rows if r.get("duration_days")]
             if durations:

@@ -224,3 +224,24 @@ def test_will_hold_announces_a_meeting_and_its_organisers(extract):
 def test_an_anniversary_a_few_words_after_its_cue(extract):
     m = extract("The committee held an event on the occasion of its 30th session and twenty years of work.")["meeting"]
     assert m["anniversary"] == 20
+
+
+def test_days_without_a_year_are_kept_as_days_of_the_year(extract):
+    m = extract("Ministers spoke at a regional conference in Riga (4-5 March) on labour exploitation.")["meeting"]
+    assert (m["start_date"], m["month_day"], m["end_month_day"], m["date_method"], m["city"]) == (
+        None, "03-04", "03-05", "read:no-year", "Riga")
+
+
+def test_a_registration_deadline_is_not_the_meeting_date(extract):
+    m = extract("The seminar will take place online. Registration is open until Friday, 2 May 2025 via the form.")["meeting"]
+    assert m["start_date"] is None
+
+
+def test_a_title_case_headline_verb_is_not_part_of_the_name(extract):
+    m = extract("Regional Office Conducts Seminar on Labour Inspection\n\nThe seminar took place in Riga.")["meeting"]
+    assert m["name"] == "Seminar on Labour Inspection"
+
+
+def test_a_building_by_its_shape_and_a_training_course(extract):
+    m = extract("The training course, held from 3 to 5 June 2019 at Riverside Hotel in Ohrid, closed today.")["meeting"]
+    assert (m["venue"], m["city"], m["start_date"]) == ("Riverside Hotel", "Ohrid", "2019-06-03")

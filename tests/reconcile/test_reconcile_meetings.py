@@ -116,3 +116,18 @@ def test_an_exact_figure_wins_a_tie_with_a_hedged_one():
     meeting, _, conflicts = merge([a, b], "m1")
     assert (meeting["participants"], meeting["participants_qualifier"]) == (230, "exact")
     assert {c["value"] for c in conflicts if c["field"] == "participants"} == {"150", "230"}
+
+
+def test_days_without_a_year_take_the_year_of_the_source_with_the_same_days():
+    dated = _src("dated", ["ana lopez"], start_date="2014-02-17", end_date="2014-02-18", date_precision="day",
+                 city="Vienna")
+    other_year = _src("other", ["tom berg"], start_date="2015-03-02", date_precision="day", city="Vienna")
+    yearless = _src("yearless", ["ana lopez"], month_day="02-17", end_month_day="02-18", city="Vienna")
+    groups = cluster([dated, other_year, yearless], 4.0)
+    assert [[s.doc_id for s in g] for g in groups] == [["dated", "yearless"], ["other"]]
+    assert "same days of the year 02-17 (+3)" in yearless.row["merge_evidence"]
+    _, rows, _ = merge(groups[0], "m1")
+    row = next(r for r in rows if r["doc_id"] == "yearless")
+    assert (row["resolved_start_date"], row["resolved_end_date"], row["resolved_method"]) == (
+        date(2014, 2, 17), date(2014, 2, 18), "inferred:year-from-other-source (dated)")
+    assert "other days of the year (-4)" in score(yearless, other_year)[1]
