@@ -117,6 +117,14 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
                 earlier = [p for p in people if qs - PRONOUN_REACH <= p.start < qs]  # "..., she said:"
                 if earlier:
                     speaker, method, conf = earlier[-1], "inferred:pronoun-last-person", 0.7
+        if method is None and quotes and quotes[-1].speaker is not None:
+            # a quote that follows the attribution of the last one, with no one else named in
+            # between, continues it ("...,” said NAME, TITLE. “Second part.”), also in the next paragraph
+            prev = quotes[-1]
+            between = text[prev.end:m.start()]
+            others = [p for p in people if prev.end <= p.start < m.start() and p.name != prev.speaker.name]
+            if len(between) <= 300 and not others and re.search(r"[.!?]\s*$", between):
+                speaker, method, conf = prev.speaker, "inferred:continued-quote", 0.75
         if method is None:
             continue  # quotation marks without a speaker: a title or a term, not a quote
         quotes.append(Quote(qs, qe, body, speaker, role, method, conf))

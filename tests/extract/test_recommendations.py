@@ -185,3 +185,17 @@ def test_the_subject_not_the_body_in_its_prepositional_phrase_is_the_actor(extra
             "governments of the region to fund joint inspections.")
     recs = extract(text)["recommendations"]
     assert [r["actor"] for r in recs] == ["Labour inspectors"]
+
+
+def test_a_quote_after_the_attribution_of_the_last_continues_it(extract):
+    text = ("“Inspections save the lives of workers,” said Ana Lopez, Head of the Labour Inspectorate of Portugal. "
+            "“It is necessary to inspect every farm before the harvest.”")
+    recs = extract(text)["recommendations"]
+    assert [(r["text"], r["actor"]) for r in recs] == [
+        ("It is necessary to inspect every farm before the harvest.", "Ana Lopez")]
+
+
+def test_pressing_as_an_adjective_is_no_call(extract):
+    r = extract("The forum brought together judges to discuss the pressing issues of forced labour and to outline "
+                "ways to protect workers.")
+    assert r["recommendations"] == []
