@@ -617,6 +617,17 @@ def _affiliation(phrase: str) -> str | None:
     return None
 
 
+def _starts_with_body(phrase: str) -> bool:
+    """The phrase opens with an organisation or a country, maybe possessive ("OSCE's", "Ireland's")."""
+    phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
+    words = phrase.split()
+    for n in range(min(6, len(words) - 1), 0, -1):
+        head = re.sub(r"['’]s$", "", " ".join(words[:n]))
+        if gazetteer().lookup(head) is not None or country_of(head):
+            return True
+    return False
+
+
 def _body_in_role(role: str) -> str | None:
     """The body a role names after its last "of (the)" when it has an organisation's head word
     ("Secretary General of the International Centre for X" -> "International Centre for X")."""
@@ -733,6 +744,11 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
             role_before = before[1] > before[0] and role_like(*before, in_list=True)
             if in_list and role_before and k > 0:
                 found[i] = (*before, "rule:list-item")
+                continue
+            # a body's lower-case title right before the name ("OSCE's special representative NAME",
+            # "the Council of Europe's rapporteur NAME"), as news articles write titles
+            if role_before and has_head(text[before[0]:before[1]]) and _starts_with_body(text[before[0]:before[1]]):
+                found[i] = (*before, "rule:body-title-name")
                 continue
             # "NAME (Austria)", "NAME (Head of Unit)": a bracket right after the name
             after = _trim(text, p.end, item.end, lead_in=False)

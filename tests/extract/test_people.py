@@ -313,3 +313,12 @@ def test_offices_of_a_named_person_are_not_role_only_mentions(extract):
     assert named["Ana Lopez"]["role"] == "Minister of Labour of Portugal"
     assert named["Jonas Berg"]["role"] == "Mission's Rule of Law Officer"
     assert _role_only(r) == []
+
+
+def test_a_bodys_lower_case_title_right_before_the_name(extract):
+    r = extract("Council of Europe's special rapporteur on child protection Lena Sorensen stated that inspections "
+                "must grow. Yesterday the visitors Jonas Berg and Mira Kovac arrived.")
+    named = _named(r)
+    assert (named["Lena Sorensen"]["role"], named["Lena Sorensen"]["organization"]) == (
+        "Council of Europe's special rapporteur on child protection", "Council of Europe")
+    assert named["Jonas Berg"]["role"] is None
