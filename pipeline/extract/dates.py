@@ -19,13 +19,13 @@ from .numbers import number_re, parse_number
 from .resources import alternation, load
 from .util import doc_text, facts, guarded
 
-_SEP = r"\s*(?:-|–|—|to|until|and)\s*"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*(?:the\s+)?"
 _D = rf"(?P<d1>{DAY})"
 _PATTERNS = [
     # 28 February - 1 March 2019 / 28 February to 1 March
     ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
     # 9-10 March 2019 / from 4 to 5 October 2018 / 4 and 5 October
-    ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
+    ("range", re.compile(rf"(?:from\s+)?(?:the\s+)?(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
     # March 9-10, 2019
     ("range", re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){_SEP}(?P<d2>{DAY}),?(?:\s+(?P<y>{YEAR}))?")),
     # 3 May 2019 / 3 May

@@ -9,16 +9,17 @@ from .resources import lexicon
 
 @lru_cache(maxsize=None)
 def number_re() -> str:
-    """A regex for a cardinal: '85', '1,200', 'fifty-one', 'one hundred and twenty'."""
+    """A regex for a cardinal: '85', '1,200', 'fifty-one', 'one hundred and twenty', 'a thousand'."""
     n = lexicon().numbers
     word = "(?:" + "|".join(sorted([*n.ones, *n.tens, *n.scales], key=len, reverse=True)) + ")"
-    words = rf"{word}(?:(?:[\s-]+|\s+and\s+){word})*"
+    scale = "(?:" + "|".join(sorted(n.scales, key=len, reverse=True)) + ")"
+    words = rf"(?:an?\s+(?={scale}\b))?{word}(?:(?:[\s-]+|\s+and\s+){word})*"
     return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{words})"
 
 
 def parse_number(text: str) -> int | None:
-    """'85' -> 85, '1,200' -> 1200, 'fifty-one' -> 51, 'one hundred and twenty' -> 120."""
-    text = text.strip().lower()
+    """'85' -> 85, '1,200' -> 1200, 'fifty-one' -> 51, 'one hundred and twenty' -> 120, 'a hundred' -> 100."""
+    text = re.sub(r"^an?\s+", "one ", text.strip().lower())
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
         return int(text.replace(",", ""))
     n = lexicon().numbers

@@ -637,6 +637,15 @@ def _body_in_role(role: str) -> str | None:
     return None
 
 
+def _unknown_letters(phrase: str) -> bool:
+    """A short run of letters no gazetteer knows, written as one word ("IBVM", "fmm"): the letters
+    of an order or a title after a name, when a role follows them."""
+    word = phrase.strip()
+    if not re.fullmatch(r"(?:\p{Lu}{2,6}|\p{Ll}{2,6})", word) or fold(word) in _function_words():
+        return False
+    return gazetteer().lookup(word) is None and not country_of(word) and not has_head(word)
+
+
 def _is_post_nominal(phrase: str) -> bool:
     return fold(phrase).rstrip(".") in _post_nominal_keys()
 
@@ -712,8 +721,9 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                 if b <= a:
                     return None
                 phrase = text[a:b]
-                if _is_post_nominal(phrase):
-                    p.honorifics.append(phrase)
+                if _is_post_nominal(phrase) or (_unknown_letters(phrase) and j + 1 < len(items)
+                                                and not items[j + 1].people):
+                    p.honorifics.append(phrase)  # "NAME, S.J., TITLE"; "NAME, IBVM, TITLE": letters before a title
                     continue
                 if role_like(a, b, in_list=in_list):
                     _affiliation_after(j, i)

@@ -93,3 +93,9 @@ def test_addressees_money_percentages_editions_durations_are_not_counts(text):
 def test_a_breakdown_after_including_is_part_of_the_total():
     total, part = find_counts("Some 65 participants, including 14 judges, attended.")
     assert (part.value, part.part_of) == (14, 0) and total.part_of is None
+
+
+def test_a_hundred_and_a_thousand_keep_their_qualifier(extract):
+    counts = extract("Around a thousand people from over a hundred countries took part in the forum.")["counts"]
+    assert [(c["value"], c["qualifier"], c["unit"]) for c in counts] == [
+        (1000, "approximately", "participants"), (100, "over", "countries")]

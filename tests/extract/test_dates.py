@@ -55,3 +55,11 @@ def test_day_of_month_forms():
     assert (d.kind, d.day, d.month, d.year) == ("day", 3, 5, 2021)
     (r,) = find_dates("The course ran from 3rd to 5th of June 2022.")
     assert (r.kind, r.day, r.end_day, r.month) == ("range", 3, 5, 6)
+
+
+def test_ranges_with_till_through_and_ordinal_days():
+    from pipeline.extract.dates import find_dates
+
+    got = [(d.kind, d.year, d.month, d.day, d.end_day) for d in find_dates(
+        "It runs from 26th till 28th October 2015; another from the 5th to the 19th of June; a third from 3 through 5 May 2020.")]
+    assert got == [("range", 2015, 10, 26, 28), ("range", None, 6, 5, 19), ("range", 2020, 5, 3, 5)]

@@ -322,3 +322,12 @@ def test_a_bodys_lower_case_title_right_before_the_name(extract):
     assert (named["Lena Sorensen"]["role"], named["Lena Sorensen"]["organization"]) == (
         "Council of Europe's special rapporteur on child protection", "Council of Europe")
     assert named["Jonas Berg"]["role"] is None
+
+
+def test_letters_no_gazetteer_knows_between_the_name_and_the_title(extract):
+    r = extract("Sister Ana Lopez, IBVM, President of the Women Religious Network, and Jonas Berg, rscj, "
+                "Co-ordinator of the Shelter Network, opened the day.")
+    named = _named(r)
+    assert (named["Ana Lopez"]["role"], named["Ana Lopez"]["honorifics"]) == (
+        "President of the Women Religious Network", ["Sister", "IBVM"])
+    assert (named["Jonas Berg"]["role"], named["Jonas Berg"]["honorifics"]) == ("Co-ordinator of the Shelter Network", ["rscj"])
