@@ -100,7 +100,7 @@ def _name_patterns() -> list[re.Pattern]:
         # a title the text gives the meeting: "Conference: “...”", "a seminar entitled ..."
         re.compile(rf"(?i:{any_noun})\s*(?::|,)?\s*(?i:entitled|titled|called|on the theme|under the (?:title|theme))?\s*"
                    rf"[“\"](?P<title>[^”\"\n]{{10,200}})[”\"]"),
-        re.compile(rf"(?i:{any_noun})\s+(?i:entitled|titled)\s+(?P<title>[A-Z][^.;\n]{{10,150}}?)(?=[.;,]\s|\n|$)"),
+        re.compile(rf"(?i:{any_noun})\s+(?i:entitled|titled)\s+(?P<title>[A-Z][^.;\n]{{10,150}}?)(?=[.;,](?:\s|$)|\n|$)"),
         re.compile(rf"(?:(?i:{ordinal})\s+)?(?:{cap}\s+(?:{inner}\s+)*){{0,8}}(?:{title_nouns})\b"
                    rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{capseq})?"),
         re.compile(rf"(?:(?i:{ordinal})\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{any_noun})\s+(?:of|on)\s+(?:the\s+)?{capseq}"),
@@ -204,7 +204,7 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
             by = _BY_WHOM.match(text, end_char)
             if by and by.end() <= e:
                 end_char = by.end()
-            name = text[start_char:end_char].rstrip(" ,;:.")
+            name = text[start_char:end_char].rstrip(" ,;:.–—-")
             if 2 <= len(name.split()) <= _DESCRIBED_MAX_WORDS and "\n" not in name:
                 return name
     return None
@@ -511,18 +511,21 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     dates = [d for d in f.get("dates", []) if (dateline is None or not dateline[0] <= d.start < dateline[1])
              and not _DEADLINE_BEFORE.search(text, max(0, d.start - 40), d.start)]
     dated_first = sorted(title_spans, key=lambda sp: not any(sp[0] <= d.start < sp[1] for d in dates))
-    rec.name = find_meeting_name(text, dated_first + meeting_sents + [(0, len(text))])
-    if rec.name is None:
+    named = find_meeting_name(text, dated_first + meeting_sents)
+    if named is None:
         for s, e in meeting_sents:
             m = _GROUP_MET.search(text[s:e])
             if m and len(m.group("who").split()) >= 2:
-                rec.name = "meeting of " + m.group("who")
+                named = "meeting of " + m.group("who")
                 break
-    rec.series = series_key(rec.name)
-    rec.edition = edition_of(rec.name)
-    if rec.name is None:
-        # a description names this meeting, not a series: it gives no series key or edition
-        rec.name = described_meeting_name(doc, dated_first + meeting_sents, title_spans)
+    # a description of the meeting in its own sentences before a capitalised name anywhere else; a
+    # description names this meeting, not a series: it gives no series key or edition
+    described = described_meeting_name(doc, dated_first + meeting_sents, title_spans) if named is None else None
+    if named is None and described is None:
+        named = find_meeting_name(text, [(0, len(text))])
+    rec.name = named or described
+    rec.series = series_key(named)
+    rec.edition = edition_of(named)
     marked = find_anniversary(text, title_spans, meeting_sents)
     if marked:
         rec.anniversary, rec.anniversary_evidence = marked

@@ -245,3 +245,15 @@ def test_a_title_case_headline_verb_is_not_part_of_the_name(extract):
 def test_a_building_by_its_shape_and_a_training_course(extract):
     m = extract("The training course, held from 3 to 5 June 2019 at Riverside Hotel in Ohrid, closed today.")["meeting"]
     assert (m["venue"], m["city"], m["start_date"]) == ("Riverside Hotel", "Ohrid", "2019-06-03")
+
+
+def test_a_description_in_the_meetings_sentence_beats_a_capitalised_name_elsewhere(extract):
+    m = extract("I took part in a meeting of the working group of the Shelter Network – a network of homes – in Riga. "
+                "Later the Bishops Conference of Latvia spoke about its work.")["meeting"]
+    assert m["name"].startswith("meeting of the working group of the Shelter Network") and m["series"] is None
+
+
+def test_an_entitled_name_at_the_end_of_a_sentence(extract):
+    m = extract("The Division organised an expert seminar entitled Safe Work: Preventing Exploitation in Farming. "
+                "It took place in Riga.")["meeting"]
+    assert m["name"] == "Safe Work: Preventing Exploitation in Farming"
