@@ -451,12 +451,16 @@ def organisers_in(phrase: str) -> list[str]:
     sub_units = set(load("meetings.yaml").organiser_sub_units)
     found: list[tuple[int, str]] = []
     spans: list[tuple[int, int]] = []
-    phrase = re.sub(r"['’]s\b", "  ", phrase)  # "the OSCE's Office" -> "the OSCE   Office"
+    phrase = re.sub(r"\b([A-Z]{2,})['’]s\b", r"\1  ", phrase)  # "the OSCE's Office" -> "the OSCE   Office"
     # the organisers end where a new clause starts ("... Presidency and featured talks led by X")
     clause = _NEW_CLAUSE.search(phrase)
     phrase = phrase[:clause.start()] if clause else phrase
     for m in _org_phrase().finditer(phrase):
-        name = re.sub(r"\s+(?:of|the|and|for|to|on|in|against|&)$", "", m.group())
+        if any(re.fullmatch(r"\s*\(", phrase[e:m.start()]) for _, e in spans):
+            continue  # "the Organization for ... (OSCE)": the acronym of a name already taken
+        raw = re.sub(r"\s+(?:of|the|and|for|to|on|in|against|&)$", "", m.group())
+        end = m.start() + len(raw)
+        name = re.sub(r"\s+", " ", raw)
         name = re.sub(r"^(?:The|A|An)\s+", "", name)
         unit = re.match(r"(?P<unit>.+?)\s+of\s+the\s+(?P<org>.+)$", name)
         if unit and gaz.lookup(unit.group("org")) is not None and gaz.lookup(name) is None \
@@ -465,13 +469,15 @@ def organisers_in(phrase: str) -> list[str]:
         entry = gaz.lookup(name)
         if entry is not None:
             found.append((m.start(), gaz.resolve(entry).label))
-            spans.append((m.start(), m.start() + len(name)))
+            spans.append((m.start(), end))
         elif any(w in heads for w in name.split()) and not gaz.lookup(name.split()[-1] or ""):
             found.append((m.start(), name))
-            spans.append((m.start(), m.start() + len(name)))
+            spans.append((m.start(), end))
     for org in find_orgs(phrase, gaz):
         if any(s <= org.start < e for s, e in spans):
             continue
+        if any(re.fullmatch(r"\s*\(", phrase[e:org.start]) for _, e in spans):
+            continue  # "the X Chairmanship of the Organization for ... (OSCE)": the acronym of a name already taken
         entry = gaz.by_key.get(fold(org.name))
         found.append((org.start, gaz.resolve(entry).label if entry else org.name))
     out: list[str] = []
@@ -510,7 +516,12 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     # (the dateline is the publication date, not the meeting's; a deadline is a registration date)
     dates = [d for d in f.get("dates", []) if (dateline is None or not dateline[0] <= d.start < dateline[1])
              and not _DEADLINE_BEFORE.search(text, max(0, d.start - 40), d.start)]
-    dated_first = sorted(title_spans, key=lambda sp: not any(sp[0] <= d.start < sp[1] for d in dates))
+    def dated_header(sp: tuple[int, int]) -> bool:
+        """A title-block line that ends with a date, or starts with one ("Name, 3-4 May 2021")."""
+        return any(sp[0] <= d.start < sp[1] and (not text[d.end:sp[1]].strip(" .)]") or not text[sp[0]:d.start].strip())
+                   for d in dates)
+
+    dated_first = sorted(title_spans, key=lambda sp: not dated_header(sp))
     named = find_meeting_name(text, dated_first + meeting_sents)
     if named is None:
         for s, e in meeting_sents:

@@ -38,8 +38,13 @@ class Dateline:
 
 def read_dateline(text: str) -> Dateline | None:
     """'Geneva, 3 May 2019 (AP):' or 'WARSAW, 9 March 2018 –' opening one of the first lines."""
+    from ..extract.resources import lexicon
+
+    calendar = {w.lower() for w in (*lexicon().weekdays, *lexicon().months)}
     lines = [m.start() for m in re.finditer(r"^(?=[^\S\n]*\S)", text, re.MULTILINE)][:DATELINE_LINES]
-    m = next((m for m in (_DATELINE.match(text, pos) for pos in lines) if m), None)
+    # a weekday or a month is no place: "Monday, December 22, 2008 9:44 AM" is a page's timestamp
+    m = next((m for m in (_DATELINE.match(text, pos) for pos in lines)
+              if m and m.group("place").strip().lower() not in calendar), None)
     if not m:
         return None
     published = parse_full_date(m.group("date"))
