@@ -116,6 +116,21 @@ def rules_for(file: str, *, root: bool = False):
     return register
 
 
+class _UniqueKeyLoader(yaml.BaseLoader):
+    """YAML's plain loader, refusing a key written twice in one mapping (the second would win
+    silently, so a gazetteer entry could vanish)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} is written twice",
+                                                        key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> Any:
     """The resource file `name`, validated and built into its rule class (see RULES)."""
@@ -127,7 +142,7 @@ def load(name: str) -> Any:
     if not path.exists():
         raise ResourceError(f"{where}: resource file not found")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
         raise ResourceError(f"{where}: not valid YAML ({exc})") from None
     return _build(cls, {"entries": data} if cls.ROOT else data, where)

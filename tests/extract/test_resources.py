@@ -46,6 +46,7 @@ def _replace(folder, name, old, new):
     ("meetings.yaml", "year_evidence: [", "year_evidence: [\"(unclosed\", ", "not a valid regular expression"),
     ("lexicon.yaml", "one: 1,", "one: many,", "expected a whole number"),
     ("venues.yaml", "generic_headquarters: true", "generic_headquarters: perhaps", "expected true or false"),
+    ("demonyms.yaml", "Albanian: Albania", "Albanian: Albania\nAlbanian: Armenia", "key 'Albanian' is written twice"),
 ])
 def test_a_malformed_file_names_the_file_and_the_key(resource_copy, name, old, new, message):
     _replace(resource_copy, name, old, new)
