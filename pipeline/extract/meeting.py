@@ -126,14 +126,24 @@ def _after_headline_verb(name: str) -> str:
     return name
 
 
-def find_meeting_name(text: str, spans: list[tuple[int, int]]) -> str | None:
+def find_meeting_name(text: str, spans: list[tuple[int, int]],
+                      title_only: tuple[tuple[int, int], ...] | list = ()) -> str | None:
     """The meeting's name from the first stretch (title block, then sentences about the meeting)
-    that has one; a name with an edition or a year is preferred within a stretch."""
+    that has one; a name with an edition or a year is preferred within a stretch. A name that opens
+    a title-block line (`title_only`) and goes on in lower case takes the rest of its phrase."""
     for s, e in spans:
         found = []
         for rank, pattern in enumerate(_name_patterns()):
             for m in pattern.finditer(text, s, e):
                 whole = m.group("title") if "title" in pattern.groupindex else m.group()
+                if rank >= 2 and text[m.end():m.end() + 2].startswith(" ") and text[m.end() + 1:m.end() + 2].islower():
+                    # a heading's name goes on in lower case ("4th meeting of the X network of
+                    # lawyers providing ..."): to the end of its line, or a comma, bracket or colon
+                    line_start = text.rfind("\n", 0, m.start()) + 1
+                    rest = re.match(r"[^,;:()\n–—]*", text[m.end():e])
+                    if not text[line_start:m.start()].strip() and rest and (s, e) in title_only and \
+                            not any(fold(w) in _verb_words() for w in rest.group().split()):
+                        whole = m.group() + rest.group().rstrip(" .")
                 name = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|to|&)$", "", whole.strip())
                 name = re.sub(r"^(?:[Tt]he|[Aa]n?|This|That)\s+", "", name)
                 if rank >= 2:
@@ -522,7 +532,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                    for d in dates)
 
     dated_first = sorted(title_spans, key=lambda sp: not dated_header(sp))
-    named = find_meeting_name(text, dated_first + meeting_sents)
+    named = find_meeting_name(text, dated_first + meeting_sents, title_spans)
     if named is None:
         for s, e in meeting_sents:
             m = _GROUP_MET.search(text[s:e])

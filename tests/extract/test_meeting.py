@@ -274,3 +274,10 @@ def test_a_weekday_timestamp_is_not_the_dateline():
 
     d = read_dateline("Headline on forced labour\nMonday, December 22, 2008 9:44 AM\n\nRIGA, 17 December 2008 - The course ended.")
     assert (d.place, d.published.isoformat()) == ("Riga", "2008-12-17")
+
+
+def test_a_heading_name_that_goes_on_in_lower_case(extract):
+    m = extract("3rd meeting of the Baltic network of labour inspectors working on seasonal farms\n\n"
+                "On 4 and 5 May 2023 the inspectors met in Riga.")["meeting"]
+    assert (m["name"], m["edition"]) == (
+        "3rd meeting of the Baltic network of labour inspectors working on seasonal farms", 3)
