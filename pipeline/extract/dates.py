@@ -21,9 +21,11 @@ from .util import doc_text, facts, guarded
 
 _SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*(?:the\s+)?"
 _D = rf"(?P<d1>{DAY})"
+_CLOCK = r"\d{1,2}[:.]\d\d"  # a time of day written between the two ends of a range
 _PATTERNS = [
-    # 28 February - 1 March 2019 / 28 February to 1 March
-    ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
+    # 28 February - 1 March 2019 / 28 February to 1 March / 14 June 2021, 14:00 – 16 June 2021, 16:30
+    ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?(?:,?\s+{_CLOCK})?"
+                         rf"{_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
     # 9-10 March 2019 / from 4 to 5 October 2018 / 4 and 5 October
     ("range", re.compile(rf"(?:from\s+)?(?:the\s+)?(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
     # March 9-10, 2019
@@ -113,7 +115,8 @@ def find_dates(text: str) -> list[DateExpr]:
                 continue
             if d1 is not None and not 1 <= d1 <= 31:
                 continue
-            expr = DateExpr(m.start(), m.end(), m.group(), kind, int(g["y"]) if g.get("y") else None, m1, d1)
+            year = g.get("y") or g.get("y1")
+            expr = DateExpr(m.start(), m.end(), m.group(), kind, int(year) if year else None, m1, d1)
             if kind == "range":
                 expr.end_day = int(re.match(r"\d+", g["d2"]).group())
                 expr.end_month = month_number(g["m2"]) if g.get("m2") else m1

@@ -24,6 +24,7 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..ingest.segment import bullet_re
 from ..records import Segment
 from .places import country_of
 from .resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
@@ -746,7 +747,7 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                 if pos >= 0:
                     gap_start = pos
             t = title_end.get(item.start + len(text[item.start:gap_start].rstrip()))
-            if t is not None and t.start >= item.start:
+            if t is not None and (t.start >= item.start or t.head == "known"):  # a known title may hold a comma
                 found[i] = (t.start, t.end, "rule:title-name")
                 continue
             # 2. in a list, the words before the name in its item are the role ("artist Ana Lopez")
@@ -794,7 +795,35 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                 j, a, b = run
                 used.update(range(k + 1, j + 1))
                 found[i] = (a, b, "rule:name-comma-title")
+    for i, p in enumerate(people):
+        if i not in found:
+            below = _title_on_next_line(doc, p)
+            if below is not None:
+                found[i] = (*below, "rule:name-line-title-below")
     return found
+
+
+def _title_on_next_line(doc: Doc, p: PersonMention) -> tuple[int, int] | None:
+    """A list that puts each name on its own line and the title on the indented line below it
+    ("• Dr Ana LOPEZ" / "    Head of the X Unit, Head of Delegation"): that line up to its first comma."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, p.start) + 1
+    line_end = text.find("\n", p.end)
+    if line_end < 0 or text[p.end:line_end].strip(" ,;:."):
+        return None  # more than the name on its line
+    lead = re.sub(rf"^[^\S\n]*{lexicon().bullet_class}?", "", text[line_start:p.start])
+    if any(fold(w).rstrip(".") not in honorific_keys() and not has_head(w) for w in lead.split()):
+        return None  # the line holds more than a bullet and honorifics before the name
+    next_end = text.find("\n", line_end + 1)
+    nxt = text[line_end + 1:len(text) if next_end < 0 else next_end]
+    if not re.match(r"[ \t]+\S", nxt) or bullet_re().match(nxt):
+        return None  # the title line is indented under the name
+    a = line_end + 1 + len(nxt) - len(nxt.lstrip())
+    b = a + len(re.match(r"[^,;\n]*", text[a:]).group().rstrip(" ."))
+    if b > a and _looks_like_role(text[a:b], in_list=True) and has_head(text[a:b]) and not _has_clause(doc, a, b):
+        return a, b
+    title = next((t for t in titles_of(doc) if t.start == a), None)  # "TITLE to do X": the title alone
+    return (a, title.end) if title is not None else None
 
 
 def parse_confirms(doc: Doc, person: PersonMention, start: int, end: int) -> bool:
@@ -864,6 +893,9 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
         if any(re.fullmatch(r",[^\S\n]*(?:and[^\S\n]+)?", text[e:t.start]) for _, e in held) or \
                 any(re.fullmatch(r",[^\S\n]*", text[t.end:s]) for s, _ in held):
             continue  # "NAME, TITLE, TITLE" / "TITLE, TITLE NAME": another office of the same person
+        t_line = (text.rfind("\n", 0, t.start) + 1, (text.find("\n", t.end) + 1 or len(text) + 1) - 1)
+        if any(t_line[0] <= s < t_line[1] for s, _ in held) and not any(t_line[0] <= p.start < t_line[1] for p in people):
+            continue  # another office on the title line below a name ("TITLE, Head of Delegation")
         if any(words(t) <= set(fold(r.role).replace("the ", "").split()) for r in out):
             continue  # the office of a person the document names: that person, not a role-only mention
         if any(u is not t and words(t) < words(u) for u in titles):

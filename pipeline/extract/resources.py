@@ -304,6 +304,7 @@ class RoleRules:
     org_prefixes: tuple[str, ...]
     office_not_holder: tuple[str, ...]
     continuations: tuple[str, ...]
+    known_titles: tuple[Regex, ...]
     normalise: tuple[tuple[Regex, str], ...]
     lowercase_words: tuple[str, ...]
     person_nouns: tuple[str, ...]

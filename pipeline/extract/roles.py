@@ -58,10 +58,17 @@ def _grammar() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=None)
+def _known_titles() -> list[re.Pattern]:
+    return [re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE) for p in roles().known_titles]
+
+
 def find_titles(text: str) -> list[RoleMatch]:
-    """Every capitalised role title in `text` (maximal, non-overlapping)."""
+    """Every capitalised role title in `text` (maximal, non-overlapping), and the known titles of
+    roles.yaml however they are written."""
     g = _grammar()
-    out = []
+    known = [RoleMatch(m.start(), m.end(), m.group(), "known", True) for p in _known_titles() for m in p.finditer(text)]
+    out = list(known)
     for m in g["title"].finditer(text):
         start = m.start()
         pre = m.group("pre")
@@ -69,8 +76,11 @@ def find_titles(text: str) -> list[RoleMatch]:
             # a known body's name with inner words before the title: "Council of Europe Rapporteur"
             start = _org_start_before(text, start, start + len(pre))
         # a sentence-initial capitalised word that is not a title word ("Moving", "Representatives")
+        if any(k.start <= start < k.end for k in known):
+            continue  # inside a known title
         out.append(RoleMatch(start, m.end(), text[start:m.end()], m.group("head"),
                              bool(pre.strip() or m.group("comp").strip())))
+    out.sort(key=lambda t: t.start)
     return out
 
 

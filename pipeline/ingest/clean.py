@@ -104,13 +104,17 @@ def _join_broken_paragraphs(blocks: list[list[str]]) -> list[list[str]]:
 
 def _join_wrapped_lines(block: list[str]) -> list[str]:
     """Join a line wrapped onto an indented next line ("Head of the Department of" / "    Justice
-    and Police;"): the next line is indented, is no bullet, and the line before ends mid-phrase."""
+    and Police;"): the next line is indented, is no bullet, and the line before ends mid-phrase, on
+    a function word or a comma (a name alone on its line, with its title indented below, stays)."""
+    from ..extract.resources import fold, lexicon
     from .segment import bullet_re
 
+    function_words = {fold(w) for w in lexicon().function_words}
     out: list[str] = []
     for line in block:
-        if out and re.match(r"[ \t]{2,}\S", line) and not bullet_re().match(line) \
-                and not out[-1].rstrip().endswith(_TERMINAL):
+        last = out[-1].rstrip() if out else ""
+        mid_phrase = last.endswith((",", "-", "–")) or (last.split() and fold(last.split()[-1]) in function_words)
+        if out and re.match(r"[ \t]{2,}\S", line) and not bullet_re().match(line) and mid_phrase:
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)

@@ -63,3 +63,10 @@ def test_ranges_with_till_through_and_ordinal_days():
     got = [(d.kind, d.year, d.month, d.day, d.end_day) for d in find_dates(
         "It runs from 26th till 28th October 2015; another from the 5th to the 19th of June; a third from 3 through 5 May 2020.")]
     assert got == [("range", 2015, 10, 26, 28), ("range", None, 6, 5, 19), ("range", 2020, 5, 3, 5)]
+
+
+def test_a_range_with_times_of_day_between_its_ends():
+    from pipeline.extract.dates import find_dates
+
+    d = find_dates("WHEN 3 May 2022, 09:00 – 5 May 2022, 17:30")[0]
+    assert (d.kind, d.year, d.month, d.day, d.end_month, d.end_day) == ("range", 2022, 5, 3, 5, 5)

@@ -331,3 +331,22 @@ def test_letters_no_gazetteer_knows_between_the_name_and_the_title(extract):
     assert (named["Ana Lopez"]["role"], named["Ana Lopez"]["honorifics"]) == (
         "President of the Women Religious Network", ["Sister", "IBVM"])
     assert (named["Jonas Berg"]["role"], named["Jonas Berg"]["honorifics"]) == ("Co-ordinator of the Shelter Network", ["rscj"])
+
+
+def test_names_on_their_own_line_with_the_title_indented_below(extract):
+    r = extract("The delegation was made up of:\n"
+                "  • H.E. Ambassador Dr. Jana NOVAK\n"
+                "    Ambassador of the Republic of Ruritania to combat forced labour, Head of Delegation\n"
+                "  • Dott. Marco G. ROSSI\n"
+                "    Advisor to the Ambassador\n")
+    named = _named(r)
+    assert named["Jana NOVAK"]["role"] == "Ambassador of the Republic of Ruritania"
+    assert named["Marco G. ROSSI"]["role"] == "Advisor to the Ambassador"
+    assert _role_only(r) == []
+
+
+def test_a_known_title_written_partly_in_lower_case(extract):
+    r = extract("Speakers include UN Special Rapporteur on trafficking in persons, especially women and children "
+                "Lena Sorensen; and OSCE Secretary General Tomas Berg.")
+    named = _named(r)
+    assert named["Lena Sorensen"]["role"] == "UN Special Rapporteur on trafficking in persons, especially women and children"

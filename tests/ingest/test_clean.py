@@ -64,3 +64,8 @@ def test_a_line_wrapped_onto_an_indented_line_is_joined():
     text = clean_text(raw).text
     assert "·   Ana Lopez, Head of the Department of Justice and Police, Ruritania;" in text.split("\n")
     assert "      Indented after a full stop stays." in text.split("\n")
+
+
+def test_a_name_alone_on_its_line_is_not_joined_to_the_title_below():
+    text = clean_text("  • Dr Ana LOPEZ\n    Head of the Shelter Unit\n").text
+    assert text.split("\n") == ["  • Dr Ana LOPEZ", "    Head of the Shelter Unit"]
