@@ -40,3 +40,10 @@ def test_manifest_metadata(input_dir):
     (input_dir / "manifest.csv").write_text("file,url,published,publisher,language\nb.txt,https://example.org/b,2022-03-01,CoE,en\n")
     (doc,) = ingest_folder(input_dir)
     assert (doc.published, doc.published_source, doc.publisher, doc.language) == (date(2022, 3, 1), "metadata", "CoE", "en")
+
+
+def test_a_dateline_with_the_country_after_the_city():
+    from pipeline.ingest.metadata import read_dateline
+
+    d = read_dateline("RIGA, Latvia, 4 March 2021 – The seminar closed today.")
+    assert (d.place, d.published.isoformat()) == ("Riga", "2021-03-04")
