@@ -37,7 +37,7 @@ RECONCILED_FIELDS = ("start_date", "end_date", "city", "country", "venue", "mode
 
 
 def fold_name(name: str) -> str:
-    """Case, accents and honorifics removed, as reconciliation folds names ("Dr.Kari" splits too)."""
+    """Case, accents and honorifics removed, as reconciliation folds names ("Dr.Ilse" splits too)."""
     return " ".join(name_tokens(name.replace(".", ". ")))
 
 

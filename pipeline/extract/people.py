@@ -3,7 +3,7 @@
 Names come from the model's PERSON entities and from the shapes reports use ("said NAME,",
 "Dr. NAME", "TITLE NAME", a line that starts "NAME, ..."). Each candidate is cleaned (honorifics
 and post-nominals split off, never across a line break) and kept only when it has a name's shape:
-Unicode letter classes, so "Šimonović", "O'Brien" and upper-case surnames ("Anna KOWALSKA") pass,
+Unicode letter classes, so "Šimonović", "O'Brien" and upper-case surnames ("Jana KOWALSKA") pass,
 while acronyms, document codes, organisation words and function words do not. In headlines and
 headings the model alone is not enough: its entity must also have a name's shape.
 
@@ -33,7 +33,7 @@ from .roles import RoleMatch, after_org_prefix, find_titles, has_head, normalise
 from .util import doc_text, facts, guarded, overlaps, sentence_bounds
 
 _UP, _LOW = r"\p{Lu}", r"[\p{Ll}\p{M}]"
-# A word of a name: "Anna", "McDonald", "Jean-Luc", "O'Brien", "KOWALSKA", an initial "G.".
+# A word of a name: "Jana", "McDonald", "Jean-Luc", "O'Brien", "KOWALSKA", an initial "G.".
 _NAME_WORD = (rf"(?:{_UP}{_LOW}+(?:{_UP}{_LOW}+)?(?:[-'’]{_UP}?{_LOW}+)*"
               rf"|{_UP}['’]{_UP}{_LOW}+"
               rf"|{_UP}{{2,}}(?:-{_UP}{{2,}})?(?![\p{{Ll}}\d])"
@@ -204,7 +204,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # "the TITLE, NAME," and "NAME, (the) TITLE"
         "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})(?=\s*[,.;)]|\s*$)"),
         "name_comma": re.compile(rf"(?P<name>{NAME_RE}),{_GAP}(?:the{_GAP})?$"),
-        # "the TITLE, Maria." a single name after a title (a first name, or a name cut at the end)
+        # "the TITLE, Sanna." a single name after a title (a first name, or a name cut at the end)
         "title_comma_mononym": re.compile(rf",{_GAP}(?P<name>{_UP}{_LOW}+)(?=\s*(?:[,.;)]|$))"),
         # a single name that a person noun describes: "“Ana”, a survivor of ...", "- Ana, a nurse",
         # "and Ana (a young mother)", and "survivors Ana from X and Mira"
@@ -344,7 +344,7 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     before = _honorifics_before(text, start)
     hons = before + [h for h in hons if h not in before]
     single = c.method in _MONONYM_METHODS and len(name.split()) == 1
-    # a name that runs into a title or organisation word ("Ana Maria Lopez OSCE"): cut at it
+    # a name that runs into a title or organisation word ("Ana Sofia Lopez OSCE"): cut at it
     words = name.split()
     while len(words) > 2 and not is_plausible_name(" ".join(words)):
         words = words[:-1]

@@ -43,7 +43,7 @@ def read_dateline(text: str) -> Dateline | None:
 
     calendar = {w.lower() for w in (*lexicon().weekdays, *lexicon().months)}
     lines = [m.start() for m in re.finditer(r"^(?=[^\S\n]*\S)", text, re.MULTILINE)][:DATELINE_LINES]
-    # a weekday or a month is no place: "Monday, December 22, 2008 9:44 AM" is a page's timestamp
+    # a weekday or a month is no place: "Tuesday, March 9, 2010 4:15 PM" is a page's timestamp
     m = next((m for m in (_DATELINE.match(text, pos) for pos in lines)
               if m and m.group("place").strip().lower() not in calendar), None)
     if not m:

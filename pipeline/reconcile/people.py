@@ -1,6 +1,6 @@
 """One person_id per person across documents.
 
-Names are folded (case, accents, honorifics); "Ana Lopez" and "Ana Maria Lopez" are one
+Names are folded (case, accents, honorifics); "Ana Lopez" and "Ana Sofia Lopez" are one
 person when first and last names agree; an initial ("A. Lopez") joins a full first name when
 exactly one fits. The same full name is one person across documents, even when its office
 changes; an initial or a spelling variant joins only where the organisations do not disagree. Candidates are
