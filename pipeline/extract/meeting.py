@@ -180,14 +180,14 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
     organised it ("..., organised by Z"). Dates are not part of it."""
     if not doc.has_annotation("DEP"):
         return None
-    singular = {fold(n) for n in load("meetings.yaml").meeting_nouns if not n.endswith("s")}
+    singular = {fold(n).replace("-", " ") for n in load("meetings.yaml").meeting_nouns if not n.endswith("s")}
     _, noun_re, _ = _meeting_res()
     text = doc_text(doc)
     for s, e in spans:
         in_title = (s, e) in title_spans
         for m in noun_re.finditer(text, s, e):
             noun = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if noun is None or fold(m.group()).replace("-", " ") not in {n.replace("-", " ") for n in singular}:
+            if noun is None or fold(m.group()).replace("-", " ") not in singular:
                 continue  # plurals name several meetings
             first, tok = noun[0], noun[-1]
             line_start = text.rfind("\n", 0, m.start()) + 1
