@@ -62,7 +62,8 @@ def _grammar():
     nested = "|".join(res.nested)
     pattern = re.compile(
         rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{number_re()})"
-        rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{number_re()}))?"
+        # a range, never from a year ("12 May 2006 - Twenty judges": the count starts at "Twenty")
+        rf"(?:(?<!(?:19|20)\d\d)\s*(?:-|–|to|and)\s*(?P<num2>{number_re()}))?"
         rf"(?P<nest>\s+(?:{nested}))?"
         rf"\s+(?:(?:{between}|{shapes})\s+){{0,6}}?(?:{unit_re})(?![\w-])",
         re.IGNORECASE,

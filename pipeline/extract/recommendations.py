@@ -207,11 +207,13 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 name = doc.char_span(p.start, p.end, alignment_mode="expand") if start <= p.start < end else None
                 if name is not None and name.root.dep_ == "appos":
                     return _Actor(p.name, p)  # "The TITLE on X, NAME, called ...": the name in apposition
-            found = actors.in_span(start, end, groups=False, skip=skip)
-            if found is not None:
-                return found
             core_end = min([a for a, _ in skip if a > start] or [end])
             phrase = re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:core_end].strip(" ,–—-"), flags=re.I)
+            found = actors.in_span(start, end, groups=False, skip=skip)
+            if found is not None and found.person is None and _people_noun_re().fullmatch(subject.text):
+                return _Actor(phrase)  # "the OSCE participating States highlighted": the States, not the OSCE
+            if found is not None:
+                return found
             # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour inspectors")
             return _Actor(phrase) if phrase and (group_re.search(phrase) or _people_noun_re().search(phrase)) else None
         if token.head.i == token.i:
@@ -224,7 +226,8 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
 def _people_noun_re() -> re.Pattern:
     """Nouns for kinds of people: the attendee units of counts.yaml and the person nouns of roles.yaml."""
     units = load("counts.yaml").units
-    words = [*units["participants"], *units["delegates"], *units["speakers"], *roles().person_noun_forms()]
+    words = [*units["participants"], *units["delegates"], *units["speakers"], *units["countries"],
+             *units["participating_states"], *units["member_states"], *roles().person_noun_forms()]
     return re.compile(rf"\b(?:{alternation(words)})\b", re.I)
 
 

@@ -99,3 +99,8 @@ def test_a_hundred_and_a_thousand_keep_their_qualifier(extract):
     counts = extract("Around a thousand people from over a hundred countries took part in the forum.")["counts"]
     assert [(c["value"], c["qualifier"], c["unit"]) for c in counts] == [
         (1000, "approximately", "participants"), (100, "over", "countries")]
+
+
+def test_a_count_right_after_a_dateline_year(extract):
+    counts = extract("RIGA, 12 May 2006 - Twenty Latvian judges are taking part in a seminar this week.")["counts"]
+    assert [(c["value"], c["qualifier"], c["text"]) for c in counts] == [(20, "exact", "Twenty Latvian judges")]

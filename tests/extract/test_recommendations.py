@@ -199,3 +199,8 @@ def test_pressing_as_an_adjective_is_no_call(extract):
     r = extract("The forum brought together judges to discuss the pressing issues of forced labour and to outline "
                 "ways to protect workers.")
     assert r["recommendations"] == []
+
+
+def test_states_modified_by_a_body_are_the_actor_not_the_body(extract):
+    recs = extract("The OSCE participating States stressed the importance of joint labour inspections.")["recommendations"]
+    assert [r["actor"] for r in recs] == ["OSCE participating States"]
