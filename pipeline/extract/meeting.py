@@ -158,8 +158,15 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|before|no later than|deadline(?:\s+is|\s+of)?)\s+(?:[A-Z][a-z]+,?\s+)?$", re.I)
 _VERB_TO_PLACE = re.compile(r"(?:\s+(?!to\b)[^\s,.;:]+){0,6}?\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}")
 _DESCRIBED_MAX_WORDS = 30
-_AFTER_NOUN = re.compile(r"[^\S\n]+(?:to[^\S\n]+[a-z]+|on|about|for|in|at|focusing[^\S\n]+on|addressing|dedicated[^\S\n]+to|"
-                         r"devoted[^\S\n]+to|on[^\S\n]+the[^\S\n]+occasion[^\S\n]+of)[^\S\n]+(?P<obj>[^,.;:()\n]{3,200})")
+@lru_cache(maxsize=None)
+def _after_noun() -> re.Pattern:
+    """What follows a meeting noun in a description, after an optional time ("this week", "in May")."""
+    months = alternation(lexicon().months)
+    return re.compile(r"(?P<when>[^\S\n]+(?:(?:this|next|last)[^\S\n]+(?:week|month|year)|today|tomorrow|yesterday|"
+                      rf"in[^\S\n]+(?:{months})(?:[^\S\n]+(?:19|20)\d\d)?))?"
+                      r"(?P<desc>[^\S\n]+(?:to[^\S\n]+[a-z]+|on|about|for|in|at|focusing[^\S\n]+on|addressing|"
+                      r"dedicated[^\S\n]+to|devoted[^\S\n]+to|on[^\S\n]+the[^\S\n]+occasion[^\S\n]+of)[^\S\n]+"
+                      r"(?P<obj>[^,.;:()\n]{3,200}))")
 
 
 def _starts_with_date(phrase: str) -> bool:
@@ -207,8 +214,13 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
             else:
                 # the parse hung what follows elsewhere: the words after the noun, to the clause's end,
                 # when they start as a description does and name no date
-                after = _AFTER_NOUN.match(text, m.end(), e)
+                after = _after_noun().match(text, m.end(), e)
                 if after is None or _starts_with_date(after.group("obj")):
+                    continue
+                if after.group("when"):  # "a course this week in X on Y": the description without the time
+                    name = (text[first.idx:m.end()] + after.group("desc")).rstrip(" ,;:.–—-")
+                    if 2 <= len(name.split()) <= _DESCRIBED_MAX_WORDS:
+                        return name
                     continue
                 start_char, end_char = first.idx, after.end()
             by = _BY_WHOM.match(text, end_char)

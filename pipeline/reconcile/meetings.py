@@ -1,6 +1,7 @@
 """Cluster per-document meeting records into meetings, merge their fields, keep disagreements."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -84,6 +85,14 @@ def series_similarity(a: str | None, b: str | None) -> float | None:
     return len(wa & wb) / len(wa | wb)
 
 
+def _name_words(name: str) -> set[str]:
+    """The content words of a meeting's name or description, folded."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return {w for w in re.findall(r"[a-z][a-z-]{3,}", folded)}
+
+
 def shared_people(a: set[str], b: set[str]) -> dict[str, float]:
     """People two documents both name, with their weight: a full name 1, a single name (a first name
     or a surname) 0.5, whether the other document writes it alone or as part of a full name
@@ -121,6 +130,11 @@ def score(a: Source, b: Source) -> tuple[float, list[str]]:
             add(2.0, "similar series")
         elif sim == 0.0:
             add(-2.0, "different series")
+    if sim is None and ra.get("name") and rb.get("name") and not (ra.get("series") or rb.get("series")):
+        # two descriptions (no series key on either side): mostly the same words
+        wa, wb = _name_words(ra["name"]), _name_words(rb["name"])
+        if wa and wb and len(wa & wb) / len(wa | wb) >= 0.6:
+            add(2.0, "similar descriptions")
     if ra.get("edition") and ra.get("edition") == rb.get("edition"):
         add(3.0, f"edition {ra['edition']}")
     if ra.get("anniversary") and rb.get("anniversary"):

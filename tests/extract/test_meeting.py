@@ -281,3 +281,12 @@ def test_a_heading_name_that_goes_on_in_lower_case(extract):
                 "On 4 and 5 May 2023 the inspectors met in Riga.")["meeting"]
     assert (m["name"], m["edition"]) == (
         "3rd meeting of the Baltic network of labour inspectors working on seasonal farms", 3)
+
+
+def test_a_description_after_a_time_phrase_leaves_the_time_out(extract):
+    m = extract("Twenty Latvian judges are taking part in a training course this week in Riga on labour "
+                "exploitation.")["meeting"]
+    assert m["name"] == "training course in Riga on labour exploitation"
+    m = extract("Twenty Latvian judges are taking part in a training course in September in Riga on labour "
+                "exploitation.")["meeting"]
+    assert m["name"] == "training course in Riga on labour exploitation"

@@ -131,3 +131,14 @@ def test_days_without_a_year_take_the_year_of_the_source_with_the_same_days():
     assert (row["resolved_start_date"], row["resolved_end_date"], row["resolved_method"]) == (
         date(2014, 2, 17), date(2014, 2, 18), "inferred:year-from-other-source (dated)")
     assert "other days of the year (-4)" in score(yearless, other_year)[1]
+
+
+def test_two_sources_describing_the_meeting_alike_merge_with_place_and_figure():
+    dated = _src("dated", series=None, name="seminar in Riga on labour inspection in agriculture",
+                 start_date="2019-03-04", date_precision="day", city="Riga", participants=25)
+    undated = _src("undated", series=None, name="seminar in Riga on labour inspection in agriculture", city="Riga",
+                   participants=25)
+    other = _src("other", series=None, name="workshop on child protection online", city="Riga")
+    groups = [[s.doc_id for s in g] for g in cluster([dated, undated, other], 4.0)]
+    assert groups == [["dated", "undated"], ["other"]]
+    assert "similar descriptions (+2)" in undated.row["merge_evidence"]
