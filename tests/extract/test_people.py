@@ -350,3 +350,8 @@ def test_a_known_title_written_partly_in_lower_case(extract):
                 "Lena Sorensen; and OSCE Secretary General Tomas Berg.")
     named = _named(r)
     assert named["Lena Sorensen"]["role"] == "UN Special Rapporteur on trafficking in persons, especially women and children"
+
+
+def test_name_from_a_society(extract):
+    r = extract("The conversation was moderated by Ms Karla GARDEN from the Riga Security and Defence Society.")
+    assert _named(r)["Karla GARDEN"]["organization"] == "Riga Security and Defence Society"
