@@ -157,6 +157,15 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
 
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|before|no later than|deadline(?:\s+is|\s+of)?)\s+(?:[A-Z][a-z]+,?\s+)?$", re.I)
 _VERB_TO_PLACE = re.compile(r"(?:\s+(?!to\b)[^\s,.;:]+){0,6}?\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}")
+@lru_cache(maxsize=None)
+def _held_its_nth() -> re.Pattern:
+    """A body that held its Nth meeting: the body (without its acronym), the ordinal and the noun."""
+    nouns = alternation(n for n in load("meetings.yaml").meeting_nouns if not n.endswith("s"))
+    return re.compile(rf"\s*(?P<who>(?:[Tt]he\s+)?[A-Z][^.;:()\n]{{3,150}}?)"
+                      rf"\s*(?:\([A-Z][\w/-]{{1,12}}\)\s*)?\s+(?:held|holds|convened|opened|concluded)\s+(?:its|their)\s+"
+                      rf"(?P<ord>{ordinal_re()})\s+(?P<noun>(?:plenary\s+|annual\s+)?(?:{nouns}))\b")
+
+
 _DESCRIBED_MAX_WORDS = 30
 @lru_cache(maxsize=None)
 def _after_noun() -> re.Pattern:
@@ -547,6 +556,11 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     named = find_meeting_name(text, dated_first + meeting_sents, title_spans)
     if named is None:
         for s, e in meeting_sents:
+            m = _held_its_nth().match(text[s:e])  # "The X Committee (XC) held its 7th meeting"
+            if m:
+                who = re.sub(r"^(?:[Tt]he)\s+", "", m.group("who").strip())
+                named = f"{m.group('ord')} {m.group('noun')} of the {who}"
+                break
             m = _GROUP_MET.search(text[s:e])
             if m and len(m.group("who").split()) >= 2:
                 named = "meeting of " + m.group("who")

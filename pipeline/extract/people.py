@@ -46,6 +46,7 @@ _NAME_FULL = re.compile(rf"{NAME_RE}")
 # Where a role phrase written after "NAME, " ends.
 _ROLE_END = re.compile(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| in (?:his|her|their) | who | which | said | added ")
 # Items of a sentence: commas, semicolons, colons and dashes between spaces.
+_AS_TITLE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,60}\)[^\S\n]*)?,?[^\S\n]*as[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+|new[^\S\n]+)?")
 _SEPARATOR = re.compile(r"\s*(?:[,;:]|\s[–—-]\s)\s*")
 # Words that introduce a list of people, cut from the front of the first item.
 _LEAD_IN = re.compile(r"^.*\b(?:include[sd]?|including|among them|such as|namely|were|are|by|with|from)(?:\s+|$)", re.I | re.S)
@@ -740,6 +741,15 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                 continue
             i = item.people[0]
             p = people[i]
+            # 0. "elected NAME (Country) as TITLE": the office named after "as"
+            as_title = _AS_TITLE.match(text, p.end)
+            t = next((t for t in titles if as_title and t.start == as_title.end()), None)
+            if t is not None:
+                found[i] = (t.start, t.end, "rule:name-as-title")
+                bracket = re.search(r"\(([^()]*)\)", as_title.group())
+                if bracket and _affiliation(bracket.group(1)):
+                    p.organization = _affiliation(bracket.group(1))  # "NAME (Austria) as Chair"
+                continue
             # 1. a title ending where the name (or its honorifics) starts: "TITLE NAME"
             gap_start = p.start
             for h in reversed(p.honorifics):

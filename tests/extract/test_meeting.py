@@ -290,3 +290,8 @@ def test_a_description_after_a_time_phrase_leaves_the_time_out(extract):
     m = extract("Twenty Latvian judges are taking part in a training course in September in Riga on labour "
                 "exploitation.")["meeting"]
     assert m["name"] == "training course in Riga on labour exploitation"
+
+
+def test_a_body_that_held_its_nth_meeting_names_it(extract):
+    m = extract("1.   The Working Party on labour inspection (WPLI) held its 9th meeting from 3 to 4 May 2021 in Riga.")["meeting"]
+    assert (m["name"], m["edition"]) == ("9th meeting of the Working Party on labour inspection", 9)

@@ -355,3 +355,12 @@ def test_a_known_title_written_partly_in_lower_case(extract):
 def test_name_from_a_society(extract):
     r = extract("The conversation was moderated by Ms Karla GARDEN from the Riga Security and Defence Society.")
     assert _named(r)["Karla GARDEN"]["organization"] == "Riga Security and Defence Society"
+
+
+def test_elected_name_as_title_and_document_words_are_no_names(extract):
+    r = extract("The Committee elected Ambassador Ana Lopez (Portugal) as Chair and Jonas Berg (Sweden) as Vice-Chair. "
+                "The list of participants appears in Appendix I.")
+    named = _named(r)
+    assert set(named) == {"Ana Lopez", "Jonas Berg"}
+    assert (named["Ana Lopez"]["role"], named["Ana Lopez"]["organization"]) == ("Chair", "Portugal")
+    assert named["Jonas Berg"]["role"] == "Vice-Chair"
