@@ -127,7 +127,7 @@ def _after_headline_verb(name: str) -> str:
 
 
 def find_meeting_name(text: str, spans: list[tuple[int, int]],
-                      title_only: tuple[tuple[int, int], ...] | list = ()) -> str | None:
+                      title_only: list[tuple[int, int]] | tuple = ()) -> str | None:
     """The meeting's name from the first stretch (title block, then sentences about the meeting)
     that has one; a name with an edition or a year is preferred within a stretch. A name that opens
     a title-block line (`title_only`) and goes on in lower case takes the rest of its phrase."""
@@ -155,7 +155,12 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
     return None
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|before|no later than|deadline(?:\s+is|\s+of)?)\s+(?:[A-Z][a-z]+,?\s+)?$", re.I)
+@lru_cache(maxsize=None)
+def _deadline_before() -> re.Pattern:
+    """A deadline cue of meetings.yaml right before a date, maybe with a weekday ("until Friday, 2 May")."""
+    return re.compile(rf"\b(?:{alternation(load('meetings.yaml').deadline_cues)})\s+(?:[A-Z][a-z]+,?\s+)?$", re.I)
+
+
 _VERB_TO_PLACE = re.compile(r"(?:\s+(?!to\b)[^\s,.;:]+){0,6}?\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}")
 @lru_cache(maxsize=None)
 def _held_its_nth() -> re.Pattern:
@@ -546,7 +551,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     # read before a headline ("Headline on X" / "Theme – the 5th X Forum, 3-4 May 2021")
     # (the dateline is the publication date, not the meeting's; a deadline is a registration date)
     dates = [d for d in f.get("dates", []) if (dateline is None or not dateline[0] <= d.start < dateline[1])
-             and not _DEADLINE_BEFORE.search(text, max(0, d.start - 40), d.start)]
+             and not _deadline_before().search(text, max(0, d.start - 40), d.start)]
     def dated_header(sp: tuple[int, int]) -> bool:
         """A title-block line that ends with a date, or starts with one ("Name, 3-4 May 2021")."""
         return any(sp[0] <= d.start < sp[1] and (not text[d.end:sp[1]].strip(" .)]") or not text[sp[0]:d.start].strip())

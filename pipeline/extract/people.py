@@ -247,12 +247,13 @@ def _candidates(doc: Doc) -> list[PersonMention]:
         for m in pats[key].finditer(text):
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:described-mononym",
                                        confidence=0.6))
+    plurals = roles().person_noun_plurals
     for m in pats["noun_mononym"].finditer(text):
         # the noun is the person's role ("survivor Ana"); a plural noun also describes the names
         # coordinated after it ("survivors Ana (…) and Mira")
         role = (m.start("noun"), m.end("noun"))
         found = [m]
-        if m.group("noun") in roles().person_noun_plurals:
+        if m.group("noun") in plurals:
             more = pats["and_mononym"].match(text, m.end())
             if more:
                 found.append(more)
@@ -903,7 +904,8 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
         if any(re.fullmatch(r",[^\S\n]*(?:and[^\S\n]+)?", text[e:t.start]) for _, e in held) or \
                 any(re.fullmatch(r",[^\S\n]*", text[t.end:s]) for s, _ in held):
             continue  # "NAME, TITLE, TITLE" / "TITLE, TITLE NAME": another office of the same person
-        t_line = (text.rfind("\n", 0, t.start) + 1, (text.find("\n", t.end) + 1 or len(text) + 1) - 1)
+        line_end = text.find("\n", t.end)
+        t_line = (text.rfind("\n", 0, t.start) + 1, len(text) if line_end < 0 else line_end)
         if any(t_line[0] <= s < t_line[1] for s, _ in held) and not any(t_line[0] <= p.start < t_line[1] for p in people):
             continue  # another office on the title line below a name ("TITLE, Head of Delegation")
         if any(words(t) <= set(fold(r.role).replace("the ", "").split()) for r in out):

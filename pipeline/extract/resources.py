@@ -365,6 +365,7 @@ class MeetingRules:
     organiser_sub_units: tuple[str, ...]
     series_drop: tuple[str, ...]
     remarks: tuple[str, ...]
+    deadline_cues: tuple[str, ...]
     anniversary_cues: tuple[str, ...]
 
 

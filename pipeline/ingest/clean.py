@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..records import Footnote
 
@@ -102,14 +103,21 @@ def _join_broken_paragraphs(blocks: list[list[str]]) -> list[list[str]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    from ..extract.resources import fold, lexicon
+
+    return frozenset(fold(w) for w in lexicon().function_words)
+
+
 def _join_wrapped_lines(block: list[str]) -> list[str]:
     """Join a line wrapped onto an indented next line ("Head of the Department of" / "    Justice
     and Police;"): the next line is indented, is no bullet, and the line before ends mid-phrase, on
     a function word or a comma (a name alone on its line, with its title indented below, stays)."""
-    from ..extract.resources import fold, lexicon
+    from ..extract.resources import fold
     from .segment import bullet_re
 
-    function_words = {fold(w) for w in lexicon().function_words}
+    function_words = _function_words()
     out: list[str] = []
     for line in block:
         last = out[-1].rstrip() if out else ""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ..extract.resources import fold
 from ..records import DateValue, stable_id
 
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
@@ -87,10 +88,7 @@ def series_similarity(a: str | None, b: str | None) -> float | None:
 
 def _name_words(name: str) -> set[str]:
     """The content words of a meeting's name or description, folded."""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
-    return {w for w in re.findall(r"[a-z][a-z-]{3,}", folded)}
+    return set(re.findall(r"[a-z][a-z-]{3,}", fold(name)))
 
 
 def shared_people(a: set[str], b: set[str]) -> dict[str, float]:
