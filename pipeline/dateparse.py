@@ -41,8 +41,26 @@ def parse_full_date(phrase: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def safe_date(year: int, month: int, day: int) -> date | None:
+def checked_date(year: int, month: int, day: int) -> date | None:
+    """The one way to build a date from parts read in a text: None for a day that does not exist
+    ("31 April", "29 February" of a common year, month 13), never an exception."""
     try:
-        return date(year, month, day)
+        return date(int(year), int(month), int(day))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def possible_day(month: int, day: int) -> bool:
+    """True if the day exists in some year (29 February does, in leap years; 31 April never)."""
+    return checked_date(2000, month, day) is not None
+
+
+def iso_date(value) -> date | None:
+    """A date from a date or an ISO string (interim files hold ISO strings); None for a malformed
+    or impossible one."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
     except ValueError:
         return None

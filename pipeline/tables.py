@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-CONTRACT_VERSION = "1.3"
+CONTRACT_VERSION = "1.4"
 
 STR = pa.string()
 INT = pa.int64()
@@ -382,6 +382,7 @@ CONFLICTS = _table(TableSpec(
         Column("unit", STR, "This source's unit, for counts."),
         Column("text", STR, "Evidence as written."),
         *_grounding("the evidence"),
+        Column("reason", STR, "Why the value was not used, when it could not be (\"no such day: 02-29 in 2023\"); null for a plain disagreement between sources."),
     ),
     ("meeting_id", "field", "doc_id", "start_char"),
 ))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dateparse import DAY, MONTH, YEAR, month_number, safe_date
+from ..dateparse import DAY, MONTH, YEAR, checked_date, month_number, possible_day
 from .numbers import number_re, parse_number
 from .resources import alternation, load
 from .util import doc_text, facts, guarded
@@ -78,15 +78,15 @@ class DateExpr:
                 return None, None, None, "unresolved"
             year, method = published.year, "inferred:year-from-published"
         if self.kind == "year":
-            return date(year, 1, 1), None, "year", method
+            return checked_date(year, 1, 1), None, "year", method
         if self.kind == "month":
-            return date(year, self.month, 1), None, "month", method
-        start = safe_date(year, self.month, self.day)
+            return checked_date(year, self.month, 1), None, "month", method
+        start = checked_date(year, self.month, self.day)
         end = None
         if self.kind == "range":
-            end = safe_date(self.end_year or year, self.end_month or self.month, self.end_day)
+            end = checked_date(self.end_year or year, self.end_month or self.month, self.end_day)
             if end is not None and start is not None and end < start and self.end_year is None:
-                start = safe_date(year - 1, self.month, self.day)  # "30 December - 2 January 2019"
+                start = checked_date(year - 1, self.month, self.day)  # "30 December - 2 January 2019"
         return start, end, "day", method
 
 
@@ -95,8 +95,9 @@ def _year_evidence() -> list[re.Pattern]:
     return [re.compile(p) for p in load("meetings.yaml").year_evidence]
 
 
-def find_dates(text: str) -> list[DateExpr]:
-    """All date expressions, longest first where they overlap."""
+def find_dates(text: str, impossible: list[str] | None = None) -> list[DateExpr]:
+    """All date expressions, longest first where they overlap. A phrase of a date's shape that
+    names no day ("31 April") is no date; it is appended to `impossible` when a list is given."""
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
 
@@ -113,14 +114,18 @@ def find_dates(text: str) -> list[DateExpr]:
                 m1 = month_number(g["m1"])
             except (ValueError, AttributeError):
                 continue
-            if d1 is not None and not 1 <= d1 <= 31:
+            if d1 is not None and not possible_day(m1, d1):
+                if impossible is not None and not any(m.group() in p for p in impossible):
+                    impossible.append(m.group())
                 continue
             year = g.get("y") or g.get("y1")
             expr = DateExpr(m.start(), m.end(), m.group(), kind, int(year) if year else None, m1, d1)
             if kind == "range":
                 expr.end_day = int(re.match(r"\d+", g["d2"]).group())
                 expr.end_month = month_number(g["m2"]) if g.get("m2") else m1
-                if not 1 <= expr.end_day <= 31:
+                if not possible_day(expr.end_month, expr.end_day):
+                    if impossible is not None and not any(m.group() in p for p in impossible):
+                        impossible.append(m.group())
                     continue
             found.append(expr)
             taken.append((m.start(), m.end()))
@@ -166,7 +171,10 @@ class DateFinder:
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        facts(doc)["dates"] = find_dates(doc_text(doc))
+        impossible: list[str] = []
+        facts(doc)["dates"] = find_dates(doc_text(doc), impossible)
+        for phrase in impossible:  # reported with the document's extraction, never a crash
+            facts(doc).setdefault("errors", []).append(f"{self.name}: no such day, not read as a date: {phrase!r}")
         return doc
 
 

@@ -39,6 +39,32 @@ def has_meeting_evidence(record: dict[str, Any]) -> bool:
     return any(record.get(k) not in (None, [], "") for k in MEETING_EVIDENCE)
 
 
+def _merge_isolated(members: list[Source], mid: str):
+    """`merge`, but a cluster whose records cannot be merged (a value outside its type) never stops
+    the run: its sources are merged without the one that fails, which keeps its own row with the
+    reason in `conflicts`."""
+    try:
+        return merge(members, mid)
+    except Exception as exc:  # noqa: BLE001 - one bad record must not cost the whole run
+        log.warning("reconcile: meeting %s could not be merged (%s: %s); merging its sources one by one",
+                    mid, type(exc).__name__, exc)
+    meeting, rows, conflicts = None, [], []
+    for m in members:
+        try:
+            one, one_rows, one_conf = merge([m], mid)
+        except Exception as exc:  # noqa: BLE001
+            conflicts.append({"meeting_id": mid, "field": "meeting", "doc_id": m.doc_id, "value": "",
+                              "reason": f"record not reconciled: {type(exc).__name__}: {exc}"})
+            continue
+        meeting = meeting or one
+        rows += one_rows
+        conflicts += one_conf
+    if meeting is None:
+        meeting = {"meeting_id": mid, "doc_ids": [m.doc_id for m in members], "organizers": [], "conflicts": []}
+    meeting["doc_ids"] = [r["doc_id"] for r in rows] or meeting["doc_ids"]
+    return meeting, rows, conflicts
+
+
 def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     p = {**DEFAULTS, **(params or {})}
 
@@ -66,7 +92,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
     meeting_of: dict[str, str] = {}
     for members in cluster(sources, p["meeting_merge_threshold"]):
         mid = meeting_id(members)
-        meeting, rows, conf = merge(members, mid)
+        meeting, rows, conf = _merge_isolated(members, mid)
         meetings.append(meeting)
         conflicts += conf
         for r in rows:

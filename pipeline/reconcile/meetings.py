@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..extract.resources import fold
+from ..dateparse import checked_date, iso_date
 from ..records import DateValue, stable_id
 
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
@@ -62,11 +63,7 @@ class Source:
         return None
 
 
-def as_date(value) -> date | None:
-    """A date from a date or an ISO string (the interim files hold ISO strings)."""
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
+as_date = iso_date  # a date from a date or an ISO string; None for a malformed one
 
 
 def _compatible_dates(a: Source, b: Source) -> bool | None:
@@ -264,6 +261,13 @@ def _merged_mode(modes: list[str | None]) -> str | None:
     return _most_common(modes)
 
 
+def _impossible(mid: str, row: dict[str, Any], field_name: str, value: str, reason: str) -> dict[str, Any]:
+    """A conflicts row for a value no calendar has, with the evidence it was read from."""
+    return {"meeting_id": mid, "field": field_name, "doc_id": row["doc_id"], "value": value, "qualifier": None,
+            "unit": None, "text": row.get("date_text"), "start_char": row.get("date_start_char"),
+            "end_char": row.get("date_end_char"), "reason": reason}
+
+
 def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """(meeting row, meeting_sources rows with inferred dates filled, conflict rows)."""
     rows = [dict(m.row) for m in members]
@@ -299,10 +303,18 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
                 r["resolved_method"] = f"inferred:year-from-other-source ({ranked[0]['doc_id']})"
                 if r.get("end_month_day"):
                     month, day = map(int, r["end_month_day"].split("-"))
-                    last = date(start.year + (month < start.month), month, day)
-                    r["resolved_end_date"] = last
-                    if end is None:
-                        end, end_method = last, f"inferred:year-from-other-source ({r['doc_id']})"
+                    year = start.year + (month < start.month)
+                    last = checked_date(year, month, day)
+                    if last is None:
+                        # "26-29 February" given the year of a source in a common year: the fact is
+                        # dropped and reported, the rest of the meeting stands
+                        conflicts.append(_impossible(mid, r, "end_date", f"{year}-{r['end_month_day']}",
+                                                     f"no such day: {r['end_month_day']} in {year}, the year "
+                                                     f"given by {ranked[0]['doc_id']}"))
+                    else:
+                        r["resolved_end_date"] = last
+                        if end is None:
+                            end, end_method = last, f"inferred:year-from-other-source ({r['doc_id']})"
         if end is None:
             durations = [r["duration_days"] for r in rows if r.get("duration_days")]
             if durations:

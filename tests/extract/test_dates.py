@@ -70,3 +70,17 @@ def test_a_range_with_times_of_day_between_its_ends():
 
     d = find_dates("WHEN 3 May 2022, 09:00 – 5 May 2022, 17:30")[0]
     assert (d.kind, d.year, d.month, d.day, d.end_month, d.end_day) == ("range", 2022, 5, 3, 5, 5)
+
+
+def test_a_day_no_calendar_has_is_no_date_and_is_reported():
+    impossible: list[str] = []
+    found = find_dates("The forum met from 28 to 31 April in the capital.", impossible)
+    assert [d for d in found if d.kind in ("range", "day")] == []
+    assert impossible == ["from 28 to 31 April"]
+
+
+def test_29_february_is_a_possible_day_but_not_in_a_common_year():
+    (d,) = find_dates("on 29 February 2023")
+    assert d.resolve(None)[0] is None
+    (d,) = find_dates("on 29 February 2024")
+    assert d.resolve(None)[0] == date(2024, 2, 29)

@@ -142,3 +142,34 @@ def test_two_sources_describing_the_meeting_alike_merge_with_place_and_figure():
     groups = [[s.doc_id for s in g] for g in cluster([dated, undated, other], 4.0)]
     assert groups == [["dated", "undated"], ["other"]]
     assert "similar descriptions (+2)" in undated.row["merge_evidence"]
+
+
+def test_days_without_a_year_that_the_other_sources_year_lacks_are_reported_not_fatal():
+    # "26-29 February" with no year; the other source dates the meeting in a common year
+    dated = _src("a", ["ana lopez"], start_date="2023-02-26", date_precision="day", city="Vienna")
+    yearless = _src("b", ["ana lopez"], month_day="02-26", end_month_day="02-29", city="Vienna",
+                    date_text="26-29 February", date_start_char=40, date_end_char=54)
+    meeting, rows, conflicts = merge([dated, yearless], "m1")
+    assert meeting["start_date"] == date(2023, 2, 26)
+    assert meeting["end_date"] is None
+    b_row = next(r for r in rows if r["doc_id"] == "b")
+    assert b_row["resolved_start_date"] == date(2023, 2, 26)
+    assert "resolved_end_date" not in b_row
+    assert [(c["field"], c["doc_id"], c["value"], c["start_char"]) for c in conflicts] == [
+        ("end_date", "b", "2023-02-29", 40)]
+    assert conflicts[0]["reason"].startswith("no such day: 02-29 in 2023")
+
+
+def test_the_same_days_in_a_leap_year_resolve():
+    dated = _src("a", start_date="2024-02-26", date_precision="day")
+    yearless = _src("b", month_day="02-26", end_month_day="02-29")
+    meeting, rows, conflicts = merge([dated, yearless], "m1")
+    assert meeting["end_date"] == date(2024, 2, 29)
+    assert conflicts == []
+
+
+def test_a_malformed_stored_date_is_no_date():
+    from pipeline.reconcile.meetings import as_date
+
+    assert as_date("2023-04-31") is None
+    assert as_date("2023-04-30") == date(2023, 4, 30)
