@@ -65,7 +65,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx):
         from .extract.nlp import ModelNotInstalled
-        from .extract.resources import ResourceError
+        from .lang.resources import ResourceError
         from .stages import ParamsError
 
         try:

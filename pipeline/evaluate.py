@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from .extract.resources import fold
-from .reconcile.people import name_tokens
+from .lang.resources import fold
+from .lang.names import name_tokens
 from .tables import read_rows, write_json_atomic
 
 ROLE_MATCH = 80  # token_sort_ratio for a role-only mention to match the gold role

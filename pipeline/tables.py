@@ -330,7 +330,7 @@ RECOMMENDATIONS = _table(TableSpec(
         Column("modality", STR, "The cue's kind: should, must, need, call, urge, recommend, important, time, duty."),
         Column("cue", STR, "The cue as written."),
         Column("kind", STR, "bullet, sentence or quote.", False, allowed=("bullet", "sentence", "quote")),
-        Column("topics", STR_LIST, "Topic tags from the taxonomy in extract/resources/topics.yaml.", False),
+        Column("topics", STR_LIST, "Topic tags from the taxonomy in lang/en/topics.yaml.", False),
         *_grounding("the clause"),
         Column("method", STR, METHODS_NOTE, False),
         Column("confidence", FLOAT, "Confidence from 0 to 1.", False),

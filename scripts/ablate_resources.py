@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-RESOURCES = ROOT / "pipeline" / "extract" / "resources"
+RESOURCES = ROOT / "pipeline" / "lang" / "en"
 PATTERN_KEYS = {"cues", "terminators", "boundaries", "descriptive", "year_evidence", "organisers", "normalise",
                 "nested", "between_shapes", "addressed_before", "lead_in_cues", "patterns"}
 
@@ -86,7 +86,7 @@ def trial(name: str, path, value, base: dict[str, float]) -> dict:
         repo = Path(tmp)
         shutil.copytree(ROOT / "pipeline", repo / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
         data = yaml.load((RESOURCES / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        (repo / "pipeline/extract/resources" / name).write_text(yaml.safe_dump(removed(data, path), allow_unicode=True),
+        (repo / "pipeline/lang/en" / name).write_text(yaml.safe_dump(removed(data, path), allow_unicode=True),
                                                                encoding="utf-8")
         try:
             got = score(repo)

@@ -71,7 +71,7 @@ def extract(nlp):
     """Run the whole extraction on one text written for a test; returns the per-document result."""
     from pipeline.ingest.clean import clean_text
     from pipeline.ingest.metadata import read_dateline
-    from pipeline.ingest.segment import segment
+    from pipeline.lang.layout import segment
 
     def run(text: str, published: str | None = None, doc_id: str = "t"):
         text = clean_text(text).text

@@ -86,7 +86,7 @@ def covered(path: Path, deps: list[str]) -> bool:
 def test_the_closure_follows_lazy_imports():
     assert "pipeline.evaluate" not in closure(["pipeline.cli"])  # imported by another subcommand
     mods = closure(STAGE_ROOTS["extract"])
-    assert {"pipeline.extract.people", "pipeline.extract.roles", "pipeline.dateparse", "pipeline.records"} <= mods
+    assert {"pipeline.extract.people", "pipeline.extract.roles", "pipeline.lang.dateparse", "pipeline.records"} <= mods
 
 
 @pytest.mark.parametrize("stage", sorted(STAGE_ROOTS))
@@ -99,4 +99,4 @@ def test_stage_deps_cover_every_imported_module(stage):
 
 def test_resources_are_deps_of_the_stages_that_read_them():
     for stage in ("extract", "reconcile", "evaluate"):
-        assert covered(PACKAGE / "extract" / "resources" / "roles.yaml", stage_deps(stage)), stage
+        assert covered(PACKAGE / "lang" / "en" / "roles.yaml", stage_deps(stage)), stage

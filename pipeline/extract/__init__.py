@@ -19,7 +19,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..records import Extraction, MeetingFact
-from ..ingest.segment import bullet_re
+from ..lang.resources import bullet_re
 from ..tables import read_rows
 
 if TYPE_CHECKING:
@@ -43,8 +43,14 @@ class ExtractStats:
     results: list[Extraction] | None = None  # what was written to interim/extractions.jsonl
 
 
-def cache_key(sha256: str, model: str, resources: str, params: dict[str, Any]) -> str:
-    blob = json.dumps({"sha256": sha256, "model": model, "resources": resources, "params": params}, sort_keys=True)
+def cache_key(ctx: dict[str, Any], model: str, resources: str, params: dict[str, Any]) -> str:
+    """Content-addressed: what extraction reads of the document (its cleaned text, segments,
+    dateline, publication date and id), the model, the extraction code and rules, and parameters.
+    A change to ingest that leaves a document's text alone keeps its entry."""
+    text_hash = hashlib.sha256(ctx["text"].encode("utf-8")).hexdigest()
+    blob = json.dumps({"text": text_hash, "segments": ctx.get("segments"), "dateline": ctx.get("dateline"),
+                       "published": ctx.get("published"), "doc_id": ctx["doc_id"], "model": model,
+                       "resources": resources, "params": params}, sort_keys=True, default=list)
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
@@ -180,7 +186,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     Returns the results in input order.
     """
     from .nlp import build_nlp, installed_model_id
-    from .resources import resources_hash
+    from ..lang.resources import resources_hash
 
     key_model = installed_model_id(model) if nlp is None else f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
     key_resources = resources_hash()
@@ -204,8 +210,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
         for ctx in contexts:
             stats.n_documents += 1
             order.append(ctx["doc_id"])
-            key = cache_key(ctx["sha256"], key_model, key_resources,
-                            {**(params or {}), "doc_id": ctx["doc_id"], "published": ctx["published"]})
+            key = cache_key(ctx, key_model, key_resources, params or {})
             hit = cache.get(key)
             if hit is not None:
                 results[ctx["doc_id"]] = Extraction.from_json(hit)

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
-from .resources import load
+from ..lang.resources import load
 from .util import doc_text, facts, guarded
 
 @dataclass

@@ -14,9 +14,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dateparse import DAY, MONTH, YEAR, checked_date, month_number, possible_day
+from ..lang.dateparse import DAY, MONTH, YEAR, checked_date, month_number, possible_day
 from .numbers import number_re, parse_number
-from .resources import alternation, load
+from ..lang.resources import alternation, load
 from .util import doc_text, facts, guarded
 
 _SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*(?:the\s+)?"

@@ -19,7 +19,7 @@ from .dates import DateExpr, find_duration
 from .orgs import find_orgs
 from .places import city_country
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
-from .resources import alternation, fold, gazetteer, lexicon, load, roles
+from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, sentence_bounds
 from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 

@@ -62,7 +62,7 @@ def freeze_msgpack_registries() -> None:
 
 def build_nlp(model: str | None = None) -> Language:
     """Load the model by name (installed packages only) and add the extraction components."""
-    from .resources import validate_all
+    from ..lang.resources import validate_all
 
     validate_all()  # a malformed rule file stops here, before any document is read
     freeze_msgpack_registries()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .resources import lexicon
+from ..lang.resources import lexicon
 
 
 @lru_cache(maxsize=None)

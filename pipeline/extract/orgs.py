@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .resources import Gazetteer, Org, fold, gazetteer, load
+from ..lang.resources import Gazetteer, Org, fold, gazetteer, load
 from .util import doc_text, facts, guarded
 
 def _org_heads() -> tuple[str, ...]:

@@ -24,10 +24,10 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.segment import bullet_re
+from ..lang.resources import bullet_re
 from ..records import Segment
 from .places import country_of
-from .resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
+from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
                         post_nominals, roles)
 from .roles import RoleMatch, after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
 from .util import doc_text, facts, guarded, overlaps, sentence_bounds

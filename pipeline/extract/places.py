@@ -8,7 +8,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from .resources import demonyms, fold
+from ..lang.resources import demonyms, fold
 
 # Names people write, where pycountry's official name is not what they write.
 _PREFERRED = {"MD": "Moldova", "RU": "Russia", "TR": "Türkiye", "CZ": "Czechia", "GB": "United Kingdom",

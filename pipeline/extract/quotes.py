@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .people import PersonMention, RoleMention
-from .resources import alternation, fold, honorific_keys, lexicon
+from ..lang.resources import alternation, fold, honorific_keys, lexicon
 from .util import doc_text, facts, guarded
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")

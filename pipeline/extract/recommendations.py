@@ -15,12 +15,12 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.segment import bullet_re
+from ..lang.resources import bullet_re
 from ..records import Segment
 from .orgs import OrgMention
 from .people import PersonMention, RoleMention
 from .quotes import Quote
-from .resources import alternation, fold, gazetteer, lexicon, load, roles
+from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, guarded, sentence_bounds
 
 
@@ -404,7 +404,7 @@ class RecommendationFinder:
         if context and context.get("segments") is not None:
             segments = [Segment(*s) for s in context["segments"]]
         else:
-            from ..ingest.segment import segment
+            from ..lang.layout import segment
 
             segments = segment(doc_text(doc))
         dateline = tuple(context["dateline"]) if context and context.get("dateline") else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import countries_in
-from .resources import alternation, fold, gazetteer, lexicon, load, roles
+from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
 
 _CAP = r"(?:[A-Z][\w'’\-/.&]*[\w’'])|[A-Z]"
 _NUM = r"(?:19|20)\d\d"

@@ -72,7 +72,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 def _ends_with_abbreviation(sentence: str) -> bool:
     """A sentence the parser ended at an honorific's full stop ("Dr.", "Fr.") or an initial."""
-    from .resources import fold, honorific_keys
+    from ..lang.resources import fold, honorific_keys
 
     m = re.search(r"(?:^|\s)(\S+)\.\s*$", sentence)
     return bool(m) and (fold(m.group(1)) in honorific_keys() or bool(re.fullmatch(r"[A-Z]", m.group(1))))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import city_country, country_of
-from .resources import gazetteer, load
+from ..lang.resources import gazetteer, load
 
 
 @dataclass
@@ -81,7 +81,7 @@ _CITY_AFTER = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a
 
 def find_cities(text: str) -> list[Place]:
     """'in Strasbourg', 'in Vienna, Austria': a city after in/at, with its country when written."""
-    from .resources import lexicon
+    from ..lang.resources import lexicon
 
     calendar = set(lexicon().months) | set(lexicon().weekdays)
     out = []
@@ -125,7 +125,7 @@ _TITLE_CITY = re.compile(r"(?:(?<=\d)|(?<=[\d(]\s)|(?<=\()|^)(?P<city>[A-Z][a-z�
 def find_title_cities(line: str) -> list[Place]:
     """A city in a title-block line next to the date: "(Strasbourg, 3 May 2019)",
     "3-4 May 2019, Vienna", "3-4 May 2019Vienna, Austria" (a city glued to the year)."""
-    from .resources import lexicon
+    from ..lang.resources import lexicon
 
     calendar = set(lexicon().months) | set(lexicon().weekdays)
     out = []

@@ -14,7 +14,7 @@ from .metadata import (META_FIELDS, coerce_date, guess_doc_type, guess_language,
                        load_sidecar, read_dateline)
 from .formats import reader_for
 from .readers import SUPPORTED_SUFFIXES, ReadError, decode_text, is_document_path, read_bytes, sha256_of
-from .segment import segment
+from ..lang.layout import segment
 
 log = logging.getLogger(__name__)
 

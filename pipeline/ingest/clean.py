@@ -105,7 +105,7 @@ def _join_broken_paragraphs(blocks: list[list[str]]) -> list[list[str]]:
 
 @lru_cache(maxsize=None)
 def _function_words() -> frozenset[str]:
-    from ..extract.resources import fold, lexicon
+    from ..lang.resources import fold, lexicon
 
     return frozenset(fold(w) for w in lexicon().function_words)
 
@@ -114,8 +114,8 @@ def _join_wrapped_lines(block: list[str]) -> list[str]:
     """Join a line wrapped onto an indented next line ("Head of the Department of" / "    Justice
     and Police;"): the next line is indented, is no bullet, and the line before ends mid-phrase, on
     a function word or a comma (a name alone on its line, with its title indented below, stays)."""
-    from ..extract.resources import fold
-    from .segment import bullet_re
+    from ..lang.resources import fold
+    from ..lang.resources import bullet_re
 
     function_words = _function_words()
     out: list[str] = []

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..dateparse import FULL_DATE, parse_full_date
+from ..lang.dateparse import FULL_DATE, parse_full_date
 from ..records import Segment
 
 _DATELINE = re.compile(
@@ -39,7 +39,7 @@ class Dateline:
 
 def read_dateline(text: str) -> Dateline | None:
     """'Geneva, 3 May 2019 (AP):' or 'WARSAW, 9 March 2018 –' opening one of the first lines."""
-    from ..extract.resources import lexicon
+    from ..lang.resources import lexicon
 
     calendar = {w.lower() for w in (*lexicon().weekdays, *lexicon().months)}
     lines = [m.start() for m in re.finditer(r"^(?=[^\S\n]*\S)", text, re.MULTILINE)][:DATELINE_LINES]
@@ -92,7 +92,7 @@ def coerce_date(value: Any) -> date | None:
 @lru_cache(maxsize=None)
 def _quote_attribution() -> re.Pattern:
     """A closing quotation mark followed by a speech verb (lexicon.yaml): '”, said'."""
-    from ..extract.resources import alternation, lexicon
+    from ..lang.resources import alternation, lexicon
 
     return re.compile(rf"[”\"],?\s+(?:{alternation(lexicon().speech_verbs)})\b")
 

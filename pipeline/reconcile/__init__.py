@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..extract import read_extractions
-from ..extract.resources import fold, gazetteer
+from ..lang.resources import fold, gazetteer
 from ..records import Extraction, stable_id
 from ..tables import TABLES, data_dictionary, read_rows, write_tables
 from .meetings import PRECISION_RANK, Source, as_date, cluster, meeting_id, merge
@@ -179,7 +179,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
 def main(output: Path | str, params: dict[str, Any] | None = None,
          extractions: list[Extraction] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Reconcile OUTPUT/interim/extractions.jsonl (or the same results, handed over in memory)."""
-    from ..extract.resources import validate_all
+    from ..lang.resources import validate_all
 
     validate_all()
     output = Path(output)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from ..extract.resources import fold
-from ..dateparse import checked_date, iso_date
+from ..lang.resources import fold
+from ..lang.dateparse import checked_date, iso_date
 from ..records import DateValue, stable_id
 
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}

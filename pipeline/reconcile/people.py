@@ -14,23 +14,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..extract.resources import fold, honorific_keys
+from ..lang.names import name_key, name_tokens
+from ..lang.resources import fold
 from ..records import stable_id
-
-
-def name_tokens(name: str) -> list[str]:
-    tokens = [t for t in re.split(r"[\s]+", fold(name)) if t]
-    while tokens and tokens[0].rstrip(".") in honorific_keys():
-        tokens = tokens[1:]
-    return tokens
-
-
-def name_key(name: str) -> str:
-    """'Dr. Ana Lopez' -> 'ana lopez'; middle names dropped: first and last token."""
-    tokens = name_tokens(name)
-    if len(tokens) >= 2:
-        return f"{tokens[0]} {tokens[-1]}"
-    return " ".join(tokens)
 
 
 @dataclass

@@ -80,10 +80,10 @@ def test_a_failing_component_does_not_kill_the_run(nlp, monkeypatch, caplog):
     assert "rapporteur_counts failed on document a" in caplog.text
 
 
-def test_editing_any_imported_helper_re_extracts(tmp_path, monkeypatch):
-    """The cache key covers the whole package: a change to a helper module outside extract/
-    (here the date helpers that ingest and extract share) invalidates every entry."""
-    from pipeline.extract import resources
+def test_the_cache_key_covers_what_extraction_depends_on_and_nothing_else(tmp_path, monkeypatch):
+    """An edit to the language layer (here the date helpers) re-extracts every document; an edit to
+    a module extraction does not use (the HTML review page) re-extracts none."""
+    from pipeline.lang import resources
 
     package = tmp_path / "pipeline"
     shutil.copytree(resources.PACKAGE_ROOT, package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -92,7 +92,10 @@ def test_editing_any_imported_helper_re_extracts(tmp_path, monkeypatch):
     out = tmp_path / "out"
     _run(folder, out)
     assert extract_main(out, quiet=True).n_cached == 5
-    helper = package / "dateparse.py"
+    unrelated = package / "report.py"
+    unrelated.write_text(unrelated.read_text() + "\n# an edit outside extraction keeps every entry\n")
+    assert extract_main(out, quiet=True).n_cached == 5
+    helper = package / "lang" / "dateparse.py"
     helper.write_text(helper.read_text() + "\n# an edit that changes no behaviour still changes the key\n")
     stats = extract_main(out, quiet=True)
     assert (stats.n_extracted, stats.n_cached) == (5, 0)

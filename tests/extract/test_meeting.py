@@ -143,7 +143,7 @@ def test_a_title_block_line_that_is_only_a_place(extract):
 
 
 def test_each_meeting_noun_stands_for_its_singular_and_plural():
-    from pipeline.extract.resources import MeetingRules
+    from pipeline.lang.resources import MeetingRules
 
     rules = MeetingRules(meeting_verbs=("met",), start_verbs=(), end_verbs=(), continue_verbs=(),
                          meeting_nouns=("meetings", "forum"), year_evidence=(), organisers=(), organiser_sub_units=(),

@@ -1,6 +1,6 @@
 """The rule resources (YAML data files): one typed rule class per file, validated when loaded.
 
-Each file in resources/ has a small frozen dataclass below describing its keys and value types;
+The files of a language live in its own folder (`lang/en/`). Each file there has a small frozen dataclass below describing its keys and value types;
 `load(name)` reads the file and builds that class, and a missing, unknown or ill-typed key raises a
 ResourceError that names the file and the key. `validate_all()` runs when the pipeline is built.
 Adding a role title, an organisation or a cue word is a change to the data files only.
@@ -18,7 +18,17 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
-RESOURCE_DIR = Path(__file__).parent / "resources"
+LANG_DIR = Path(__file__).parent
+LANGUAGE = "en"  # the language whose resources the accessors below load
+RESOURCE_DIR = LANG_DIR / LANGUAGE
+
+
+def resource_dir(language: str = LANGUAGE) -> Path:
+    """The folder of one language's rule resources; a ResourceError names a language without one."""
+    folder = LANG_DIR / language
+    if not (len(language) == 2 and language.isalpha() and folder.is_dir()):
+        raise ResourceError(f"no rule resources for language {language!r} (expected a folder {folder})")
+    return folder
 
 
 class ResourceError(ValueError):
@@ -159,16 +169,22 @@ def validate_all() -> None:
 
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # the whole `pipeline` package
+# What extraction depends on: its own code, the language layer (rules as data, folding, dates) and
+# the records it returns. Ingest, reconcile, the tables and the CLI are not part of it (the cleaned
+# text and segments extraction reads are part of each document's key instead); the layering test
+# (tests/test_layers.py) keeps extract from importing anything else.
+EXTRACTION_SOURCES = ("extract", "lang", "records.py")
 
 
-def resources_hash(root: Path | None = None) -> str:
-    """A hash of every source and resource file of the `pipeline` package: part of the cache key.
-
-    The whole package, not a list of modules, so that no helper an extractor imports (today or
-    after a refactoring) can change the results without changing the key."""
+def resources_hash(root: Path | None = None, parts: tuple[str, ...] = EXTRACTION_SOURCES) -> str:
+    """A hash of the source and resource files extraction depends on: part of the cache key."""
     root = Path(root or PACKAGE_ROOT)
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
+    paths = []
+    for part in parts:
+        base = root / part
+        paths += [base] if base.is_file() else sorted(base.rglob("*"))
+    for path in sorted(paths):
         if path.is_file() and path.suffix in (".yaml", ".py", ".jsonl", ".txt") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(b"\0")
@@ -447,6 +463,12 @@ def honorific_keys() -> frozenset[str]:
 
 def roles() -> RoleRules:
     return load("roles.yaml")
+
+
+@lru_cache(maxsize=None)
+def bullet_re() -> re.Pattern:
+    """A bulleted or numbered line's mark ("- ", "• ", "1. ", "a) "); bullet marks are lexicon data."""
+    return re.compile(rf"^\s*(?:{lexicon().bullet_class}|\d{{1,2}}[.)]|[a-z][.)])\s+")
 
 
 def lexicon() -> Lexicon:

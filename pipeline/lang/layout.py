@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from .resources import bullet_re
 from ..records import Segment
 
 
-@lru_cache(maxsize=None)
-def bullet_re() -> re.Pattern:
-    """A bulleted or numbered line's mark ("- ", "• ", "1. ", "a) "); bullet marks are lexicon data."""
-    from ..extract.resources import lexicon
 
-    return re.compile(rf"^\s*(?:{lexicon().bullet_class}|\d{{1,2}}[.)]|[a-z][.)])\s+")
 _SECTION_HEADING = re.compile(r"^(?:Day|Session|Part|Panel|Section|Chapter|Annex)\s+[0-9IVX]+\b", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ",")
 MAX_HEADING_WORDS = 25

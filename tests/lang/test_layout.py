@@ -1,4 +1,4 @@
-from pipeline.ingest.segment import segment
+from pipeline.lang.layout import segment
 
 
 def test_headings_paragraphs_and_bullets_keep_offsets():

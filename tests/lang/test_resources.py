@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.extract import resources
-from pipeline.extract.resources import RESOURCE_DIR, ResourceError, load, validate_all
+from pipeline.lang import resources
+from pipeline.lang.resources import RESOURCE_DIR, ResourceError, load, validate_all
 
 
 @pytest.fixture
