@@ -67,12 +67,19 @@ as_date = iso_date  # a date from a date or an ISO string; None for a malformed 
 
 
 def _compatible_dates(a: Source, b: Source) -> bool | None:
-    """True if the date ranges overlap, False if they cannot be one meeting, None if one is unknown."""
+    """True if the date ranges overlap (or are a day apart), False if they cannot be one meeting,
+    None if one is unknown."""
     da, db = a.dates(), b.dates()
     if da is None or db is None:
         return None
     slack = timedelta(days=1)
     return da[0] - slack <= db[1] and db[0] - slack <= da[1]
+
+
+def _shared_days(a: Source, b: Source) -> bool:
+    """The two ranges have a calendar day in common (not only neighbouring days)."""
+    da, db = a.dates(), b.dates()
+    return da is not None and db is not None and da[0] <= db[1] and db[0] <= da[1]
 
 
 def series_similarity(a: str | None, b: str | None) -> float | None:
@@ -137,8 +144,11 @@ def score(a: Source, b: Source) -> tuple[float, list[str]]:
             add(3.0, f"anniversary of {ra['anniversary']} years")
         else:
             add(-4.0, "different anniversaries")
-    if dates:
+    if dates and _shared_days(a, b):
         add(3.0, "overlapping dates")
+    elif dates:
+        # a day apart: one meeting reported across midnight, or two meetings of one week in one city
+        add(1.0, "neighbouring days")
     elif dates is None and (ra.get("month_day") or rb.get("month_day")):
         # days written without a year on one side: the same days of the year, or other days
         ma, mb = a.month_days(), b.month_days()
@@ -183,9 +193,15 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
             x = parent[x]
         return x
 
+    members: dict[str, list[Source]] = {s.doc_id: [s] for s in sources}
+
     def union(a: Source, b: Source, why: list[str]) -> None:
         ra, rb = find(a.doc_id), find(b.doc_id)
-        if ra != rb:
+        if ra != rb and not any(score(x, y)[0] == float("-inf") for x in members[ra] for y in members[rb]):
+            # no chain of good pairs joins two records that cannot be one meeting (other editions,
+            # dates that cannot overlap): every pair across the two clusters must be possible
+            members[min(ra, rb)] = members[ra] + members[rb]
+            members.pop(max(ra, rb))
             parent[max(ra, rb)] = min(ra, rb)
             for x, y in ((a, b), (b, a)):
                 evidence.setdefault(x.doc_id, f"with {y.doc_id}: " + "; ".join(why))

@@ -173,3 +173,24 @@ def test_a_malformed_stored_date_is_no_date():
 
     assert as_date("2023-04-31") is None
     assert as_date("2023-04-30") == date(2023, 4, 30)
+
+
+def test_two_meetings_a_day_apart_in_one_city_stay_apart():
+    # a conference one day and a meeting of another body the next day, both in one city
+    conference = _src("a", series=None, anniversary=10, start_date="2030-06-10", date_precision="day",
+                      city="Lyon", venue="Palais des Congres")
+    meeting = _src("b", series="coordinator rapporteur", start_date="2030-06-11", date_precision="day",
+                   city="Lyon", venue="Palais des Congres")
+    assert [[s.doc_id for s in g] for g in cluster([conference, meeting], 4.0)] == [["a"], ["b"]]
+
+
+def test_no_chain_of_good_pairs_joins_two_editions():
+    # b is close to both a and c, but a and c are different editions: b joins one, never both
+    a = _src("a", ["ana lopez"], series="harbour forum", edition=3, start_date="2030-06-10", date_precision="day",
+             city="Lyon")
+    b = _src("b", ["ana lopez", "tom berg"], series="harbour forum", start_date="2030-06-10", date_precision="day",
+             city="Lyon")
+    c = _src("c", ["tom berg"], series="harbour forum", edition=4, start_date="2030-06-10", date_precision="day",
+             city="Lyon")
+    groups = [[s.doc_id for s in g] for g in cluster([a, b, c], 4.0)]
+    assert sorted(map(len, groups)) == [1, 2] and ["a", "c"] not in groups and ["a", "b", "c"] not in groups
