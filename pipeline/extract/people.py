@@ -315,6 +315,14 @@ def _office_not_holder() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(roles().office_not_holder)})\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _modified_noun() -> re.Pattern:
+    """A meeting noun or an organisation's head word right after a title: the title is then a
+    modifier of that noun ("Regional Expert Meeting", "Prosecutor Network"), not an office."""
+    words = (*load("meetings.yaml").meeting_nouns, *load("org_heads.yaml").entries)
+    return re.compile(rf"[^\S\n]+(?:{alternation(words)})s?\b", re.IGNORECASE)
+
+
 def _is_place(word: str) -> bool:
     from .places import city_country
 
@@ -634,9 +642,12 @@ def _starts_with_body(phrase: str) -> bool:
 def _body_in_role(role: str) -> str | None:
     """The body a role names after its last "of (the)" when it has an organisation's head word
     ("Secretary General of the International Centre for X" -> "International Centre for X")."""
-    m = re.search(r"\bof\s+(?:the\s+)?(?P<body>\p{Lu}[^,;()]*)$", role)
-    if m and _is_org(m.group("body")):
-        return m.group("body").strip()
+    # the body starts where its own head word is ("Director of Research of the Institute for X":
+    # the Institute, not "Research of the Institute ...")
+    for m in re.finditer(r"\bof\s+(?:the\s+)?(?P<body>\p{Lu}[^,;()]*)$", role, overlapped=True):
+        body = m.group("body").strip()
+        if _is_org(body) and _org_head_re().search(re.split(r"\s+of\s+", body)[0]):
+            return body
     return None
 
 
@@ -916,6 +927,8 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             continue  # part of a body's name, or an office to be filled ("Election of the Chair of X")
         if re.match(r"['’]s\b", text[t.end:t.end + 3]):  # "the Secretary General's Roadmap"
             continue
+        if _modified_noun().match(text, t.end) and text[t.end:t.end + 2].strip()[:1].isupper():
+            continue  # "the Regional Expert Meeting": a title word naming a meeting or a body
         out.append(_role_mention(text, t.start, t.end, "rule:role-only", 0.75))
         taken.append((t.start, t.end))
     out.sort(key=lambda r: r.start)

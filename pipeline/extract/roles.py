@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import countries_in
-from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
+from ..lang.resources import alternation, fold, gazetteer, honorifics, lexicon, load, roles
 
 _CAP = r"(?:[A-Z][\w'’\-/.&]*[\w’'])|[A-Z]"
 _NUM = r"(?:19|20)\d\d"
@@ -36,7 +36,12 @@ def _grammar() -> dict[str, re.Pattern]:
     # "and" joins capitalised words inside a complement, unless a new title starts after it
     # ("Minister of Labour ... and Commissioner for ...")
     sp = r"[^\S\n]+"
-    capseq = rf"(?:{_CAP}|{_NUM})(?:(?:{sp}(?:{inner}))*(?:{sp}and(?!\s+(?:\w+\s+){{0,2}}{head}\b))?{sp}(?:{_CAP}|{_NUM}))*"
+    # an honorific ends a title: what follows it is a name ("Minister of Justice Hon. NAME")
+    hon = "|".join(sorted({re.escape(h.rstrip(".")) for h in honorifics()
+                           if h.endswith(".") or len(h) <= 4 or h in ("Honourable", "Excellency", "Professor")},
+                          key=len, reverse=True))
+    cap = rf"(?!(?:{hon})(?:\.|\b))(?:{_CAP})"
+    capseq = rf"(?:{cap}|{_NUM})(?:(?:{sp}(?:{inner}))*(?:{sp}and(?!\s+(?:\w+\s+){{0,2}}{head}\b))?{sp}(?:{cap}|{_NUM}))*"
     # a title never starts with a function word, a gerund ("Speaking"), a speech verb or a group noun
     words = lexicon()
     stop = alternation((*words.function_words, *(v.capitalize() for v in words.speech_verbs),

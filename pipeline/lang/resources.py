@@ -76,6 +76,10 @@ def _check(value: Any, hint: Any, where: str) -> Any:
         if value not in ("true", "false"):
             raise ResourceError(f"{where}: expected true or false, got {value!r}")
         return value == "true"
+    if hint is float:
+        if not isinstance(value, str) or not re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+            raise ResourceError(f"{where}: expected a number, got {value!r}")
+        return float(value)
     if hint is int:
         if not isinstance(value, str) or not re.fullmatch(r"-?\d+", value):
             raise ResourceError(f"{where}: expected a whole number, got {value!r}")
@@ -355,6 +359,42 @@ class CountRules:
     not_after: tuple[Regex, ...]
     not_before: tuple[Regex, ...]
     nested: tuple[Regex, ...]
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """A sentence written for the rule and what the rule must yield on it (a test is made of it)."""
+
+    text: str
+    expect: dict[str, str]
+
+
+@dataclass(frozen=True)
+class MatchRule:
+    """One shape, one record (in the spirit of medspaCy's TargetRule): a spaCy DependencyMatcher
+    pattern over the parse and the entities, which of its nodes are the parts it yields (name,
+    role, ...), how a node grows into its phrase, the method and confidence it gives, its priority
+    among rules that match the same words, and examples with the expected result."""
+
+    name: str
+    pattern: tuple[dict[str, Any], ...]
+    yields: dict[str, str]
+    method: str
+    confidence: float
+    priority: int
+    examples: tuple[RuleExample, ...]
+    role_from_verb: bool = False  # the role node is a verb ("who chairs X"): its agent noun names the office
+
+
+@rules_for("person_rules.yaml")
+@dataclass(frozen=True)
+class PersonRules:
+    """Roles tied to a named person by the parse: a capacity at the meeting in apposition ("the
+    moderator, NAME"), an office in a relative clause ("NAME, who chairs the X")."""
+
+    capacity_nouns: tuple[str, ...]
+    agent_nouns: dict[str, str]
+    rules: tuple[MatchRule, ...]
 
 
 @rules_for("meetings.yaml")

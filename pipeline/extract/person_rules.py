@@ -1,0 +1,73 @@
+"""Roles the parse ties to a named person (lang/en/person_rules.yaml), for people the title
+grammar left without one: a capacity at the meeting in apposition ("the moderator, NAME"), an
+office in a relative clause ("NAME, who chairs the X"). Runs after `rapporteur_people`."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lang.resources import load
+from .people import RoleMention, _role_mention
+from .rules import RuleMatch, RuleSet, noun_phrase, verb_phrase
+from .util import doc_text, facts, guarded, overlaps
+
+
+class PersonRuleFinder:
+    """Fills the role of a person from a matching rule record; a role-only mention of the same
+    words becomes that person's role."""
+
+    def __init__(self, nlp: Language, name: str, *, max_role_tokens: int):
+        if max_role_tokens < 1:
+            raise ValueError(f"{name}: max_role_tokens must be at least 1, got {max_role_tokens!r}")
+        self.name = name
+        self.max_role_tokens = max_role_tokens
+        data = load("person_rules.yaml")
+        self.agent_nouns = {k.lower(): v for k, v in data.agent_nouns.items()}
+        self.rules = RuleSet(nlp.vocab, data.rules, {"capacity_nouns": data.capacity_nouns,
+                                                     "agent_verbs": tuple(self.agent_nouns)})
+
+    def parts(self, doc: Doc, m: RuleMatch) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Character bounds of the name (its whole PERSON entity) and of the role phrase."""
+        name_tok, role_tok = doc[m.parts["name"]], doc[m.parts["role"]]
+        ent = next((e for e in doc.ents if e.start <= name_tok.i < e.end), None)
+        name = (ent.start_char, ent.end_char) if ent is not None else (name_tok.idx, name_tok.idx + len(name_tok))
+        stop = set(range(ent.start, ent.end)) if ent is not None else {name_tok.i}
+        if m.rule.role_from_verb:
+            return name, verb_phrase(role_tok, max_tokens=self.max_role_tokens)
+        return name, noun_phrase(role_tok, stop=stop, max_tokens=self.max_role_tokens)
+
+    @guarded
+    def __call__(self, doc: Doc) -> Doc:
+        f = facts(doc)
+        people, roles = f.get("people"), f.get("roles")
+        if people is None or roles is None:
+            raise ValueError(f"{self.name} needs rapporteur_people before it in the pipeline")
+        text = doc_text(doc)
+        with_role = {id(r.person) for r in roles if r.person is not None}
+        for m in self.rules.matches(doc):
+            (lo, hi), (start, end) = self.parts(doc, m)
+            person = next((p for p in people if overlaps((p.start, p.end), (lo, hi))), None)
+            if person is None or id(person) in with_role or person.role is not None:
+                continue
+            rm = _role_mention(text, start, end, m.rule.method, m.rule.confidence, person=person)
+            role_tok = doc[m.parts["role"]]
+            if m.rule.role_from_verb:
+                office = self.agent_nouns[role_tok.lower_]
+                rest = text[role_tok.idx + len(role_tok):end].strip()
+                rm.role_norm = f"{office} of {rest}" if rest else office
+            # a role-only mention of these words is this person's role
+            roles[:] = [r for r in roles if r.person is not None or not overlaps((r.start, r.end), (rm.start, rm.end))]
+            person.role, person.role_start, person.role_end, person.role_method = rm.role, rm.start, rm.end, rm.method
+            roles.append(rm)
+            with_role.add(id(person))
+        roles.sort(key=lambda r: r.start)
+        return doc
+
+
+@Language.factory("rapporteur_person_rules", default_config={"max_role_tokens": 12},
+                  requires=["token.dep", "doc.ents"], assigns=[])
+def make_person_rule_finder(nlp: Language, name: str, max_role_tokens: int) -> PersonRuleFinder:
+    return PersonRuleFinder(nlp, name, max_role_tokens=max_role_tokens)
+
+
+__all__ = ["PersonRuleFinder", "RoleMention"]

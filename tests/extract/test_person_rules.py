@@ -1,0 +1,57 @@
+"""Every rule record's examples are tests; the resolver and the loader on rules written here."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.rules import RuleSet
+from pipeline.lang.resources import MatchRule, ResourceError, RuleExample, load
+
+RULES = load("person_rules.yaml").rules
+EXAMPLES = [(rule, ex) for rule in RULES for ex in rule.examples]
+
+
+def test_every_rule_has_an_example():
+    assert all(rule.examples for rule in RULES)
+
+
+@pytest.mark.parametrize("rule,example", EXAMPLES, ids=[f"{r.name}-{i}" for i, (r, _) in enumerate(EXAMPLES)])
+def test_rule_example(nlp, extract, rule, example):
+    """The rule alone yields the expected name and role on its example, and the whole pipeline
+    gives that person that role (by this rule or an earlier one)."""
+    doc = nlp(example.text)
+    finder = nlp.get_pipe("rapporteur_person_rules")
+    alone = RuleSet(nlp.vocab, [rule], {"capacity_nouns": load("person_rules.yaml").capacity_nouns,
+                                        "agent_verbs": tuple(finder.agent_nouns)})
+    got = []
+    for m in alone.matches(doc):
+        (a, b), (c, d) = finder.parts(doc, m)
+        got.append((doc.text[a:b], doc.text[c:d]))
+    assert (example.expect["name"], example.expect["role"]) in got, got
+    rows = extract(example.text)["person_roles"]
+    assert example.expect["role"] in [r["role"] for r in rows if r["name"] == example.expect["name"]]
+
+
+def _rule(name, priority, pattern):
+    return MatchRule(name=name, pattern=tuple(pattern), yields={"name": "name", "role": "role"}, method=f"rule:{name}",
+                     confidence=0.5, priority=priority, examples=(RuleExample("x", {}),))
+
+
+APPOS = [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": "moderator"}},
+         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "name", "RIGHT_ATTRS": {"DEP": "appos"}}]
+
+
+def test_the_resolver_keeps_the_higher_priority_whatever_the_order(nlp):
+    doc = nlp("The moderator, Tove Lindqvist, opened the panel.")
+    for order in ((_rule("low", 1, APPOS), _rule("high", 9, APPOS)), (_rule("high", 9, APPOS), _rule("low", 1, APPOS))):
+        matches = RuleSet(nlp.vocab, order, {}).matches(doc)
+        assert [m.rule.name for m in matches] == ["high"]
+
+
+def test_a_rule_naming_an_unknown_node_or_list_is_refused(nlp):
+    bad = MatchRule(name="bad", pattern=tuple(APPOS), yields={"name": "person"}, method="rule:bad", confidence=0.5,
+                    priority=1, examples=())
+    with pytest.raises(ResourceError, match="rule 'bad': yields node 'person'"):
+        RuleSet(nlp.vocab, [bad], {})
+    listed = _rule("listed", 1, [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": "@nouns"}}}])
+    with pytest.raises(ResourceError, match="unknown word list '@nouns'"):
+        RuleSet(nlp.vocab, [listed], {})
