@@ -155,6 +155,8 @@ def is_plausible_name(name: str, *, single: bool = False) -> bool:
     if gaz.lookup(name) is not None:
         return False
     lex_words = _title_words()
+    if re.search(r"['’]s$", name) or _org_head_re().search(name):
+        return False  # a possessive ("the Council's") or a body's head word ("Harbour Council") is no name
     title_case = 0
     for w in words:
         core = w.strip(",;:'’")
@@ -313,6 +315,34 @@ def _title_tail_name(title: str) -> int | None:
 def _office_not_holder() -> re.Pattern:
     """Words before a title that make it an office, not a person holding it."""
     return re.compile(rf"\b(?:{alternation(roles().office_not_holder)})\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _definite_before() -> re.Pattern:
+    """A definite article or a possessive right before a title, maybe with a holder's modifier."""
+    r = roles()
+    return re.compile(rf"(?:\b(?:{alternation(r.definite)})|['’]s)[^\S\n]+(?:(?:{alternation(r.holder_modifiers)})[^\S\n]+)?$",
+                      re.IGNORECASE)
+
+
+def _refers_to_holder(doc: Doc, t: RoleMatch) -> bool:
+    """A title stands for one holder when it is a definite reference ("the TITLE", "X's TITLE",
+    also inside the title: "GRETA's First Vice-President") or the subject of a verb ("UN Special
+    Rapporteur urges ...", "... said the TITLE"): the parse says which."""
+    text = doc_text(doc)
+    first = t.text.split(" ", 1)[0].lower()
+    if first in roles().definite or re.match(r"\S+['’]s\s", t.text) or _definite_before().search(text, max(0, t.start - 60), t.start):
+        return True
+    if re.search(rf"\b(?:{alternation(roles().indefinite)})[^\S\n]+$", text[max(0, t.start - 8):t.start], re.IGNORECASE):
+        return False  # "how a National Rapporteur could be appointed": an office in general
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head if root.dep_ == "pobj" else None
+    if verb is None or "\n" in text[min(verb.idx, t.start):max(verb.idx, t.end)]:
+        return False  # the parse joined a heading to the next line: no verb of the title's own
+    return root.dep_ in ("nsubj", "nsubjpass") or root.head.lower_ == "by"
 
 
 @lru_cache(maxsize=None)
@@ -700,8 +730,8 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
             end = _trim(text, end_item.start, end_item.end, lead_in=False)[1]
             for j in range(k - 1, max(-1, k - 4), -1):
                 item = items[j]
-                if j in used:
-                    return None
+                if j in used or ";" in text[item.end:items[j + 1].start]:
+                    return None  # a list of "NAME, TITLE; NAME, TITLE": a role never crosses a semicolon
                 lo = people[item.people[-1]].end if item.people else item.start
                 t = _title_in(titles, lo, item.end)
                 if t is not None:
@@ -927,6 +957,8 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             continue  # part of a body's name, or an office to be filled ("Election of the Chair of X")
         if re.match(r"['’]s\b", text[t.end:t.end + 3]):  # "the Secretary General's Roadmap"
             continue
+        if not _refers_to_holder(doc, t):
+            continue  # a heading, part of a name, an office in general
         if _modified_noun().match(text, t.end) and text[t.end:t.end + 2].strip()[:1].isupper():
             continue  # "the Regional Expert Meeting": a title word naming a meeting or a body
         out.append(_role_mention(text, t.start, t.end, "rule:role-only", 0.75))

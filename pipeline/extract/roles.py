@@ -37,9 +37,7 @@ def _grammar() -> dict[str, re.Pattern]:
     # ("Minister of Labour ... and Commissioner for ...")
     sp = r"[^\S\n]+"
     # an honorific ends a title: what follows it is a name ("Minister of Justice Hon. NAME")
-    hon = "|".join(sorted({re.escape(h.rstrip(".")) for h in honorifics()
-                           if h.endswith(".") or len(h) <= 4 or h in ("Honourable", "Excellency", "Professor")},
-                          key=len, reverse=True))
+    hon = "|".join(sorted({re.escape(h.rstrip(".")) for h in honorifics()}, key=len, reverse=True))
     cap = rf"(?!(?:{hon})(?:\.|\b))(?:{_CAP})"
     capseq = rf"(?:{cap}|{_NUM})(?:(?:{sp}(?:{inner}))*(?:{sp}and(?!\s+(?:\w+\s+){{0,2}}{head}\b))?{sp}(?:{cap}|{_NUM}))*"
     # a title never starts with a function word, a gerund ("Speaking"), a speech verb or a group noun

@@ -323,6 +323,9 @@ class RoleRules:
     inner_words: tuple[str, ...]
     org_prefixes: tuple[str, ...]
     office_not_holder: tuple[str, ...]
+    definite: tuple[str, ...]  # words that make a title a definite reference to one holder ("the")
+    holder_modifiers: tuple[str, ...]  # words between those and the title ("the acting Chair")
+    indefinite: tuple[str, ...]  # words that make a title an office in general ("a National Rapporteur")
     continuations: tuple[str, ...]
     known_titles: tuple[Regex, ...]
     normalise: tuple[tuple[Regex, str], ...]

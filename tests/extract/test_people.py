@@ -364,3 +364,47 @@ def test_elected_name_as_title_and_document_words_are_no_names(extract):
     assert set(named) == {"Ana Lopez", "Jonas Berg"}
     assert (named["Ana Lopez"]["role"], named["Ana Lopez"]["organization"]) == ("Chair", "Portugal")
     assert named["Jonas Berg"]["role"] == "Vice-Chair"
+
+
+def test_an_honorific_ends_the_title_before_a_name(extract):
+    r = extract("Minister of Justice Hon. Abena Owusu opened the regional conference in Accra.")
+    assert _named(r)["Abena Owusu"]["role"] == "Minister of Justice"
+    assert _role_only(r) == []
+    r = extract("The Special Envoy of the League to the Region Ambassador Corin Vale addressed the forum.")
+    assert _named(r)["Corin Vale"]["role"] == "Special Envoy of the League to the Region"
+
+
+def test_the_body_in_a_role_starts_at_its_head_word(extract):
+    r = extract("Director of Research of the Institute for Labour Studies Dr. Pia Marsh spoke on recruitment fees.")
+    row = _named(r)["Pia Marsh"]
+    assert row["organization"] == "Institute for Labour Studies"
+    assert [p for p in r["person_roles"] if p["name"] == "Studies Dr"] == []
+
+
+def test_a_role_never_crosses_a_semicolon_in_a_list(extract):
+    r = extract("Guests included Hon. Tavi Ramsay, representing the Minister of Labour; Dr. Noor Haddad, "
+                "Head of Programmes at the Harbour Institute; and Bram Oost, Senior Adviser.")
+    named = _named(r)
+    assert named["Noor Haddad"]["role"] == "Head of Programmes at the Harbour Institute"
+    assert named["Bram Oost"]["role"] == "Senior Adviser"
+
+
+def test_a_title_naming_a_meeting_or_a_body_is_no_office_holder(extract):
+    r = extract("The Regional Expert Meeting on forced labour opened in Accra. The Prosecutor Network met on Friday.")
+    assert _role_only(r) == []
+
+
+def test_role_only_mentions_are_definite_references(extract):
+    r = extract("The National Rapporteur on Trafficking presented the annual findings to the delegates.")
+    assert [x["role"] for x in _role_only(r)] == ["National Rapporteur on Trafficking"]
+    r = extract("Annual Report of National Rapporteur on Trafficking\n\nThe report covers five years of data.")
+    assert _role_only(r) == []
+    r = extract("Delegates discussed the mandate and how a National Rapporteur on Trafficking could be appointed.")
+    assert _role_only(r) == []
+
+
+def test_a_possessive_body_or_a_subject_title_names_a_holder(extract):
+    r = extract("The Harbour Council's First Vice-Chair presented the guidance note on shelters.")
+    assert [x["role"] for x in _role_only(r)] == ["Harbour Council's First Vice-Chair"]
+    r = extract("UN Special Rapporteur on Labour Rights urges states to ratify the protocol")
+    assert [x["role"] for x in _role_only(r)] == ["UN Special Rapporteur on Labour Rights"]
