@@ -123,8 +123,26 @@ class CountFinder:
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        facts(doc)["counts"] = find_counts(doc_text(doc))
+        facts(doc)["counts"] = [c for c in find_counts(doc_text(doc)) if attends(doc, c)]
         return doc
+
+
+def attends(doc: Doc, count: Count) -> bool:
+    """A count of bodies or states is attendance unless its noun is the subject of a verb that is
+    not an attendance verb ("14 participating States have adopted laws" is a statistic)."""
+    rules = load("counts.yaml")
+    if count.unit not in rules.entity_units:
+        return True
+    span = doc.char_span(count.start, count.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    noun = span[-1]
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    verb = noun.head
+    words = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "prt"))}
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+    return bool(words & set(rules.attendance_verbs)) and not perfect
 
 
 @Language.factory("rapporteur_counts")

@@ -362,6 +362,8 @@ class CountRules:
     not_after: tuple[Regex, ...]
     not_before: tuple[Regex, ...]
     nested: tuple[Regex, ...]
+    entity_units: tuple[str, ...]  # units that count bodies or states, not people
+    attendance_verbs: tuple[str, ...]  # verbs whose subject attended (as written, no lemmatizer)
 
 
 @dataclass(frozen=True)

@@ -104,3 +104,12 @@ def test_a_hundred_and_a_thousand_keep_their_qualifier(extract):
 def test_a_count_right_after_a_dateline_year(extract):
     counts = extract("RIGA, 12 May 2006 - Twenty Latvian judges are taking part in a seminar this week.")["counts"]
     assert [(c["value"], c["qualifier"], c["text"]) for c in counts] == [(20, "exact", "Twenty Latvian judges")]
+
+
+def test_states_that_did_something_else_are_a_statistic_not_attendance(extract):
+    r = extract("The forum was held in Graz. Eleven participating States have already adopted shelter standards.")
+    assert r["counts"] == []
+    r = extract("The forum was held in Graz. Delegations of 23 participating States took part in the debate.")
+    assert [(c["value"], c["unit"]) for c in r["counts"]] == [(23, "participating_states")]
+    r = extract("Some 40 experts from nine countries attended the forum in Graz.")
+    assert [(c["value"], c["unit"]) for c in r["counts"]] == [(40, "participants"), (9, "countries")]
