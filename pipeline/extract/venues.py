@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import city_country, country_of
-from ..lang.resources import gazetteer, load
+from ..lang.resources import alternation, gazetteer, load
 
 
 @dataclass
@@ -36,6 +36,16 @@ def _online():
     platforms = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in res.platforms) + r")(?!\w)")
     words = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in res.words) + r")(?!\w)", re.IGNORECASE)
     return platforms, words
+
+
+@lru_cache(maxsize=None)
+def _online_context() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a meeting noun or format word after, a tying word before, a noun that is no meeting after)."""
+    res = load("venues.yaml").online
+    nouns = (*load("meetings.yaml").nouns, "format", "formats", "mode")
+    return (re.compile(rf"\s*(?:[\w-]+\s+)?(?:{alternation(nouns)})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{alternation(res.tied_after)})\s*$", re.IGNORECASE),
+            re.compile(rf"\s+(?:{alternation(res.not_meeting)})\b", re.IGNORECASE))
 
 
 @lru_cache(maxsize=None)
@@ -76,7 +86,19 @@ def find_buildings(text: str) -> list[Place]:
     return found
 
 
-_CITY_AFTER = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?")
+@lru_cache(maxsize=None)
+def _city_after() -> re.Pattern:
+    """'in CITY' or 'at CITY', with ', COUNTRY' after it; a city's name may hold lower-case particles."""
+    particles = alternation(load("venues.yaml").city_particles, flexible_space=False)
+    word = r"[A-Z][a-zà-ÿ]+"
+    city = rf"{word}(?:(?:[ -](?:{particles}))*[ -]{word}){{0,2}}"
+    return re.compile(rf"\b(?:in|at)\s+(?P<city>{city})(?:,\s+(?P<country>{word}(?:\s+{word})?))?")
+
+
+def _before_particle(city: str) -> str:
+    """The words of a captured city name before its first lower-case word."""
+    m = re.search(r"[ -][a-zà-ÿ]", city)
+    return city[:m.start()] if m else city
 
 
 def find_cities(text: str) -> list[Place]:
@@ -85,10 +107,16 @@ def find_cities(text: str) -> list[Place]:
 
     calendar = set(lexicon().months) | set(lexicon().weekdays)
     out = []
-    for m in _CITY_AFTER.finditer(text):
+    for m in _city_after().finditer(text):
         city = m.group("city")
         if city in calendar:  # "in March", "on Monday": never a place
             continue
+        if city_country(city) is None and " " in city:
+            # "in Lima de ...": the words before a particle, when they are the city
+            short = _before_particle(city)
+            if short != city and city_country(short) is not None:
+                out.append(Place(m.start("city"), m.start("city") + len(short), short, short, "city", short, None))
+                continue
         country = city_country(city)
         if country_of(city) and country_of(city) == country:
             # a city-state's name ("in Luxembourg", "in Monaco"): the city and the country
@@ -175,10 +203,8 @@ def online_cues(sentence: str) -> list[tuple[int, int, str]]:
         after = sentence[m.end():m.end() + 30]
         before = sentence[max(0, m.start() - 30):m.start()]
         # "online" that qualifies the meeting, not "online exploitation"
-        if re.match(r"\s*(?:meeting|conference|event|session|format|forum|seminar|workshop)s?\b", after, re.I) \
-                or re.search(r"(?:and|held|met|took place|take place|meet|convened|conducted|participated|joined|or|"
-                             r"via|through|by|primarily|mainly|largely|partly|partially|entirely|fully)\s*$", before, re.I) \
-                or re.match(r"\s*(?:[.,;]|$|and\b|for\b|on\b)", after):
-            if not re.match(r"\s+(?:exploitation|sexual|abuse|platforms?|recruitment|child|activities|services|content|tools?)\b", after, re.I):
+        nouns, tied, not_meeting = _online_context()
+        if nouns.match(after) or tied.search(before) or re.match(r"\s*(?:[.,;]|$|and\b|for\b|on\b)", after):
+            if not not_meeting.match(after):
                 cues.append((m.start(), m.end(), m.group()))
     return cues

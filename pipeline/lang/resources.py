@@ -428,6 +428,7 @@ class MeetingRules:
     remarks: tuple[str, ...]
     deadline_cues: tuple[str, ...]
     anniversary_cues: tuple[str, ...]
+    other_meeting_cues: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -463,6 +464,8 @@ class Building:
 class OnlineWords:
     platforms: tuple[str, ...]
     words: tuple[str, ...]
+    tied_after: tuple[str, ...]  # words before "online" that tie it to the meeting ("held online")
+    not_meeting: tuple[str, ...]  # nouns after "online" that make it something else ("online exploitation")
 
 
 @rules_for("venues.yaml")
@@ -472,6 +475,7 @@ class VenueRules:
     generic_headquarters: bool
     building_shapes: tuple[Regex, ...]
     online: OnlineWords
+    city_particles: tuple[str, ...]  # lower-case words inside a city's name ("Dar es Salaam")
 
 
 @lru_cache(maxsize=None)

@@ -147,7 +147,7 @@ def test_each_meeting_noun_stands_for_its_singular_and_plural():
 
     rules = MeetingRules(meeting_verbs=("met",), start_verbs=(), end_verbs=(), continue_verbs=(),
                          meeting_nouns=("meetings", "forum"), year_evidence=(), organisers=(), organiser_sub_units=(),
-                         series_drop=(), remarks=(), deadline_cues=(), anniversary_cues=())
+                         series_drop=(), remarks=(), deadline_cues=(), anniversary_cues=(), other_meeting_cues=())
     assert {"meeting", "meetings", "forum", "forums"} <= set(rules.nouns)
 
 
@@ -295,3 +295,29 @@ def test_a_description_after_a_time_phrase_leaves_the_time_out(extract):
 def test_a_body_that_held_its_nth_meeting_names_it(extract):
     m = extract("1.   The Working Party on labour inspection (WPLI) held its 9th meeting from 3 to 4 May 2021 in Riga.")["meeting"]
     assert (m["name"], m["edition"]) == ("9th meeting of the Working Party on labour inspection", 9)
+
+
+def test_a_meeting_named_in_passing_is_not_the_one_reported(extract):
+    text = ("Shelter Standards Forum\n\nGraz, Austria | 3–4 May 2029 | Hybrid\n\nThe forum brought together some 40 "
+            "experts. The next forum will take place in Ljubljana in 2031.")
+    m = extract(text)["meeting"]
+    assert (m["city"], m["country"], m["mode"]) == ("Graz", "Austria", "hybrid")
+    assert (m["start_date"], m["end_date"]) == ("2029-05-03", "2029-05-04")
+
+
+def test_an_online_meeting_noun_gives_the_mode(extract):
+    m = extract("An online roundtable on shelter standards was organised on 3 May 2029 with 25 experts.")["meeting"]
+    assert m["mode"] == "online"
+    m = extract("A virtual symposium on recruitment fees took place on 3 May 2029.")["meeting"]
+    assert m["mode"] == "online"
+    m = extract("The workshop on online exploitation took place in Graz on 3 May 2029.")["meeting"]
+    assert m["mode"] == "in_person"
+
+
+def test_a_city_name_of_several_words_and_several_countries(extract):
+    m = extract("The training for labour inspectors was held in Dar es Salaam on 4 April 2029.")["meeting"]
+    assert (m["city"], m["country"]) == ("Dar es Salaam", "Tanzania")
+    m = extract("Prosecutors from Costa Rica and Panama met in San Jose on 12 May 2029 for a dialogue on trafficking.")["meeting"]
+    assert (m["city"], m["country"]) == ("San Jose", "Costa Rica")
+    m = extract("Prosecutors met in San Jose on 12 May 2029. A speaker from Costa Rica gave the keynote.")["meeting"]
+    assert (m["city"], m["country"]) == ("San Jose", "United States")  # no country in the meeting's sentence

@@ -230,3 +230,33 @@ def test_bad_files_of_each_kind_get_their_row_and_the_rest_is_processed(tmp_path
     assert broken_docx["status"] == "error" and "corrupt Word file" in broken_docx["error"]
     assert rows["bomb"]["status"] == "too_large" and "zip bomb" in rows["bomb"]["error"]
     assert [m["doc_ids"] for m in read_rows(out, "meetings")] == [["good"]]
+
+
+def test_markdown_marks_go_and_the_first_heading_is_the_title(input_dir):
+    from pipeline.ingest import ingest_folder
+
+    (input_dir / "note.md").write_text(
+        "# Forum on *shelter* standards\n\n**Graz, Austria | 3–4 May 2029 | Hybrid**\n\n"
+        "The forum met in [Graz](https://example.org). Delegates agreed to:\n\n- share data;\n- fund __shelters__.\n",
+        encoding="utf-8")
+    (doc,) = ingest_folder(input_dir)
+    assert doc.title == "Forum on shelter standards"
+    assert doc.text.startswith("Forum on shelter standards\n\nGraz, Austria | 3–4 May 2029 | Hybrid\n\n")
+    assert "- share data;\n\n- fund shelters." in doc.text
+    assert "*" not in doc.text and "#" not in doc.text and "https" not in doc.text
+
+
+def test_a_web_page_date_comes_only_from_its_markup(input_dir):
+    from pipeline.ingest import ingest_folder
+
+    body = "<p>The forum on shelters met in Graz today with some forty experts from nine countries.</p>" * 3
+    (input_dir / "footer.html").write_text(
+        f"<html><head><title>Forum</title></head><body><article>{body}</article>"
+        "<footer>© 2025 The Harbour Network</footer></body></html>", encoding="utf-8")
+    (input_dir / "jsonld.html").write_text(
+        "<html><head><title>Forum</title><script type='application/ld+json'>"
+        "{\"@type\": \"NewsArticle\", \"datePublished\": \"2024-11-05T09:00:00Z\"}</script></head>"
+        f"<body><article>{body}</article></body></html>", encoding="utf-8")
+    docs = {d.doc_id: d for d in ingest_folder(input_dir)}
+    assert docs["footer"].published is None
+    assert (str(docs["jsonld"].published), docs["jsonld"].published_source) == ("2024-11-05", "html_meta")

@@ -40,6 +40,10 @@ def reader_for(path: Path) -> Callable[[bytes, Path], Extracted] | None:
         from .html import read_html
 
         return read_html
+    if suffix == ".md":
+        from .markdown import read_markdown
+
+        return read_markdown
     if suffix == ".pdf":
         from .pdf import read_pdf
 
@@ -51,6 +55,6 @@ def reader_for(path: Path) -> Callable[[bytes, Path], Extracted] | None:
     return None
 
 
-FORMAT_SUFFIXES = (".html", ".htm", ".xhtml", ".pdf", ".docx")
+FORMAT_SUFFIXES = (".md", ".html", ".htm", ".xhtml", ".pdf", ".docx")
 
 __all__ = ["Extracted", "ReadError", "reader_for", "superscript", "FORMAT_SUFFIXES"]
