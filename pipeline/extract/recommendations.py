@@ -57,8 +57,10 @@ def _res():
     verb_re = re.compile(r"\b(?:" + alternation((*lexicon().speech_verbs, *res.actor_verbs)) + r")\b")
     groups = sorted(res.groups, key=len, reverse=True)
     group_re = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b", re.I)
-    addressees = sorted(res.addressees, key=len, reverse=True)
-    addr_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in addressees) + r")(?![\w-])")
+    surface = {w for norm, words in res.addressees.items() for w in (*words, norm)}
+    addr_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(surface, key=len, reverse=True))
+                         + r")(?![\w-])")
+
     participial = tuple(p.lower() for p in res.participial)
     topics = {tag: [re.compile(k, re.I) for k in kws] for tag, kws in load("topics.yaml").entries.items()}
     return cues, terminators, boundaries, descriptive, verb_re, group_re, addr_re, participial, topics
@@ -75,10 +77,57 @@ def _topics(text: str) -> list[str]:
     return sorted(tag for tag, pats in topics.items() if any(p.search(text) for p in pats))
 
 
-def _addressee(clause: str) -> str | None:
+def normal_addressee(phrase: str | None, *, bodies: bool = True) -> str | None:
+    """An addressee phrase in the small vocabulary of recommendations.yaml ("all OSCE participating
+    States" -> States), a body the gazetteer knows as itself (with `bodies`), else None."""
+    if not phrase:
+        return None
     *_, addr_re, _, _ = _res()
-    m = addr_re.search(clause)
-    return m.group() if m else None
+    m = addr_re.search(phrase) or addr_re.search(phrase[:1].lower() + phrase[1:])
+    if m:
+        return _addressee_normal()[m.group()]
+    if not bodies:
+        return None
+    org = gazetteer().lookup(phrase.strip())
+    if org is None:
+        from .orgs import find_orgs
+
+        found = find_orgs(phrase)
+        org = gazetteer().by_key.get(fold(found[0].name)) if found else None
+    return gazetteer().resolve(org).label if org is not None else None
+
+
+@lru_cache(maxsize=None)
+def _addressee_normal() -> dict[str, str]:
+    """Surface word -> its normal form in the addressee vocabulary."""
+    res = load("recommendations.yaml")
+    return {w: norm for norm, words in res.addressees.items() for w in (*words, norm)}
+
+
+_CALL_OBJECT = ("dobj", "dative")
+
+
+def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str) -> str | None:
+    """Who the recommendation asks to act, from the parse: the object of a calling verb ("called on
+    governments to", "urged businesses to"), else the subject of the modal's verb ("States should
+    ..."); normalised to the vocabulary. Without the parse, the first vocabulary word of the clause."""
+    span = doc.char_span(cue_start, cue_end, alignment_mode="expand") if doc.has_annotation("DEP") else None
+    phrases: list[str] = []
+    if span is not None and len(span):
+        token = span[0]
+        for c in token.children:
+            if c.dep_ in _CALL_OBJECT:
+                phrases.append(doc.text[c.left_edge.idx:c.idx + len(c)])
+            elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
+                phrases += [doc.text[g.left_edge.idx:g.idx + len(g)] for g in c.children if g.dep_ == "pobj"]
+        if not phrases and token.dep_ == "aux":
+            phrases += [doc.text[c.left_edge.idx:c.idx + len(c)] for c in token.head.children
+                        if c.dep_ in ("nsubj", "nsubjpass")]
+    for phrase in phrases:
+        found = normal_addressee(phrase)
+        if found:
+            return found
+    return normal_addressee(clause, bodies=False) if clause else None
 
 
 class _Actors:
@@ -129,6 +178,8 @@ def _sentence_actor(text: str, s: int, e: int, actors: _Actors, last: _Actor | N
     if re.match(r"\s*(?:it|this|there)\s+(?:was|is|has been|were)\b", lead, re.I):
         return None, False  # "It was stressed that ..." names no one
     if _PRONOUN_SUBJECT.match(lead) and len(lead.split()) <= 4:
+        if re.search(r"\b(?:they|we)\b", lead, re.I):
+            return _plural_antecedent(actors, m.start()), True
         return last, True
     actor = actors.in_span(subject_start, m.start())
     return actor, actor is not None
@@ -157,7 +208,17 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
     return start, end
 
 
-_PRONOUNS = {"he", "she", "they", "we", "i"}
+_PRONOUNS = {"he", "she", "i"}
+_PLURAL_PRONOUNS = {"they", "we"}
+
+
+def _plural_antecedent(actors: "_Actors", before: int) -> "_Actor":
+    """'They' and 'we' stand for a group, never for the one person named last: the last group
+    named before the pronoun ("the delegates ... They urged"), else the meeting's participants."""
+    group_re = _res()[5]
+    groups = [m for m in group_re.finditer(actors.text, 0, before)
+              if m.group().endswith("s") and not m.group().lower().startswith("the ")]  # people, not "the panel"
+    return _Actor(groups[-1].group().lower()) if groups else _Actor("participants")
 
 
 def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | None", *, participial: bool,
@@ -198,6 +259,8 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                          for c in subject.rights if c.dep_ in ("prep", "acl", "relcl"))
             if floor is not None and start < floor <= end:
                 start = floor  # never the dateline
+            if subject.lower_ in _PLURAL_PRONOUNS:
+                return _plural_antecedent(actors, subject.idx)
             if subject.lower_ in _PRONOUNS:
                 # the last person, or office named by role only, before the pronoun
                 earlier = [(p.start, _Actor(p.name, p)) for p in actors.people if p.start < subject.idx]
@@ -299,6 +362,7 @@ def find_recommendations(doc: Doc, segments: list[Segment],
     bullets = [sg for sg in segments if sg.kind == "bullet"]
     last: _Actor | None = None
     lead_actor: dict[int, _Actor | None] = {}
+    lead_addressee: dict[int, str | None] = {}  # "called on governments to:": the bullets' addressee
     for s, e in sentence_bounds(doc):
         if any(s <= h < e or h == s for h in headings):
             last = None  # a new section: earlier actors no longer carry over
@@ -308,6 +372,8 @@ def find_recommendations(doc: Doc, segments: list[Segment],
         sentence = text[s:e]
         if sentence.rstrip().endswith(":"):
             lead_actor[e] = own or last
+            lead_cue = any_cue.search(text, s, e)
+            lead_addressee[e] = _addressee_of(doc, lead_cue.start(), lead_cue.end(), "") if lead_cue else None
             if lead_in_re.search(sentence):
                 normative_lead.add(e)
         if any(b.start <= s < b.end for b in bullets):
@@ -354,7 +420,7 @@ def find_recommendations(doc: Doc, segments: list[Segment],
                 clause = text[cs:ce]
                 out.append(Recommendation(cs, ce, clause, kind, modality, cue.group(),
                                           actor.text if actor else None, actor.person if actor else None,
-                                          _addressee(clause), _topics(clause),
+                                          _addressee_of(doc, cue.start(), cue.end(), clause), _topics(clause),
                                           confidence=0.8 if actor else 0.65))
                 covered.append((cs, ce))
 
@@ -386,7 +452,9 @@ def find_recommendations(doc: Doc, segments: list[Segment],
         actor = lead_actor[lead_end]
         out.append(Recommendation(body_start, body_end, body, "bullet", modality, cue.group() if cue else None,
                                   actor.text if actor else None, actor.person if actor else None,
-                                  _addressee(body), _topics(body), method="rule:bullet-under-lead-in",
+                                  (_addressee_of(doc, body_start + cue.start(), body_start + cue.end(), body) if cue
+                                   else None) or lead_addressee.get(lead_end), _topics(body),
+                                  method="rule:bullet-under-lead-in",
                                   confidence=0.85))
     out.sort(key=lambda r: r.start)
     return out

@@ -449,7 +449,7 @@ class RecommendationRules:
     lead_in_cues: tuple[Regex, ...]
     actor_verbs: tuple[str, ...]
     groups: tuple[str, ...]
-    addressees: tuple[str, ...]
+    addressees: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)

@@ -42,14 +42,14 @@ def test_scope_stops_at_terminators(extract):
 def test_actor_is_the_subject_of_the_reporting_verb(extract):
     (rec,) = extract("The Latvian National Rapporteur stressed that courts must hear victims promptly.")["recommendations"]
     assert (rec["text"], rec["actor"], rec["addressee"]) == (
-        "courts must hear victims promptly", "Latvian National Rapporteur", None)
+        "courts must hear victims promptly", "Latvian National Rapporteur", "law enforcement")
 
 
 def test_agentless_sentence_takes_the_last_actor(extract):
     text = ("The ILO presented its new guide on recruitment fees. It was stressed that "
             "authorities should ban recruitment fees charged to workers.")
     (rec,) = extract(text)["recommendations"]
-    assert (rec["actor"], rec["addressee"]) == ("ILO", "authorities")
+    assert (rec["actor"], rec["addressee"]) == ("ILO", "governments")
     assert "labour_exploitation" not in rec["topics"]
 
 
@@ -74,7 +74,7 @@ def test_bullets_under_a_lead_in(extract):
     recs = extract(text)["recommendations"]
     assert [(r["text"], r["actor"], r["kind"], r["addressee"]) for r in recs] == [
         ("States should train border guards in identification", "UNODC", "bullet", "States"),
-        ("Authorities must share data on convictions", "UNODC", "bullet", None),
+        ("Authorities must share data on convictions", "UNODC", "bullet", "governments"),
     ]
 
 
@@ -204,3 +204,31 @@ def test_pressing_as_an_adjective_is_no_call(extract):
 def test_states_modified_by_a_body_are_the_actor_not_the_body(extract):
     recs = extract("The OSCE participating States stressed the importance of joint labour inspections.")["recommendations"]
     assert [r["actor"] for r in recs] == ["OSCE participating States"]
+
+
+def test_they_are_the_participants_not_the_last_speaker(extract):
+    text = ("The forum in Graz opened with remarks by Lena Vogt, Director of the Harbour Institute. "
+            "They also urged businesses to publish their supplier lists.")
+    (rec,) = extract(text)["recommendations"]
+    assert (rec["actor"], rec["addressee"]) == ("participants", "the private sector")
+    text = ("Delegates from twelve countries met in Graz. Lena Vogt spoke first. "
+            "They called on parliaments to adopt shelter standards.")
+    (rec,) = extract(text)["recommendations"]
+    assert (rec["actor"], rec["addressee"]) == ("delegates", "parliaments")
+
+
+def test_bullets_take_the_addressee_of_their_lead_in(extract):
+    text = ("Participants called on governments to:\n\n"
+            "- adopt laws on due diligence;\n"
+            "- fund shelters for victims.")
+    recs = extract(text)["recommendations"]
+    assert [(r["text"], r["actor"], r["addressee"]) for r in recs] == [
+        ("adopt laws on due diligence", "participants", "governments"),
+        ("fund shelters for victims", "participants", "governments")]
+
+
+def test_the_addressee_is_who_is_asked_to_act_in_a_small_vocabulary(extract):
+    (rec,) = extract("The Harbour Network urged all OSCE participating States to improve co-operation.")["recommendations"]
+    assert rec["addressee"] == "States"
+    (rec,) = extract("Speakers stressed that NGOs should be funded for their co-operation with police.")["recommendations"]
+    assert rec["addressee"] == "civil society"
