@@ -250,7 +250,8 @@ class MeetingFact:
 
     doc_id: str
     name: str | None = None
-    series: str | None = None
+    series: str | None = None  # the series' name as written, without edition, year or "annual"
+    series_key: str | None = None  # its content words, folded and sorted: what sources are matched on
     edition: int | None = None
     start_date: str | None = None
     end_date: str | None = None
@@ -276,7 +277,7 @@ class MeetingFact:
     end_month_day: str | None = None
 
     def row(self) -> dict:
-        out = {k: getattr(self, k) for k in ("doc_id", "name", "series", "edition", "start_date", "end_date",
+        out = {k: getattr(self, k) for k in ("doc_id", "name", "series", "series_key", "edition", "start_date", "end_date",
                                              "date_precision", "date_method", "start_relative_days",
                                              "end_relative_days", "city", "country", "country_method", "venue",
                                              "mode", "duration_days", "published", "anniversary", "month_day",

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-CONTRACT_VERSION = "1.4"
+CONTRACT_VERSION = "1.5"
 
 STR = pa.string()
 INT = pa.int64()
@@ -226,12 +226,15 @@ MEETINGS = _table(TableSpec(
     (
         Column("meeting_id", STR, "Deterministic meeting id.", False),
         Column("name", STR, "Meeting name as the sources give it."),
-        Column("series", STR, "Recurring series the meeting belongs to (normalised name)."),
+        Column("series", STR, "Recurring series the meeting belongs to, as written without edition, year or 'annual' (\"Meeting of National Rapporteurs\")."),
+        Column("series_key", STR, "The series' content words, folded, singular and sorted: what sources of one series share (a matching key, not a name)."),
         Column("edition", INT, "Edition number of the meeting in its series (\"the 25th conference\" = 25)."),
         Column("anniversary", INT, "Anniversary in years the meeting marks (\"a conference to mark ten years since X\" = 10)."),
         Column("start_date", DATE, "First day (for coarse precision: the first day of the month/year)."),
         Column("end_date", DATE, "Last day, when known."),
         Column("date_precision", STR, "Precision of the dates.", allowed=PRECISIONS),
+        Column("start_period", STR, "The start at the precision the text supports, ISO 8601 reduced (\"2024\", \"2024-05\", \"2024-05-03\"): read this, not start_date, when date_precision is year or month (start_date is then the period's first day)."),
+        Column("end_period", STR, "The end the same way."),
         Column("date_method", STR, "How the dates were obtained (read, or inferred and from what)."),
         Column("city", STR, "City."),
         Column("country", STR, "Country."),
@@ -255,7 +258,8 @@ MEETING_SOURCES = _table(TableSpec(
         Column("meeting_id", STR, "Meeting.", False),
         Column("doc_id", STR, "Document.", False),
         Column("name", STR, "Meeting name as written."),
-        Column("series", STR, "Normalised series name."),
+        Column("series", STR, "Series the document names, as written without edition, year or 'annual'."),
+        Column("series_key", STR, "The series' content words, folded, singular and sorted (the matching key)."),
         Column("edition", INT, "Edition number as written (\"17th\", \"twenty-fifth\")."),
         Column("anniversary", INT, "Anniversary in years the meeting marks, as this document states it."),
         Column("anniversary_text", STR, "The anniversary evidence as written (\"to mark ten years since\")."),

@@ -118,7 +118,8 @@ def _meeting_fact(doc_id: str, meeting, span, published: str | None) -> MeetingF
         return Figure(c.value, c.qualifier, c.unit, span(c.start, c.end)) if c else None
 
     return MeetingFact(
-        doc_id=doc_id, name=meeting.name, series=meeting.series, edition=meeting.edition,
+        doc_id=doc_id, name=meeting.name, series=meeting.series, series_key=meeting.series_key,
+        edition=meeting.edition,
         start_date=_iso(meeting.start_date), end_date=_iso(meeting.end_date), date_precision=meeting.date_precision,
         date_method=meeting.date_method, date_evidence=evidence(meeting.date_evidence),
         start_relative_days=meeting.start_relative_days, end_relative_days=meeting.end_relative_days,

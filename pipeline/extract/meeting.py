@@ -38,6 +38,7 @@ class Evidence:
 class MeetingRecord:
     name: str | None = None
     series: str | None = None
+    series_key: str | None = None
     edition: int | None = None
     start_date: date | None = None
     end_date: date | None = None
@@ -308,6 +309,35 @@ def series_key(name: str | None) -> str | None:
         without_orgs = re.sub(rf"(?<![a-z]){re.escape(surface)}(?![a-z])", " ", without_orgs)
     key = words(without_orgs) or words(text)
     return " ".join(sorted(set(key))) or None
+
+
+def series_name(name: str) -> str | None:
+    """The series' name as written: the meeting's name without its edition, year, leading article
+    and generic words ("the 25th Annual Conference of the X" -> "Conference of the X")."""
+    res = load("meetings.yaml")
+    drop = alternation(res.series_drop)
+    text = re.sub(rf"\b{ordinal_re()}\b", " ", name, flags=re.I)
+    text = re.sub(r"\b(?:19|20)\d\d\b", " ", text)
+    text = re.sub(rf"^(?:\s*(?:the|a|an|{drop})\b)+", " ", text.strip(), flags=re.I)
+    text = re.sub(r"\s+", " ", text).strip(" ,-–—:")
+    return text[:1].upper() + text[1:] if text else None
+
+
+@lru_cache(maxsize=None)
+def _edition_res() -> list[re.Pattern]:
+    """Edition shapes in the meeting's sentences: "for the fourth year", "the 5th edition"."""
+    words = alternation(load("meetings.yaml").edition_nouns)
+    return [re.compile(rf"\b(?:for|in) the (?P<ord>{ordinal_re()}) (?:consecutive |successive )?(?:year|time)\b", re.I),
+            re.compile(rf"\bthe (?P<ord>{ordinal_re()}) (?:{words})\b", re.I)]
+
+
+def _edition_in(text: str, scope: list[tuple[int, int]]) -> int | None:
+    for s, e in scope:
+        for pattern in _edition_res():
+            m = pattern.search(text, s, e)
+            if m:
+                return parse_ordinal(m.group("ord"))
+    return None
 
 
 def edition_of(name: str | None) -> int | None:
@@ -587,8 +617,9 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     if named is None and described is None:
         named = find_meeting_name(text, [(0, len(text))])
     rec.name = named or described
-    rec.series = series_key(named)
-    rec.edition = edition_of(named)
+    rec.series_key = series_key(named)
+    rec.series = series_name(named) if rec.series_key else None
+    rec.edition = edition_of(named) or _edition_in(text, scope)
     marked = find_anniversary(text, title_spans, meeting_sents)
     if marked:
         rec.anniversary, rec.anniversary_evidence = marked

@@ -429,6 +429,7 @@ class MeetingRules:
     deadline_cues: tuple[str, ...]
     anniversary_cues: tuple[str, ...]
     other_meeting_cues: tuple[str, ...]
+    edition_nouns: tuple[str, ...]
 
 
 @dataclass(frozen=True)

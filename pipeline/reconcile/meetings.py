@@ -42,7 +42,7 @@ class Source:
         """What two records may share; only records that share one are compared (blocking)."""
         r = self.row
         out = {("person", p) for p in self.people}
-        for key in ("series", "edition", "anniversary", "city", "venue", "participants", "countries"):
+        for key in ("series_key", "edition", "anniversary", "city", "venue", "participants", "countries"):
             if r.get(key) is not None:
                 out.add((key, r[key]))
         if r.get("month_day"):
@@ -124,15 +124,15 @@ def score(a: Source, b: Source) -> tuple[float, list[str]]:
         s += points
         why.append(f"{reason} ({points:+g})")
 
-    sim = series_similarity(ra.get("series"), rb.get("series"))
+    sim = series_similarity(ra.get("series_key"), rb.get("series_key"))
     if sim is not None:
         if sim == 1.0:
-            add(3.0, f"series {ra['series']!r}")
+            add(3.0, f"series {ra['series_key']!r}")
         elif sim >= 0.5:
             add(2.0, "similar series")
         elif sim == 0.0:
             add(-2.0, "different series")
-    if sim is None and ra.get("name") and rb.get("name") and not (ra.get("series") or rb.get("series")):
+    if sim is None and ra.get("name") and rb.get("name") and not (ra.get("series_key") or rb.get("series_key")):
         # two descriptions (no series key on either side): mostly the same words
         wa, wb = _name_words(ra["name"]), _name_words(rb["name"])
         if wa and wb and len(wa & wb) / len(wa | wb) >= 0.6:
@@ -277,6 +277,14 @@ def _merged_mode(modes: list[str | None]) -> str | None:
     return _most_common(modes)
 
 
+def period(day: date | None, precision: str | None) -> str | None:
+    """The date at the precision the text supports, in ISO 8601's reduced forms: "2024",
+    "2024-05", "2024-05-03" (a year-only date is stored as its first day in `start_date`)."""
+    if day is None:
+        return None
+    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}"}.get(precision or "day", day.isoformat())
+
+
 def _impossible(mid: str, row: dict[str, Any], field_name: str, value: str, reason: str) -> dict[str, Any]:
     """A conflicts row for a value no calendar has, with the evidence it was read from."""
     return {"meeting_id": mid, "field": field_name, "doc_id": row["doc_id"], "value": value, "qualifier": None,
@@ -390,9 +398,11 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
         "meeting_id": mid,
         "name": _most_common([r.get("name") for r in rows]),
         "series": _most_common([r.get("series") for r in rows]),
+        "series_key": _most_common([r.get("series_key") for r in rows]),
         "edition": _most_common([r.get("edition") for r in rows]),
         "anniversary": _most_common([r.get("anniversary") for r in rows]),
         "start_date": start, "end_date": end, "date_precision": precision, "date_method": date_method,
+        "start_period": period(start, precision), "end_period": period(end, precision),
         "city": _most_common([r.get("city") for r in rows]),
         "country": _most_common([r.get("country") for r in rows]),
         "venue": _most_common([r.get("venue") for r in rows]),

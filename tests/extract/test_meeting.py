@@ -147,7 +147,7 @@ def test_each_meeting_noun_stands_for_its_singular_and_plural():
 
     rules = MeetingRules(meeting_verbs=("met",), start_verbs=(), end_verbs=(), continue_verbs=(),
                          meeting_nouns=("meetings", "forum"), year_evidence=(), organisers=(), organiser_sub_units=(),
-                         series_drop=(), remarks=(), deadline_cues=(), anniversary_cues=(), other_meeting_cues=())
+                         series_drop=(), remarks=(), deadline_cues=(), anniversary_cues=(), other_meeting_cues=(), edition_nouns=())
     assert {"meeting", "meetings", "forum", "forums"} <= set(rules.nouns)
 
 
@@ -321,3 +321,18 @@ def test_a_city_name_of_several_words_and_several_countries(extract):
     assert (m["city"], m["country"]) == ("San Jose", "Costa Rica")
     m = extract("Prosecutors met in San Jose on 12 May 2029. A speaker from Costa Rica gave the keynote.")["meeting"]
     assert (m["city"], m["country"]) == ("San Jose", "United States")  # no country in the meeting's sentence
+
+
+def test_the_series_is_a_name_and_its_key_a_separate_column(extract):
+    m = extract("The 12th Annual Conference of the Harbour Alliance against Forced Labour took place in Graz "
+                "on 3 May 2029.")["meeting"]
+    assert (m["series"], m["edition"]) == ("Conference of the Harbour Alliance against Forced Labour", 12)
+    assert m["series_key"] == "alliance forced harbour labour"
+
+
+def test_an_edition_written_as_the_nth_year_or_edition(extract):
+    m = extract("The Meeting of Shelter Directors, organised for the fourth year by the Harbour Network, "
+                "took place in Graz on 3 May 2029.")["meeting"]
+    assert m["edition"] == 4
+    m = extract("The Shelter Directors Forum held its second session on victim support in Graz on 3 May 2029.")["meeting"]
+    assert m["edition"] is None  # a session of the meeting is not its edition

@@ -5,7 +5,7 @@ from pipeline.reconcile.meetings import Source, cluster, merge, score
 
 
 def _src(doc_id, people=(), **row):
-    base = {"doc_id": doc_id, "series": "meeting of national rapporteurs", "published": None}
+    base = {"doc_id": doc_id, "series_key": "meeting of national rapporteurs", "published": None}
     return Source({**base, **row}, set(people))
 
 
@@ -55,9 +55,9 @@ def test_conflicting_counts_are_kept_visible():
 
 
 def test_an_announcement_and_a_report_of_one_edition_merge_with_their_evidence():
-    announcement = _src("a", ["ana lopez"], series="alliance harbour", edition=25, start_date="2025-03-31",
+    announcement = _src("a", ["ana lopez"], series_key="alliance harbour", edition=25, start_date="2025-03-31",
                         end_date="2025-04-01", date_precision="day", city="Vienna")
-    report = _src("b", ["ana lopez"], series="alliance harbour", edition=25, end_date="2025-04-01",
+    report = _src("b", ["ana lopez"], series_key="alliance harbour", edition=25, end_date="2025-04-01",
                   date_precision="day", city="Vienna")
     (group,) = cluster([announcement, report], 4.0)
     assert [s.doc_id for s in group] == ["a", "b"]
@@ -65,24 +65,24 @@ def test_an_announcement_and_a_report_of_one_edition_merge_with_their_evidence()
 
 
 def test_different_editions_never_merge_and_an_undated_edition_joins_its_own():
-    e20 = _src("a", series="alliance harbour", edition=20, start_date="2020-07-20", date_precision="day")
-    e21 = _src("b", series="alliance harbour", edition=21, start_date="2021-07-20", date_precision="day")
-    page = _src("c", series="alliance harbour", edition=20)
+    e20 = _src("a", series_key="alliance harbour", edition=20, start_date="2020-07-20", date_precision="day")
+    e21 = _src("b", series_key="alliance harbour", edition=21, start_date="2021-07-20", date_precision="day")
+    page = _src("c", series_key="alliance harbour", edition=20)
     groups = [[s.doc_id for s in g] for g in cluster([e20, e21, page], 4.0)]
     assert groups == [["a", "c"], ["b"]]
 
 
 def test_a_series_worded_differently_is_evidence_not_a_veto():
-    a = _src("a", ["ana lopez", "tom berg"], series="alliance harbour", start_date="2017-04-03", end_date="2017-04-04",
+    a = _src("a", ["ana lopez", "tom berg"], series_key="alliance harbour", start_date="2017-04-03", end_date="2017-04-04",
              date_precision="day")
-    b = _src("b", ["ana lopez", "tom berg"], series="child harbour interest", start_date="2017-04-03",
+    b = _src("b", ["ana lopez", "tom berg"], series_key="child harbour interest", start_date="2017-04-03",
              date_precision="day")
     assert [[s.doc_id for s in g] for g in cluster([a, b], 4.0)] == [["a", "b"]]
 
 
 def test_online_in_one_source_and_a_place_in_another_is_hybrid():
-    a = _src("a", series="x", start_date="2020-07-20", date_precision="day", mode="online")
-    b = _src("b", series="x", start_date="2020-07-20", date_precision="day", mode="in_person", city="Vienna")
+    a = _src("a", series_key="x", start_date="2020-07-20", date_precision="day", mode="online")
+    b = _src("b", series_key="x", start_date="2020-07-20", date_precision="day", mode="in_person", city="Vienna")
     meeting, _, conflicts = merge([a, b], "m1")
     assert meeting["mode"] == "hybrid"
     assert {c["field"] for c in conflicts} >= {"mode"}
@@ -99,11 +99,11 @@ def test_single_names_count_half_and_match_a_full_name_elsewhere():
 def test_an_undated_announcement_joins_the_report_of_the_anniversary_it_marks():
     # the announcement names no date, place or series; it marks the same anniversary and names
     # two of the same people, one of them by first name only
-    report = _src("report", ["ana lopez", "mira kovac"], series=None, anniversary=20, start_date="2019-06-12",
+    report = _src("report", ["ana lopez", "mira kovac"], series_key=None, anniversary=20, start_date="2019-06-12",
                   date_precision="day", city="Strasbourg")
-    other = _src("other", ["ana lopez"], series=None, anniversary=15, start_date="2019-06-12", date_precision="day",
+    other = _src("other", ["ana lopez"], series_key=None, anniversary=15, start_date="2019-06-12", date_precision="day",
                  city="Strasbourg")
-    announcement = _src("announcement", ["ana lopez", "mira"], series=None, anniversary=20)
+    announcement = _src("announcement", ["ana lopez", "mira"], series_key=None, anniversary=20)
     groups = [[s.doc_id for s in g] for g in cluster([report, other, announcement], 4.0)]
     assert groups == [["announcement", "report"], ["other"]]
     assert "anniversary of 20 years (+3)" in announcement.row["merge_evidence"]
@@ -134,11 +134,11 @@ def test_days_without_a_year_take_the_year_of_the_source_with_the_same_days():
 
 
 def test_two_sources_describing_the_meeting_alike_merge_with_place_and_figure():
-    dated = _src("dated", series=None, name="seminar in Riga on labour inspection in agriculture",
+    dated = _src("dated", series_key=None, name="seminar in Riga on labour inspection in agriculture",
                  start_date="2019-03-04", date_precision="day", city="Riga", participants=25)
-    undated = _src("undated", series=None, name="seminar in Riga on labour inspection in agriculture", city="Riga",
+    undated = _src("undated", series_key=None, name="seminar in Riga on labour inspection in agriculture", city="Riga",
                    participants=25)
-    other = _src("other", series=None, name="workshop on child protection online", city="Riga")
+    other = _src("other", series_key=None, name="workshop on child protection online", city="Riga")
     groups = [[s.doc_id for s in g] for g in cluster([dated, undated, other], 4.0)]
     assert groups == [["dated", "undated"], ["other"]]
     assert "similar descriptions (+2)" in undated.row["merge_evidence"]
@@ -177,20 +177,29 @@ def test_a_malformed_stored_date_is_no_date():
 
 def test_two_meetings_a_day_apart_in_one_city_stay_apart():
     # a conference one day and a meeting of another body the next day, both in one city
-    conference = _src("a", series=None, anniversary=10, start_date="2030-06-10", date_precision="day",
+    conference = _src("a", series_key=None, anniversary=10, start_date="2030-06-10", date_precision="day",
                       city="Lyon", venue="Palais des Congres")
-    meeting = _src("b", series="coordinator rapporteur", start_date="2030-06-11", date_precision="day",
+    meeting = _src("b", series_key="coordinator rapporteur", start_date="2030-06-11", date_precision="day",
                    city="Lyon", venue="Palais des Congres")
     assert [[s.doc_id for s in g] for g in cluster([conference, meeting], 4.0)] == [["a"], ["b"]]
 
 
 def test_no_chain_of_good_pairs_joins_two_editions():
     # b is close to both a and c, but a and c are different editions: b joins one, never both
-    a = _src("a", ["ana lopez"], series="harbour forum", edition=3, start_date="2030-06-10", date_precision="day",
+    a = _src("a", ["ana lopez"], series_key="harbour forum", edition=3, start_date="2030-06-10", date_precision="day",
              city="Lyon")
-    b = _src("b", ["ana lopez", "tom berg"], series="harbour forum", start_date="2030-06-10", date_precision="day",
+    b = _src("b", ["ana lopez", "tom berg"], series_key="harbour forum", start_date="2030-06-10", date_precision="day",
              city="Lyon")
-    c = _src("c", ["tom berg"], series="harbour forum", edition=4, start_date="2030-06-10", date_precision="day",
+    c = _src("c", ["tom berg"], series_key="harbour forum", edition=4, start_date="2030-06-10", date_precision="day",
              city="Lyon")
     groups = [[s.doc_id for s in g] for g in cluster([a, b, c], 4.0)]
     assert sorted(map(len, groups)) == [1, 2] and ["a", "c"] not in groups and ["a", "b", "c"] not in groups
+
+
+def test_a_year_only_date_says_its_precision_in_its_period():
+    meeting, _, _ = merge([_src("a", start_date="2024-01-01", date_precision="year")], "m1")
+    assert (meeting["start_date"], meeting["start_period"], meeting["end_period"]) == (date(2024, 1, 1), "2024", None)
+    meeting, _, _ = merge([_src("a", start_date="2024-05-01", date_precision="month")], "m1")
+    assert meeting["start_period"] == "2024-05"
+    meeting, _, _ = merge([_src("a", start_date="2024-05-03", end_date="2024-05-04", date_precision="day")], "m1")
+    assert (meeting["start_period"], meeting["end_period"]) == ("2024-05-03", "2024-05-04")
