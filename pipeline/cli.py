@@ -42,7 +42,10 @@ def _extract_options(func):
     func = click.option("--batch-size", type=click.IntRange(min=1), default=None,
                         help="Documents per nlp.pipe batch.")(func)
     func = click.option("--workers", type=click.IntRange(min=1), default=None,
-                        help="Processes for the spaCy pass (nlp.pipe n_process).")(func)
+                        help="Worker processes for the spaCy pass: more than 1 starts a local Dask cluster.")(func)
+    func = click.option("--scheduler", default=None, metavar="ADDRESS",
+                        help="Extract on the Dask cluster at this scheduler address (tcp://host:8786; "
+                             "also params.yaml extract.scheduler).")(func)
     func = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                         help="Per-document extraction cache (default: OUTPUT/cache).")(func)
     func = click.option("--no-cache", is_flag=True, help="Do not read or write the extraction cache.")(func)
@@ -94,7 +97,7 @@ def main() -> None:
 @_extract_options
 @click.option("--strict", is_flag=True, help="Exit with an error if any file could not be processed.")
 @_common
-def run(input_dir, output, model, batch_size, workers, cache_dir, no_cache, strict, verbose, quiet):
+def run(input_dir, output, model, batch_size, workers, scheduler, cache_dir, no_cache, strict, verbose, quiet):
     """Run every stage: ingest, extract, reconcile and export.
 
     \b
@@ -105,7 +108,8 @@ def run(input_dir, output, model, batch_size, workers, cache_dir, no_cache, stri
     from . import ingest, stages
 
     docs = ingest.main(input_dir, output, languages=stages.languages())
-    extracted = stages.extract(output, model=model, batch_size=batch_size, workers=workers, cache_dir=cache_dir,
+    extracted = stages.extract(output, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler,
+                               cache_dir=cache_dir,
                                use_cache=not no_cache, quiet=quiet)
     stages.reconcile(output, extracted.results)
     if not quiet:
@@ -138,7 +142,7 @@ def ingest_cmd(input_dir, output, strict, verbose, quiet):
 @_model_option
 @_extract_options
 @_common
-def extract_cmd(output, model, batch_size, workers, cache_dir, no_cache, verbose, quiet):
+def extract_cmd(output, model, batch_size, workers, scheduler, cache_dir, no_cache, verbose, quiet):
     """Extract people, roles, dates, venues, counts and recommendations from OUTPUT/documents.parquet.
 
     Writes per-document results to OUTPUT/interim/.
@@ -150,7 +154,7 @@ def extract_cmd(output, model, batch_size, workers, cache_dir, no_cache, verbose
     _setup_logging(verbose, quiet)
     from . import stages
 
-    stages.extract(output, model=model, batch_size=batch_size, workers=workers, cache_dir=cache_dir,
+    stages.extract(output, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler, cache_dir=cache_dir,
                    use_cache=not no_cache, quiet=quiet)
 
 

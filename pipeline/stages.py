@@ -43,12 +43,13 @@ def model_for(language: str, path: Path = PARAMS_FILE) -> str | None:
 
 def extract(output: Path | str, *, model: str | None = None, batch_size: int | None = None,
             workers: int | None = None, cache_dir: Path | None = None, use_cache: bool = True,
-            quiet: bool = False):
+            quiet: bool = False, scheduler: str | None = None):
     from .extract import main
 
     p = params("extract")
     return main(output, model=model or model_for("en"), batch_size=batch_size or p.get("batch_size"),
-                workers=workers or p.get("workers"), cache_dir=cache_dir, use_cache=use_cache, quiet=quiet)
+                workers=workers or p.get("workers"), cache_dir=cache_dir, use_cache=use_cache, quiet=quiet,
+                scheduler=scheduler or p.get("scheduler"))
 
 
 def reconcile(output: Path | str, extractions: list | None = None):

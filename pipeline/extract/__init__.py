@@ -10,7 +10,6 @@ import itertools
 import json
 import logging
 import os
-import re
 import tempfile
 import time
 from dataclasses import dataclass, fields
@@ -176,29 +175,56 @@ def merge_pieces(parts: list[Extraction]) -> Extraction:
     return merged
 
 
+def pipe_contexts(nlp, items: Iterable[tuple[str, dict[str, Any]]], *, batch_size: int = 16,
+                  max_chars: int | None = None, n_process: int = 1) -> Iterator[tuple[str, str, Extraction, int]]:
+    """(cache key, doc_id, result, words) for each (key, context), in order: one streaming nlp.pipe
+    pass; a long document goes through in pieces and comes out as one result. The same code runs
+    in one process and on every Dask worker."""
+    pending: deque[tuple[str, str, int, int, int]] = deque()
+
+    def docs() -> Iterator["Doc"]:
+        for key, ctx in items:
+            pieces = chunks(ctx["text"], max_chars)
+            for index, (start, end) in enumerate(pieces):
+                piece = ctx["text"][start:end]
+                pending.append((key, ctx["doc_id"], len(piece.split()), index, len(pieces)))
+                doc = nlp.make_doc(piece)
+                doc._.context = chunk_context(ctx, start, end, index)
+                yield doc
+
+    parts: list[Extraction] = []
+    words = 0
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        key, doc_id, n_words, index, n_pieces = pending.popleft()
+        parts.append(Extraction.from_json(doc._.result))
+        words += n_words
+        if index + 1 < n_pieces:
+            continue  # a long document: wait for its other pieces
+        yield key, doc_id, merge_pieces(parts), words
+        parts, words = [], 0
+
+
 def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = None, batch_size: int = 16,
                    workers: int = 1, cache_dir: Path | None = None, progress: bool = False,
                    params: dict[str, Any] | None = None, total: int | None = None,
-                   nlp=None, max_chars: int | None = None) -> tuple[list[Extraction], ExtractStats]:
-    """Extract every document in one streaming nlp.pipe pass; cached documents are read back.
+                   nlp=None, max_chars: int | None = None, scheduler: str | None = None) -> tuple[list[Extraction], ExtractStats]:
+    """Extract every document; cached documents are read back. One worker: one streaming nlp.pipe
+    pass in this process. More workers, or a scheduler address: batches of documents on a Dask
+    cluster (a local one of `workers` processes, or the one at `scheduler`), each worker loading
+    the pipeline once (extract/distributed.py). The results are the same either way.
 
     Only the documents of the batch being processed are held as Docs; results are plain rows.
     Returns the results in input order.
     """
-    from .nlp import build_nlp, installed_model_id
+    from .nlp import installed_model_id
     from ..lang.resources import resources_hash
 
     key_model = installed_model_id(model) if nlp is None else f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
     key_resources = resources_hash()
     cache = Cache(cache_dir)
-    if cache_dir is not None:
-        from . import places
-
-        places.CITY_INDEX_DIR = Path(cache_dir) / "gazetteers"
     stats = ExtractStats()
     order: list[str] = []
     results: dict[str, Extraction] = {}
-    pending: deque[tuple[str, str, int, int, int]] = deque()
 
     bar = None
     if progress:
@@ -223,30 +249,24 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     todo = uncached()
     first = next(todo, None)
     started = time.perf_counter()
-    if first is not None:  # the model is loaded only when some document needs it
-        nlp = nlp or build_nlp(model)
+    if first is not None and (scheduler or workers > 1):
+        from .distributed import extract_on_dask
 
-        def docs() -> Iterator["Doc"]:
-            for key, ctx in itertools.chain([first], todo):
-                pieces = chunks(ctx["text"], max_chars)
-                for index, (start, end) in enumerate(pieces):
-                    piece = ctx["text"][start:end]
-                    pending.append((key, ctx["doc_id"], len(piece.split()), index, len(pieces)))
-                    doc = nlp.make_doc(piece)
-                    doc._.context = chunk_context(ctx, start, end, index)
-                    yield doc
-
-        parts: list[Extraction] = []
-        for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
-            key, doc_id, n_words, index, n_pieces = pending.popleft()
-            parts.append(Extraction.from_json(doc._.result))
+        for key, doc_id, result, n_words in extract_on_dask(
+                itertools.chain([first], todo), model=model, batch_size=batch_size, workers=workers,
+                scheduler=scheduler, cache_dir=cache_dir, max_chars=max_chars, bar=bar):
+            results[doc_id] = result
             stats.n_words += n_words
-            if index + 1 < n_pieces:
-                continue  # a long document: wait for its other pieces
-            result = merge_pieces(parts)
-            parts = []
+            stats.n_extracted += 1
+    elif first is not None:  # the model is loaded only when some document needs it
+        from .nlp import build_nlp
+
+        nlp = nlp or build_nlp(model)
+        for key, doc_id, result, n_words in pipe_contexts(nlp, itertools.chain([first], todo),
+                                                          batch_size=batch_size, max_chars=max_chars):
             results[doc_id] = result
             cache.put(key, result.to_json())
+            stats.n_words += n_words
             stats.n_extracted += 1
             if bar is not None:
                 bar.update(1)
@@ -277,8 +297,26 @@ def read_extractions(output: Path) -> list[Extraction]:
         return [Extraction.from_json(json.loads(line)) for line in fh if line.strip()]
 
 
+def _mark_failed(output: Path, results: list[Extraction]) -> None:
+    """A document no worker could extract gets status `error` in documents, with the reason."""
+    from .distributed import FAILED
+    from ..tables import write_tables
+
+    failed = {r.doc_id: next(e for e in r.errors if e.startswith(FAILED)) for r in results
+              if any(e.startswith(FAILED) for e in r.errors)}
+    if not failed:
+        return
+    rows = read_rows(output, "documents")
+    for row in rows:
+        if row["doc_id"] in failed:
+            row["status"], row["error"] = "error", failed[row["doc_id"]]
+            log.error("%s: %s", row["source_path"], row["error"])
+    write_tables({"documents": rows}, output)
+
+
 def main(output: Path | str, *, model: str | None = None, batch_size: int | None = None, workers: int | None = None,
-         cache_dir: Path | None = None, use_cache: bool = True, quiet: bool = False) -> ExtractStats:
+         cache_dir: Path | None = None, use_cache: bool = True, quiet: bool = False,
+         scheduler: str | None = None) -> ExtractStats:
     import pyarrow.parquet as pq
 
     output = Path(output)
@@ -286,7 +324,8 @@ def main(output: Path | str, *, model: str | None = None, batch_size: int | None
     docs_path = output / "documents.parquet"
     total = pq.read_table(docs_path, columns=["status"]).column("status").to_pylist().count("ok") if docs_path.exists() else None
     results, stats = run_extraction(iter_contexts(output), model=model, batch_size=batch_size or 16, workers=workers or 1,
-                                    cache_dir=cache_dir, progress=not quiet, total=total)
+                                    cache_dir=cache_dir, progress=not quiet, total=total, scheduler=scheduler)
+    _mark_failed(output, results)
     write_extractions(results, output)
     log.info("extract: %d documents (%d extracted, %d from cache, %d corrupt cache entries recomputed)",
              stats.n_documents, stats.n_extracted, stats.n_cached, stats.n_corrupt_cache)

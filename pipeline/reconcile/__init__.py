@@ -25,8 +25,14 @@ DEFAULTS = {"tenure_window_days": 730, "meeting_merge_threshold": 4.0, "person_f
 INGEST_TABLES = ("documents", "footnotes", "segments")
 
 
+_COLUMNS: dict[str, tuple[str, ...]] = {}
+
+
 def _pick(row: dict[str, Any], table: str) -> dict[str, Any]:
-    return {c: row.get(c) for c in TABLES[table].column_names}
+    columns = _COLUMNS.get(table)
+    if columns is None:
+        columns = _COLUMNS[table] = tuple(TABLES[table].column_names)
+    return {c: row.get(c) for c in columns}
 
 
 MEETING_EVIDENCE = ("name", "start_date", "end_date", "start_relative_days", "end_relative_days", "city", "venue",

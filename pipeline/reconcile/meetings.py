@@ -15,16 +15,16 @@ PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 PEOPLE_UNITS = ("participants", "delegates")
 
 
-@dataclass
+@dataclass(eq=False)
 class Source:
     """One document's meeting record, with what reconciliation needs to compare it."""
 
     row: dict[str, Any]
     people: set[str] = field(default_factory=set)  # person keys named in the document
+    doc_id: str = field(init=False)
 
-    @property
-    def doc_id(self) -> str:
-        return self.row["doc_id"]
+    def __post_init__(self) -> None:
+        self.doc_id = self.row["doc_id"]
 
     def dates(self) -> tuple[date, date] | None:
         """The calendar days the record may stand for (a record with only an end date stands for
@@ -108,15 +108,24 @@ def shared_people(a: set[str], b: set[str]) -> dict[str, float]:
     return out
 
 
+def incompatible(a: Source, b: Source) -> str | None:
+    """Why two records cannot be one meeting (other editions, dates that cannot overlap), or None."""
+    ea, eb = a.row.get("edition"), b.row.get("edition")
+    if ea and eb and ea != eb:
+        return "different editions"
+    if _compatible_dates(a, b) is False:
+        return "dates that do not overlap"
+    return None
+
+
 def score(a: Source, b: Source) -> tuple[float, list[str]]:
     """Evidence that two records describe one meeting, and what it is. Different editions and dates
     that cannot overlap (another year, another month) rule a pair out; everything else is scored."""
     ra, rb = a.row, b.row
-    if ra.get("edition") and rb.get("edition") and ra["edition"] != rb["edition"]:
-        return float("-inf"), ["different editions"]
+    ruled_out = incompatible(a, b)
+    if ruled_out:
+        return float("-inf"), [ruled_out]
     dates = _compatible_dates(a, b)
-    if dates is False:
-        return float("-inf"), ["dates that do not overlap"]
     s, why = 0.0, []
 
     def add(points: float, reason: str) -> None:
@@ -178,6 +187,88 @@ def score(a: Source, b: Source) -> tuple[float, list[str]]:
     return s, why
 
 
+DATE_ONLY_POINTS = 3.0  # the most that dates alone add to a pair's score (shared days)
+FINE_DAYS = 31  # a record dated to a range this long or shorter is blocked by its days, a longer one by its years
+
+
+def blocking_features(s: Source) -> set[tuple[str, object]]:
+    """What a dated record shares with another of the same meeting besides its dates: every
+    feature that adds points to `score` (series key and its words, description words, edition,
+    anniversary, place, people, organisers, figures)."""
+    r = s.row
+    out = set(s.features())
+    out.discard(("month_day", r.get("month_day")))
+    out = {f for f in out if f[0] != "month_day"}
+    if r.get("series_key"):
+        out |= {("series_word", w) for w in r["series_key"].split()}
+    elif r.get("name"):
+        out |= {("name_word", w) for w in _name_words(r["name"])}
+    out |= {("organiser", o) for o in r.get("organizers") or []}
+    return out
+
+
+def dated_pairs(ordered: list[Source], threshold: float) -> list[tuple[int, int]]:
+    """Candidate pairs of dated records (indexes into `ordered`, i < j), never all pairs.
+
+    Two records of one meeting have dates that overlap or touch (else the score rules them out)
+    and, since dates alone give at most DATE_ONLY_POINTS, at least one other feature in common
+    when the threshold is above that. So the blocking keys are (feature, day) for each day a
+    record covers, give or take one, and (feature, year) for records dated only to a month or a
+    year, which meet every record of their years that shares a feature. With a threshold at or
+    below DATE_ONLY_POINTS the blocks would lose pairs: every pair of touching dates is a candidate."""
+    slack = timedelta(days=1)
+    if threshold <= DATE_ONLY_POINTS:
+        out = []
+        for i, a in enumerate(ordered):
+            for j in range(i + 1, len(ordered)):
+                if ordered[j].dates()[0] - slack > a.dates()[1]:
+                    break
+                out.append((i, j))
+        return out
+    fine: dict[tuple, list[int]] = {}
+    coarse: dict[tuple, list[int]] = {}
+    probes: dict[tuple, list[int]] = {}
+    for i, s in enumerate(ordered):
+        first, last = s.dates()
+        features = blocking_features(s)
+        years = range(first.year, last.year + 1)
+        if (last - first).days <= FINE_DAYS:
+            day = first - slack
+            while day <= last + slack:
+                for f in features:
+                    fine.setdefault((f, day.toordinal()), []).append(i)
+                day += timedelta(days=1)
+            for f in features:
+                for y in years:
+                    probes.setdefault((f, y), []).append(i)
+        else:
+            for f in features:
+                for y in years:
+                    coarse.setdefault((f, y), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for block in fine.values():
+        block = sorted(set(block))
+        pairs |= {(a, b) for k, a in enumerate(block) for b in block[k + 1:]}
+    for key, block in coarse.items():
+        block = sorted(set(block) | set(probes.get(key, ())))
+        coarse_members = set(coarse[key])
+        pairs |= {(a, b) for k, a in enumerate(block) for b in block[k + 1:] if a in coarse_members or b in coarse_members}
+    return sorted(pairs)
+
+
+UNDATED_CANDIDATES = 40  # records an undated record is scored against: those sharing the most features
+
+
+def _most_shared(u: Source, index: dict[tuple, list[Source]]) -> list[Source]:
+    """The records that share the most features with `u` (a block of a frequent feature, such as
+    an annual series, can hold thousands: only the best UNDATED_CANDIDATES are scored)."""
+    shared: Counter = Counter()
+    for f in u.features():
+        shared.update(index.get(f, ()))
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0].doc_id))
+    return [d for d, _ in ranked[:UNDATED_CANDIDATES]]
+
+
 def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
     """Dated records merge pairwise (union-find); an undated record joins its single best cluster;
     undated records left alone merge among themselves on stronger evidence. Only records that
@@ -197,7 +288,7 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
 
     def union(a: Source, b: Source, why: list[str]) -> None:
         ra, rb = find(a.doc_id), find(b.doc_id)
-        if ra != rb and not any(score(x, y)[0] == float("-inf") for x in members[ra] for y in members[rb]):
+        if ra != rb and not any(incompatible(x, y) for x in members[ra] for y in members[rb]):
             # no chain of good pairs joins two records that cannot be one meeting (other editions,
             # dates that cannot overlap): every pair across the two clusters must be possible
             members[min(ra, rb)] = members[ra] + members[rb]
@@ -208,26 +299,21 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
 
     dated = [s for s in sources if s.dates() is not None]
     undated = [s for s in sources if s.dates() is None]
-    # dated records: a sweep over the records sorted by start date visits the overlapping pairs
-    slack = timedelta(days=1)
+    # dated records: the pairs of the blocks (blocking_keys), in the order of a sweep by start date
     ordered = sorted(dated, key=lambda s: (s.dates()[0], s.doc_id))
-    for i, a in enumerate(ordered):
-        a_end = a.dates()[1]
-        for b in ordered[i + 1:]:
-            if b.dates()[0] - slack > a_end:
-                break
-            value, why = score(a, b)
-            if value >= threshold:
-                union(a, b, why)
+    for i, j in dated_pairs(ordered, threshold):
+        a, b = ordered[i], ordered[j]
+        value, why = score(a, b)
+        if value >= threshold:
+            union(a, b, why)
     # an undated record joins the cluster it scores best with, when that is clear
     index: dict[tuple, list[Source]] = {}
     for d in dated:
         for feature in d.features():
             index.setdefault(feature, []).append(d)
     for u in undated:
-        candidates = {d.doc_id: d for f in u.features() for d in index.get(f, [])}
         best: dict[str, tuple[float, list[str], Source]] = {}
-        for d in candidates.values():
+        for d in _most_shared(u, index):
             value, why = score(u, d)
             root = find(d.doc_id)
             if root not in best or value > best[root][0]:
@@ -239,11 +325,13 @@ def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
     # undated records still alone: with no date on either side the bar is higher
     size = Counter(find(s.doc_id) for s in sources)
     singles = [u for u in undated if size[find(u.doc_id)] == 1]
-    pair_index: dict[tuple, list[int]] = {}
-    for i, a in enumerate(singles):
+    pair_index: dict[tuple, list[Source]] = {}
+    position = {a.doc_id: i for i, a in enumerate(singles)}
+    for a in singles:
         for feature in a.features():
-            pair_index.setdefault(feature, []).append(i)
-    pairs = {(i, j) for members in pair_index.values() for i in members for j in members if i < j}
+            pair_index.setdefault(feature, []).append(a)
+    pairs = {tuple(sorted((position[a.doc_id], position[b.doc_id])))
+             for a in singles for b in _most_shared(a, pair_index) if b.doc_id != a.doc_id}
     for i, j in sorted(pairs):
         value, why = score(singles[i], singles[j])
         if value >= threshold + 2:
