@@ -52,14 +52,29 @@ def _extract_options(func):
     return func
 
 
-def _report_status(docs, strict: bool, quiet: bool) -> None:
-    bad = [d for d in docs if d.status != "ok"]
+# Statuses that are no failure: the file was read, and its content is elsewhere or not ours to read.
+NOT_FAILURES = ("ok", "duplicate", "unsupported_language")
+
+
+def _report_status(docs, input_dir: Path, quiet: bool) -> str | None:
+    """The ingest summary; returns what --strict fails on. Files that failed are named even
+    with -q; an empty folder is said."""
+    if not docs:
+        click.echo(f"warning: no files in {input_dir}/ (read: {', '.join(SUPPORTED)})", err=True)
+        return f"--strict: no input files in {input_dir}/"
+    failed = [d for d in docs if d.status not in NOT_FAILURES]
+    skipped = [d for d in docs if d.status != "ok" and d.status in NOT_FAILURES]
     if not quiet:
-        click.echo(f"ingest: {len(docs)} files, {len(docs) - len(bad)} ok, {len(bad)} not processed", err=True)
-        for d in bad:
+        click.echo(f"ingest: {len(docs)} files, {len(docs) - len(failed) - len(skipped)} ok, "
+                   f"{len(skipped)} skipped (duplicates, other languages), {len(failed)} failed", err=True)
+        for d in skipped:
             click.echo(f"  {d.source_path}: {d.status}: {d.error}", err=True)
-    if strict and bad:
-        raise click.ClickException(f"--strict: {len(bad)} of {len(docs)} files could not be processed")
+    for d in failed:
+        click.echo(f"  {d.source_path}: {d.status}: {d.error}", err=True)
+    return f"--strict: {len(failed)} of {len(docs)} files could not be processed" if failed else None
+
+
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx")
 
 
 class _Group(click.Group):
@@ -75,6 +90,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (ResourceError, ModelNotInstalled, ParamsError) as exc:
             raise click.ClickException(str(exc)) from exc
+        except click.UsageError as exc:
+            # a usage error is one line and exit status 2, never a traceback or a usage screen
+            click.echo(f"rapporteur: error: {exc.format_message()}", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,8 +109,9 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--input", "input_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_INPUT,
-              show_default=True, help="Folder of reports (.txt, .md; other files get a row saying why).")
+@click.option("--input", "input_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=DEFAULT_INPUT, show_default=True,
+              help="Folder of reports: .txt, .md, .html/.htm/.xhtml, .pdf, .docx (other files get a row saying why).")
 @_output_option
 @_model_option
 @_extract_options
@@ -108,18 +128,21 @@ def run(input_dir, output, model, batch_size, workers, scheduler, cache_dir, no_
     from . import ingest, stages
 
     docs = ingest.main(input_dir, output, languages=stages.languages())
+    problem = _report_status(docs, input_dir, quiet)
     extracted = stages.extract(output, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler,
                                cache_dir=cache_dir,
                                use_cache=not no_cache, quiet=quiet)
     stages.reconcile(output, extracted.results)
     if not quiet:
         click.echo(f"tables written to {output}/", err=True)
-    _report_status(docs, strict, quiet)
+    if strict and problem:
+        raise click.ClickException(problem)
 
 
 @main.command("ingest")
-@click.option("--input", "input_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_INPUT,
-              show_default=True, help="Folder of reports.")
+@click.option("--input", "input_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=DEFAULT_INPUT, show_default=True,
+              help="Folder of reports: .txt, .md, .html/.htm/.xhtml, .pdf, .docx.")
 @_output_option
 @click.option("--strict", is_flag=True, help="Exit with an error if any file could not be processed.")
 @_common
@@ -134,7 +157,9 @@ def ingest_cmd(input_dir, output, strict, verbose, quiet):
     from . import ingest, stages
 
     docs = ingest.main(input_dir, output, languages=stages.languages())
-    _report_status(docs, strict, quiet)
+    problem = _report_status(docs, input_dir, quiet)
+    if strict and problem:
+        raise click.ClickException(problem)
 
 
 @main.command("extract")
@@ -207,6 +232,58 @@ def evaluate_cmd(gold, output, metrics_file, report_file, verbose, quiet):
             raise click.UsageError("--output goes with --gold; the sets of params.yaml name their own outputs")
         metrics_file = metrics_file or default_metrics
     evaluate_main(sets, metrics_file=metrics_file, report_file=report_file, echo=not quiet)
+
+
+@main.command("sql")
+@click.argument("query")
+@_output_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "parquet"]), default="table",
+              show_default=True, help="How to print or write the result.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the result to this file instead of printing it (needed for parquet).")
+def sql_cmd(query, output, fmt, out):
+    """Run a SQL query (DuckDB) over the tables: every table of OUTPUT is a view under its own
+    name, with the views appearances, meeting_timeline and recommendations_by_actor.
+
+    \b
+    Example:
+      rapporteur sql "SELECT count(*) FROM meetings"
+      rapporteur sql "SELECT * FROM meeting_timeline" --format csv --out timeline.csv
+    """
+    from .sql import QueryError, query as run_query, write_result
+
+    try:
+        text = write_result(run_query(output, query), fmt, out)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    if text is not None:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+@main.command("export")
+@_output_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="File format of the exported tables.")
+@click.option("--to", "dest", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the files (default: OUTPUT/export).")
+@_common
+def export_cmd(output, fmt, dest, verbose, quiet):
+    """Write every table and view of OUTPUT as CSV (lists joined with "; ") or JSON, one file each,
+    for spreadsheets and R.
+
+    \b
+    Example:
+      rapporteur export --format csv
+    """
+    _setup_logging(verbose, quiet)
+    from .sql import QueryError, export
+
+    try:
+        written = export(output, fmt, dest or output / "export")
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not quiet:
+        click.echo(f"{len(written)} files written to {(dest or output / 'export')}/", err=True)
 
 
 @main.command("report")

@@ -514,6 +514,35 @@ def _type_name(t: pa.DataType) -> str:
     )
 
 
+# Views over the tables: name -> (what it is, SQL).
+VIEWS: dict[str, tuple[str, str]] = {
+    "appearances": (
+        "Who appeared at which meeting in which capacity: one row per person, meeting and role (deduplicated "
+        "over the documents that report it), with the documents as evidence.",
+        """
+        SELECT pr.person_id, p.name, pr.meeting_id, m.name AS meeting, m.start_date, pr.role_norm AS role,
+               pr.organization, list(DISTINCT pr.doc_id ORDER BY pr.doc_id) AS doc_ids
+        FROM person_roles pr JOIN people p USING (person_id) LEFT JOIN meetings m USING (meeting_id)
+        WHERE pr.person_id IS NOT NULL
+        GROUP BY ALL ORDER BY p.name, m.start_date NULLS LAST, role
+        """),
+    "meeting_timeline": (
+        "Meetings in date order, with their place, mode, figures and number of sources.",
+        """
+        SELECT meeting_id, start_date, end_date, start_period, name, series, edition, city, country, mode,
+               participants, participants_qualifier, countries, len(doc_ids) AS n_sources
+        FROM meetings ORDER BY start_date NULLS LAST, meeting_id
+        """),
+    "recommendations_by_actor": (
+        "How many recommendations each actor made to each addressee, with an example.",
+        """
+        SELECT coalesce(actor, '(unknown)') AS actor, coalesce(addressee, '(unstated)') AS addressee,
+               count(*) AS n, min(text) AS example
+        FROM recommendations GROUP BY ALL ORDER BY n DESC, actor, addressee
+        """),
+}
+
+
 def data_dictionary(names: Sequence[str] | None = None) -> str:
     """The data dictionary in Markdown, generated from the schemas above."""
     lines = [
@@ -533,6 +562,11 @@ def data_dictionary(names: Sequence[str] | None = None) -> str:
             if c.allowed:
                 meaning += " Values: " + ", ".join(f"`{a}`" for a in c.allowed) + "."
             lines.append(f"| `{c.name}` | {_type_name(c.type)} | {'yes' if not c.nullable else 'no'} | {meaning} |")
+        lines.append("")
+    if names is None:
+        lines += ["## Views (`rapporteur sql`)", ""]
+        for view, (meaning, sql) in VIEWS.items():
+            lines += [f"- `{view}`: {meaning}"]
         lines.append("")
     return "\n".join(lines)
 

@@ -123,10 +123,38 @@ MIN_LANGUAGE_CHARS = 200  # shorter texts are not judged: too little evidence
 LANGUAGE_CONFIDENCE = 0.9
 
 
+# The language a script alone names, when the identifier is unsure (a short text).
+SCRIPT_LANGUAGE = {"ARABIC": "ar", "CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "HEBREW": "he",
+                   "GREEK": "el", "THAI": "th", "DEVANAGARI": "hi", "GEORGIAN": "ka", "ARMENIAN": "hy",
+                   "CYRILLIC": "ru", "BENGALI": "bn", "TAMIL": "ta", "ETHIOPIC": "am"}
+
+
+def main_script(text: str) -> str | None:
+    """The script most of the text's letters are written in ("LATIN", "ARABIC", "CJK", ...), from
+    the letters' Unicode names; None for a text without letters."""
+    import unicodedata
+    from collections import Counter
+
+    scripts: Counter = Counter()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            scripts[name.split(" ")[0] if name else "UNKNOWN"] += 1
+    if not scripts:
+        return None
+    script, n = scripts.most_common(1)[0]
+    return script if n * 2 > sum(scripts.values()) else "MIXED" if script != "LATIN" else "LATIN"
+
+
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), or None when the text is too short or
     the guess is not confident."""
     sample = re.sub(r"https?://\S+", " ", text[:5000])
+    script = main_script(sample)
+    if script not in (None, "LATIN"):
+        # mostly letters of another script: never English, however short the text
+        lang, prob = _identifier().classify(sample)
+        return lang if prob >= LANGUAGE_CONFIDENCE or SCRIPT_LANGUAGE.get(script) is None else SCRIPT_LANGUAGE[script]
     if len(re.findall(r"\w", sample)) < MIN_LANGUAGE_CHARS:
         words = re.findall(r"[a-z]+", sample.lower())
         share = sum(map(_ENGLISH.__contains__, words)) / len(words) if len(words) >= 5 else 0
