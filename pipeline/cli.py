@@ -286,6 +286,26 @@ def export_cmd(output, fmt, dest, verbose, quiet):
         click.echo(f"{len(written)} files written to {(dest or output / 'export')}/", err=True)
 
 
+@main.command("calibrate")
+@click.option("--gold", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Gold folder to measure against (e.g. tests/gold/dev).")
+@click.option("--output", "output", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Tables of a run on that gold's corpus.")
+@click.option("--to", "dest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the calibration (default: pipeline/reconcile/calibration.json).")
+def calibrate_cmd(gold, output, dest):
+    """Measure each method's precision on gold and make it the confidence of its facts.
+
+    \b
+    Example:
+      rapporteur calibrate --gold tests/gold/dev --output outputs/dev
+    """
+    from .calibrate import CALIBRATION_FILE, fit, write
+
+    path = write(fit(gold, output), dest or CALIBRATION_FILE)
+    click.echo(f"calibration written to {path}; re-run `rapporteur reconcile` to apply it", err=True)
+
+
 @main.command("report")
 @_output_option
 @_common

@@ -89,6 +89,11 @@ class Acc:
 @dataclass
 class Report:
     lines: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # one (kind, method, stated confidence, right) per predicted fact: the reliability table's input
+    outcomes: list[tuple[str, str, float, bool]] = field(default_factory=list)
+
+    def outcome(self, kind: str, row: dict, ok: bool) -> None:
+        self.outcomes.append((kind, row.get("method") or "?", float(row.get("confidence") or 0.0), bool(ok)))
 
     def miss(self, doc: str, what: str, item: Any) -> None:
         self.lines[doc].append(f"- missed {what}: {item}")
@@ -201,6 +206,7 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
             report.miss(doc_id, "person", gold_people[name]["name"])
         for name in sorted(set(pred_people) - matched):
             report.extra(doc_id, "person", pred_people[name][0]["name"])
+            report.outcome("person_role", pred_people[name][0], False)
         for name in sorted(matched):
             gp = gold_people[name]
             roles = [r["role"] for r in pred_people[name] if r["role"]]
@@ -208,6 +214,7 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
                 ok = any(fuzz.token_sort_ratio(fold_text(gp["role"]), fold_text(r)) >= ROLE_CORRECT for r in roles)
             else:  # the text gives no role: right when none is predicted
                 ok = not roles
+            report.outcome("person_role", pred_people[name][0], ok)
             roles_acc.add(ok)
             if not ok:
                 report.wrong(doc_id, f"role of {gp['name']}", gp.get("role"), roles[0] if roles else None)
@@ -226,6 +233,8 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
                  for i, gr in enumerate(gold_roles) for j, pr in enumerate(pred_roles)]
         m = _greedy([p for p in pairs if p[0] >= ROLE_MATCH])
         role_only.add(len(m), len(pred_roles) - len(m), len(gold_roles) - len(m))
+        for j, pr in enumerate(pred_roles):
+            report.outcome("role_only", pr, j in {j for _, j in m})
         for i, j in m:
             if gold_roles[i].get("country"):
                 role_country.add(fold_text(gold_roles[i]["country"]) == fold_text(pred_roles[j]["country"]))
@@ -240,6 +249,8 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
                  if int(gc["value"]) == pc["value"] and gc["unit"] == pc["unit"]]
         m = _greedy(pairs)
         count_prf.add(len(m), len(pred_counts) - len(m), len(gold_counts) - len(m))
+        for j, pc in enumerate(pred_counts):
+            report.outcome("count", pc, j in {j for _, j in m})
         for i, j in m:
             qual_acc.add(gold_counts[i]["qualifier"] == pred_counts[j]["qualifier"])
             if gold_counts[i]["qualifier"] != pred_counts[j]["qualifier"]:
@@ -254,6 +265,8 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
         pairs = [(rec_overlap(gr["text"], pr["text"]), i, j) for i, gr in enumerate(gold_recs) for j, pr in enumerate(pred_recs)]
         m = _greedy([p for p in pairs if p[0] > 0])
         rec_prf.add(len(m), len(pred_recs) - len(m), len(gold_recs) - len(m))
+        for j, pr in enumerate(pred_recs):
+            report.outcome("recommendation", pr, j in {j for _, j in m})
         for i, j in m:
             gold_actor = gold_recs[i].get("by")
             if gold_actor:
@@ -389,6 +402,32 @@ def _within(gold_date: Any, first: date, last: date) -> bool:
     return first <= d <= last
 
 
+def reliability(outcomes: list[tuple[str, str, float, bool]]) -> dict[str, dict[str, float]]:
+    """Per confidence band (0.1 wide) and per method: how many facts, how many right, the mean stated
+    confidence and the measured precision. A researcher who keeps facts above a threshold reads
+    here what precision that buys."""
+    groups: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for kind, method, confidence, ok in outcomes:
+        band = min(9, int(confidence * 10 + 1e-9)) / 10
+        groups[f"band {band:.1f}-{band + 0.1:.1f}"].append((confidence, ok))
+        groups[f"{kind} {method}"].append((confidence, ok))
+    out = {}
+    for key, facts in sorted(groups.items()):
+        n, right = len(facts), sum(ok for _, ok in facts)
+        out[key] = {"n": n, "right": right, "stated": round(sum(c for c, _ in facts) / n, 3),
+                    "precision": round(right / n, 3)}
+    return out
+
+
+def render_reliability(table: dict[str, dict[str, float]]) -> str:
+    width = max([len(k) for k in table] + [5])
+    lines = [f"{'facts'.ljust(width)}  {'n':>5}  {'right':>5}  {'stated':>6}  {'measured':>8}",
+             f"{'-' * width}  -----  -----  ------  --------"]
+    for key, row in table.items():
+        lines.append(f"{key.ljust(width)}  {row['n']:>5}  {row['right']:>5}  {row['stated']:>6.3f}  {row['precision']:>8.3f}")
+    return "\n".join(lines)
+
+
 def render(results: dict[str, dict[str, float]]) -> str:
     """One column per gold set, one row per metric (headline first)."""
     names = list(results)
@@ -409,17 +448,27 @@ def main(sets: dict[str, tuple[Path | str, Path | str]], *, metrics_file: Path |
     import click
 
     results: dict[str, dict[str, float]] = {}
+    tables: dict[str, dict[str, dict[str, float]]] = {}
     reports: list[str] = []
+    missing = {name: output for name, (gold, output) in sets.items() if not (Path(output) / "meetings.parquet").exists()}
+    for name, output in missing.items():
+        click.echo(f"set {name!r}: no tables in {output}/, not scored (produce them with `rapporteur run --input "
+                   f"CORPUS --output {output}`; params.yaml evaluate.sets names the corpus folders in dvc.yaml)", err=True)
+    if len(missing) == len(sets):
+        raise click.ClickException("no set to score: run the pipeline first (`make run`, or `dvc repro` for both sets)")
     for name, (gold, output) in sets.items():
-        if not (Path(output) / "meetings.parquet").exists():
-            raise click.ClickException(f"set {name!r}: no tables in {output} (run the pipeline on its corpus first)")
+        if name in missing:
+            continue
         metrics, report = evaluate(gold, output)
         results[name] = metrics
+        tables[name] = reliability(report.outcomes)
         reports.append(f"# Set {name} (gold {gold}, outputs {output})\n\n" + report.render())
-    write_json_atomic(Path(metrics_file), results)
+    write_json_atomic(Path(metrics_file), {**results, "reliability": tables})
     if report_file:
         Path(report_file).parent.mkdir(parents=True, exist_ok=True)
         Path(report_file).write_text("\n\n".join(reports), encoding="utf-8")
     if echo:
         click.echo(render(results))
+        for name, table in tables.items():
+            click.echo(f"\nReliability ({name}): stated confidence against measured precision\n" + render_reliability(table))
     return results

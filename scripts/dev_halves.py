@@ -55,9 +55,17 @@ def main() -> None:
     ap.add_argument("--output", type=Path, default=ROOT / "outputs" / "dev",
                     help="tables of a run on tests/corpus/dev")
     ap.add_argument("--report", type=Path, default=None, help="per-document misses and extras of the read half only")
+    ap.add_argument("--fit-on", choices=("read", "unread"), default="read",
+                    help="with --calibrate: the half the confidences are fitted on (the other checks them)")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="fit the confidences on the read half (pipeline/reconcile/calibration.json), reconcile "
+                         "again, and check them on the unread half: bands of at least 10 facts within 0.05")
     args = ap.parse_args()
     halves = yaml.safe_load((GOLD / "halves.yaml").read_text(encoding="utf-8"))
     results = {}
+    if args.calibrate:
+        calibrate_on_halves(halves, args.output, args.fit_on)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         results["all"] = evaluate(GOLD, args.output)[0]
         for name in ("read", "unread"):
@@ -67,6 +75,26 @@ def main() -> None:
             if name == "read" and args.report:
                 args.report.write_text(report.render(), encoding="utf-8")
     print(render(results))
+
+
+def calibrate_on_halves(halves: dict, output: Path, fit_on: str = "read") -> None:
+    from pipeline.calibrate import fit, write
+    from pipeline.evaluate import evaluate, reliability, render_reliability
+    from pipeline.stages import reconcile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        read = half_gold(set(halves["read"]), Path(tmp) / "read")
+        unread = half_gold(set(halves["unread"]), Path(tmp) / "unread")
+        fitted, checked_half = (read, unread) if fit_on == "read" else (unread, read)
+        print("calibration written to", write(fit(fitted, output)))
+        reconcile(output)
+        for name, gold in ((f"{fit_on} half (fitted)", fitted), ("other half (checked)", checked_half)):
+            table = reliability(evaluate(gold, output)[1].outcomes)
+            bands = {k: v for k, v in table.items() if k.startswith("band")}
+            print(f"\n{name}\n" + render_reliability(bands))
+            checked = {k: v for k, v in bands.items() if v["n"] >= 10}
+            off = {k: round(v["stated"] - v["precision"], 3) for k, v in checked.items() if abs(v["stated"] - v["precision"]) > 0.05}
+            print(f"bands with >= 10 facts: {len(checked)}; off by more than 0.05: {off or 'none'}")
 
 
 if __name__ == "__main__":

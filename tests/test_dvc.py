@@ -37,7 +37,8 @@ def test_dvc_repro_in_a_fresh_copy(tmp_path):
     shown = run(str(bin_dir / "dvc"), "metrics", "show", "--json")
     assert shown.returncode == 0, shown.stderr
     metrics = json.loads((repo / "outputs" / "metrics.json").read_text())
-    assert set(metrics) == {"seeds", "dev"}
+    assert set(metrics) == {"seeds", "dev", "reliability"}
+    assert metrics["reliability"]["dev"]["count rule:count"]["n"] > 10
     assert metrics["seeds"]["meetings_cluster_f1"] == 1.0
     assert 0.5 < metrics["dev"]["headline_mean"] < 1.0
     assert "people_f1" in shown.stdout and '"dev"' in shown.stdout

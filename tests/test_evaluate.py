@@ -194,3 +194,24 @@ def test_a_set_without_tables_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", "--gold", str(GOLD), "--output", str(tmp_path / "nothing")])
     assert result.exit_code == 1
     assert "no tables in" in result.output
+
+
+def test_the_reliability_table_counts_facts_per_band_and_method():
+    from pipeline.evaluate import reliability
+
+    table = reliability([("count", "rule:count", 0.9, True), ("count", "rule:count", 0.92, False),
+                         ("role_only", "rule:role-only", 0.55, True)])
+    assert table["count rule:count"] == {"n": 2, "right": 1, "stated": 0.91, "precision": 0.5}
+    assert table["band 0.9-1.0"]["n"] == 2 and table["band 0.5-0.6"]["precision"] == 1.0
+
+
+def test_calibration_is_the_smoothed_precision_per_method(dev_outputs):
+    from conftest import DEV_GOLD
+    from pipeline.calibrate import K, fit
+    from pipeline.evaluate import evaluate
+
+    calibration = fit(DEV_GOLD, dev_outputs)
+    outcomes = evaluate(DEV_GOLD, dev_outputs)[1].outcomes
+    counts = [ok for kind, method, _, ok in outcomes if kind == "count"]
+    prior = sum(counts) / len(counts)
+    assert calibration["confidence"]["count"]["rule:count"] == round((sum(counts) + K * prior) / (len(counts) + K), 3)

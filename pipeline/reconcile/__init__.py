@@ -71,6 +71,33 @@ def _merge_isolated(members: list[Source], mid: str):
     return meeting, rows, conflicts
 
 
+CALIBRATION = Path(__file__).parent / "calibration.json"
+
+
+def load_calibration(path: Path | str | None = None) -> dict[str, dict[str, float]]:
+    """{kind: {method: measured precision}} (written by `rapporteur calibrate`), or empty."""
+    import json
+
+    path = Path(path or CALIBRATION)
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("confidence", {})
+
+
+def _calibrate(person_roles: list[dict], counts: list[dict], recommendations: list[dict], path=None) -> None:
+    """Each fact's confidence is its method's measured precision, where one was measured."""
+    table = load_calibration(path)
+    if not table:
+        return
+    for kind, rows in (("person_role", [r for r in person_roles if r.get("name")]),
+                       ("role_only", [r for r in person_roles if not r.get("name")]),
+                       ("count", counts), ("recommendation", recommendations)):
+        measured = table.get(kind, {})
+        for row in rows:
+            if row.get("method") in measured:
+                row["confidence"] = measured[row["method"]]
+
+
 def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     p = {**DEFAULTS, **(params or {})}
 
@@ -167,6 +194,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
             row["n_mentions"] += 1
     organizations = [dict(r, aliases=sorted(r["aliases"]), doc_ids=sorted(r["doc_ids"])) for r in orgs.values()]
 
+    _calibrate(person_roles, counts, recommendations, p.get("calibration"))
     return {
         "mentions": mentions,
         "people": people,

@@ -84,3 +84,15 @@ def test_seen_until_extends_a_tenure_over_the_whole_meeting():
              "date": date(2019, 3, 1), "date_precision": "day", "seen_until": date(2019, 3, 3)}]
     (t,) = build_tenures(rows, {"p1": "Ana Lopez"})
     assert (t["first_seen"], t["last_seen"]) == (date(2019, 3, 1), date(2019, 3, 3))
+
+
+def test_confidences_are_the_measured_precision_of_their_method(seed_outputs):
+    from pipeline.reconcile import load_calibration
+    from pipeline.tables import read_rows
+
+    measured = load_calibration()
+    assert measured["count"]["rule:count"] > 0
+    for row in read_rows(seed_outputs, "counts"):
+        assert row["confidence"] == measured["count"][row["method"]]
+    named = [r for r in read_rows(seed_outputs, "person_roles") if r["name"] and r["method"] in measured["person_role"]]
+    assert named and all(r["confidence"] == measured["person_role"][r["method"]] for r in named)
