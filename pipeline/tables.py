@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-CONTRACT_VERSION = "1.5"
+CONTRACT_VERSION = "1.6"
 
 STR = pa.string()
 INT = pa.int64()
@@ -190,6 +190,7 @@ PERSON_ROLES = _table(TableSpec(
         Column("role", STR, "Role as written."),
         Column("role_norm", STR, "Normalised title: one spelling per office."),
         Column("organization", STR, "Canonical organisation of the role."),
+        Column("org_id", STR, "The organisation in `organizations` (joins on org_id)."),
         Column("country", STR, "Country of the role (from a demonym, possessive or name)."),
         Column("date", DATE, "Date the assertion holds: the meeting date, else the publication date."),
         Column("date_precision", STR, "Precision of `date`.", allowed=PRECISIONS),
@@ -241,6 +242,7 @@ MEETINGS = _table(TableSpec(
         Column("venue", STR, "Building or platform, normalised."),
         Column("mode", STR, "in_person, online or hybrid.", allowed=MODES),
         Column("organizers", STR_LIST, "Canonical names of the organisers.", False),
+        Column("organizer_ids", STR_LIST, "org_id of each organiser, in the same order (rows of `organizations`).", False),
         Column("participants", INT, "Number of participants (from the most precise source)."),
         Column("participants_qualifier", STR, "Qualifier of `participants`.", allowed=QUALIFIERS),
         Column("countries", INT, "Number of countries represented."),
@@ -331,6 +333,8 @@ RECOMMENDATIONS = _table(TableSpec(
         Column("actor", STR, "Who makes it (a person, an office, an organisation or a group), or null."),
         Column("actor_person_id", STR, "person_id when the actor is a named person."),
         Column("addressee", STR, "Who is asked to act (States, governments, ...), or null."),
+        Column("actor_org_id", STR, "org_id of the actor when the actor is a body (null for a person or a group)."),
+        Column("addressee_org_id", STR, "org_id of the addressee when it is a named body."),
         Column("modality", STR, "The cue's kind: should, must, need, call, urge, recommend, important, time, duty."),
         Column("cue", STR, "The cue as written."),
         Column("kind", STR, "bullet, sentence or quote.", False, allowed=("bullet", "sentence", "quote")),
@@ -369,7 +373,7 @@ ORGANIZATIONS = _table(TableSpec(
         Column("aliases", STR_LIST, "Surface forms seen in the texts.", False),
         Column("doc_ids", STR_LIST, "Documents that name it.", False),
         Column("n_mentions", INT, "Number of mentions.", False),
-        Column("method", STR, "gazetteer, or rule:acronym-definition for bodies defined in the text.", False),
+        Column("method", STR, "gazetteer; rule:acronym-definition for bodies defined in the text; named-in-role or organiser for a body the tables name only in a role or as an organiser.", False),
     ),
     ("org_id",),
 ))

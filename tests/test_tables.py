@@ -76,3 +76,18 @@ def _count_row(value=170):
     return {"count_id": "C1", "doc_id": "d", "meeting_id": None, "value": value, "qualifier": "more_than",
             "lower": value + 1, "upper": None, "unit": "participants", "text": f"More than {value} participants",
             "start_char": 0, "end_char": 10, "part_of": None, "method": "rule:count", "confidence": 0.9}
+
+
+@pytest.mark.parametrize("which", ["seed_outputs", "dev_outputs"])
+def test_every_organisation_name_has_an_org_id_that_joins(request, which):
+    from pipeline.tables import read_rows
+
+    out = request.getfixturevalue(which)
+    known = {o["org_id"] for o in read_rows(out, "organizations")}
+    roles = [r for r in read_rows(out, "person_roles") if r["organization"]]
+    assert roles and all(r["org_id"] in known for r in roles)
+    meetings = [m for m in read_rows(out, "meetings") if m["organizers"]]
+    assert all(len(m["organizer_ids"]) == len(m["organizers"]) and set(m["organizer_ids"]) <= known for m in meetings)
+    recs = read_rows(out, "recommendations")
+    assert all(r[c] in known for r in recs for c in ("actor_org_id", "addressee_org_id") if r[c])
+    assert any(r["actor_org_id"] for r in recs)

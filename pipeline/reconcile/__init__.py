@@ -98,6 +98,59 @@ def _calibrate(person_roles: list[dict], counts: list[dict], recommendations: li
                 row["confidence"] = measured[row["method"]]
 
 
+def _org_ids(orgs: dict[str, dict[str, Any]], gaz, person_roles, meetings, recommendations):
+    """A function from an organisation's name as a table writes it ("OSCE", a full name, an alias)
+    to its org_id in `organizations`. A name that no organizations row has yet (a role's body,
+    an organiser) gets one (method "named-in-role" or "organiser"), so that every id joins;
+    with create=False a name that is no known body gives None (an actor that is a person or a
+    group)."""
+    index: dict[str, str] = {}
+
+    def register(row: dict[str, Any]) -> None:
+        for surface in (row["name"], row.get("acronym"), *row["aliases"]):
+            if surface:
+                index.setdefault(fold(surface), row["org_id"])
+        entry = gaz.by_key.get(fold(row["name"]))
+        if entry is not None:
+            for surface in (entry.name, entry.acronym, entry.short, entry.label, *entry.aliases):
+                if surface:
+                    index.setdefault(fold(surface), row["org_id"])
+
+    for row in orgs.values():
+        register(row)
+
+    def org_id_of(name: str | None, *, create: bool = True, method: str = "named-in-role") -> str | None:
+        if not name:
+            return None
+        key = fold(name)
+        if key in index:
+            return index[key]
+        entry = gaz.lookup(name)
+        if entry is None and not create:
+            return None
+        canonical = entry.name if entry else name
+        if fold(canonical) in index:
+            index[key] = index[fold(canonical)]
+            return index[key]
+        row = orgs.setdefault(canonical, {"org_id": stable_id("o-", fold(canonical), length=12), "name": canonical,
+                                          "acronym": entry.acronym if entry else None, "aliases": {name},
+                                          "doc_ids": set(), "n_mentions": 0,
+                                          "method": "gazetteer" if entry else method})
+        register(row)
+        index[key] = row["org_id"]
+        return row["org_id"]
+
+    # the documents that name each body through a role or as an organiser
+    for row in person_roles:
+        oid = org_id_of(row.get("organization"))
+        if oid:
+            next(r for r in orgs.values() if r["org_id"] == oid)["doc_ids"].add(row["doc_id"])
+    for m in meetings:
+        for o in m.get("organizers") or []:
+            org_id_of(o, method="organiser")
+    return org_id_of
+
+
 def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     p = {**DEFAULTS, **(params or {})}
 
@@ -192,7 +245,15 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
             row["aliases"].add(o.span.text)
             row["doc_ids"].add(ex.doc_id)
             row["n_mentions"] += 1
+    org_id_of = _org_ids(orgs, gaz, person_roles, meetings, recommendations)
     organizations = [dict(r, aliases=sorted(r["aliases"]), doc_ids=sorted(r["doc_ids"])) for r in orgs.values()]
+    for row in person_roles:
+        row["org_id"] = org_id_of(row.get("organization"))
+    for m in meetings:
+        m["organizer_ids"] = [org_id_of(o) for o in m.get("organizers") or []]
+    for row in recommendations:
+        row["actor_org_id"] = None if row.get("actor_person_id") else org_id_of(row.get("actor"), create=False)
+        row["addressee_org_id"] = org_id_of(row.get("addressee"), create=False)
 
     _calibrate(person_roles, counts, recommendations, p.get("calibration"))
     return {
