@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 INPUT  ?= raw_texts
 OUTPUT ?= outputs
 
-.PHONY: run test install install-dev clean
+.PHONY: run test install install-dev notebook clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	$(BIN)/rapporteur run --input $(INPUT) --output $(OUTPUT)
+
+# JupyterLab in the same .venv, then the exploration notebook (run `make run` first for its tables).
+notebook: install
+	$(BIN)/python -m pip install --quiet -e '.[dvc,notebook]'
+	$(BIN)/jupyter lab notebooks/explore.ipynb
 
 test: install-dev
 	$(BIN)/python -m pytest

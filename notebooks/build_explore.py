@@ -11,10 +11,11 @@ cells = [
         "attended what, who held which office when, what was recommended, and one document with its spans.\n"
         "Run the pipeline first: `make run`."),
     nbf.v4.new_code_cell(
-        "import os\nfrom pathlib import Path\n\nimport matplotlib\nmatplotlib.use('Agg')\n"
+        "%matplotlib inline\nimport os\nfrom pathlib import Path\n\n"
         "import matplotlib.pyplot as plt\nimport pandas as pd\nfrom IPython.display import HTML, display\n\n"
         "OUT = Path(os.environ.get('RAPPORTEUR_OUTPUTS', '../outputs'))\n"
-        "tables = {p.stem: pd.read_parquet(p) for p in sorted(OUT.glob('*.parquet'))}\n"
+        "# whole numbers with nulls stay whole numbers (110, not 110.0)\n"
+        "tables = {p.stem: pd.read_parquet(p, dtype_backend='numpy_nullable') for p in sorted(OUT.glob('*.parquet'))}\n"
         "meetings, people, roles = tables['meetings'], tables['people'], tables['person_roles']\n"
         "tenures, recs, docs, mentions = tables['role_tenures'], tables['recommendations'], tables['documents'], tables['mentions']\n"
         "{name: len(df) for name, df in tables.items()}"),
@@ -30,7 +31,7 @@ cells = [
         "    d = m.dropna(subset=[field])\n"
         "    exact = d[f'{field}_qualifier'] == 'exact'\n"
         "    disputed = d['conflicts'].apply(lambda c: field in list(c))\n"
-        "    ax.scatter(d['start_date'], d[field], label=field, color=colour, facecolors=[colour if e else 'none' for e in exact],\n"
+        "    ax.scatter(d['start_date'], d[field].astype(float), label=field, color=colour, facecolors=[colour if e else 'none' for e in exact],\n"
         "               edgecolors=['red' if x else colour for x in disputed], s=80)\n"
         "ax.set_ylabel('number'); ax.legend(); ax.set_title('Participants and countries per meeting')\n"
         "plt.show()\n"
