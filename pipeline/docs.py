@@ -1,7 +1,7 @@
 """Regenerate the generated sections of README.md.
 
     python -m pipeline.docs                                  # the data dictionary, from the schemas
-    python -m pipeline.docs --scores outputs/metrics.json     # and the scores (seeds and dev corpus)
+    python -m pipeline.docs --scores metrics.json     # and the scores (seeds and dev corpus)
     python -m pipeline.docs --bench benchmarks/results.json   # and the latest benchmark table
 """
 from __future__ import annotations

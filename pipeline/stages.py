@@ -69,4 +69,4 @@ def evaluation_sets(path: Path = PARAMS_FILE) -> tuple[dict[str, tuple[Path, Pat
         if not isinstance(entry, dict) or not {"gold", "output"} <= set(entry):
             raise ParamsError(f"{path}: evaluate.sets.{name} needs keys gold and output, got {entry!r}")
         out[str(name)] = (Path(entry["gold"]), Path(entry["output"]))
-    return out, Path(p.get("metrics") or "outputs/metrics.json")
+    return out, Path(p.get("metrics") or "metrics.json")

@@ -36,7 +36,7 @@ def test_dvc_repro_in_a_fresh_copy(tmp_path):
     assert (repo / "dvc.lock").exists()
     shown = run(str(bin_dir / "dvc"), "metrics", "show", "--json")
     assert shown.returncode == 0, shown.stderr
-    metrics = json.loads((repo / "outputs" / "metrics.json").read_text())
+    metrics = json.loads((repo / "metrics.json").read_text())
     assert set(metrics) == {"seeds", "dev", "reliability"}
     assert metrics["reliability"]["dev"]["count rule:count"]["n"] > 10
     assert metrics["seeds"]["meetings_cluster_f1"] == 1.0

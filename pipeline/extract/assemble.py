@@ -160,6 +160,6 @@ class Assembler:
         return doc
 
 
-@Language.factory("rapporteur_assemble")
+@Language.factory("rapporteur_assemble", assigns=["doc._.result"], requires=["doc._.facts", "doc.sents"])
 def make_assembler(nlp: Language, name: str) -> Assembler:
     return Assembler(nlp, name)

@@ -178,6 +178,6 @@ class DateFinder:
         return doc
 
 
-@Language.factory("rapporteur_dates")
+@Language.factory("rapporteur_dates", assigns=["doc._.facts"])
 def make_date_finder(nlp: Language, name: str) -> DateFinder:
     return DateFinder(nlp, name)

@@ -144,7 +144,7 @@ class OrgFinder:
         return doc
 
 
-@Language.factory("rapporteur_orgs")
+@Language.factory("rapporteur_orgs", assigns=["doc._.facts"], requires=["doc.ents"])
 def make_org_finder(nlp: Language, name: str) -> OrgFinder:
     return OrgFinder(nlp, name)
 

@@ -982,6 +982,6 @@ class PeopleFinder:
         return doc
 
 
-@Language.factory("rapporteur_people")
+@Language.factory("rapporteur_people", assigns=["doc._.facts"], requires=["doc.ents", "token.dep", "doc.sents"])
 def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
     return PeopleFinder(nlp, name)

@@ -65,7 +65,7 @@ class PersonRuleFinder:
 
 
 @Language.factory("rapporteur_person_rules", default_config={"max_role_tokens": 12},
-                  requires=["token.dep", "doc.ents"], assigns=[])
+                  requires=["token.dep", "doc.ents", "doc._.facts"], assigns=["doc._.facts"])
 def make_person_rule_finder(nlp: Language, name: str, max_role_tokens: int) -> PersonRuleFinder:
     return PersonRuleFinder(nlp, name, max_role_tokens=max_role_tokens)
 

@@ -144,6 +144,6 @@ class QuoteFinder:
         return doc
 
 
-@Language.factory("rapporteur_quotes", requires=["doc._.facts"])
+@Language.factory("rapporteur_quotes", assigns=["doc._.facts"], requires=["doc._.facts", "doc.ents"])
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder(nlp, name)

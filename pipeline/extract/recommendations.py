@@ -480,6 +480,6 @@ class RecommendationFinder:
         return doc
 
 
-@Language.factory("rapporteur_recommendations")
+@Language.factory("rapporteur_recommendations", assigns=["doc._.facts"], requires=["doc._.facts", "token.dep", "doc.sents"])
 def make_recommendation_finder(nlp: Language, name: str) -> RecommendationFinder:
     return RecommendationFinder(nlp, name)

@@ -55,3 +55,11 @@ def test_a_rule_naming_an_unknown_node_or_list_is_refused(nlp):
     listed = _rule("listed", 1, [{"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": "@nouns"}}}])
     with pytest.raises(ResourceError, match="unknown word list '@nouns'"):
         RuleSet(nlp.vocab, [listed], {})
+
+
+def test_every_component_declares_what_it_assigns_and_requires_and_analyze_pipes_finds_no_problem(nlp):
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert all(problems == [] for problems in analysis["problems"].values()), analysis["problems"]
+    for name, summary in analysis["summary"].items():
+        if name.startswith("rapporteur_"):
+            assert summary["assigns"], name
