@@ -1,0 +1,138 @@
+"""Extraction on Dask and reconcile at scale, measured in one run.
+
+    .venv/bin/python benchmarks/scale.py                       # 300 documents on Dask; reconcile 1,000 / 10,000 / 30,000
+    .venv/bin/python benchmarks/scale.py --docs 100 --records 1000
+
+- extraction of the same documents in one process, on a local Dask cluster of 1 worker (the cost of
+  Dask itself) and of 2 workers (the speed-up); the three give identical results (checked);
+- reconcile alone on records synthesised from the real extractions of the seeds and the development
+  corpus (names, dates shifted, ids renamed): seconds and peak memory, each size in a fresh process.
+Writes benchmarks/scale.json; the README shows the latest table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+RECONCILE_PROBE = r"""
+import datetime, json, random, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+from pipeline.records import Extraction
+from pipeline.reconcile import reconcile
+base = []
+for path in sys.argv[3:]:
+    base += [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+FIRST = "Amira Tomas Ingrid Pavel Lucia Omar Elena Jonas Maja Rafael Sanna Dmitri Ines Karim Lea Viktor".split()
+LAST = "Haddad Berg Solberg Dvorak Marin Farouk Popescu Lind Kovac Ortega Virtanen Sokolov Almeida".split()
+rng = random.Random(7)
+records = []
+for i in range(int(sys.argv[1])):
+    d = base[i % len(base)]
+    s = json.dumps(d).replace(d["doc_id"], f"s{i:06d}")
+    for name in sorted({p["name"] for p in d.get("people", []) if p.get("name")}, key=len, reverse=True):
+        s = s.replace(json.dumps(name)[1:-1], f"{rng.choice(FIRST)} {rng.choice(LAST)}")
+    d = json.loads(s)
+    shift = datetime.timedelta(days=rng.randint(-1500, 1500))
+    for k in ("start_date", "end_date", "published"):
+        if d["meeting"].get(k):
+            try:
+                d["meeting"][k] = (datetime.date.fromisoformat(d["meeting"][k]) + shift).isoformat()
+            except ValueError:
+                pass
+    records.append(Extraction.from_json(d))
+t = time.perf_counter()
+tables = reconcile(records)
+print(json.dumps({"records": len(records), "seconds": round(time.perf_counter() - t, 2),
+                  "meetings": len(tables["meetings"]),
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+"""
+
+
+def measure_dask(n_docs: int, seed: int) -> dict:
+    from run import build_corpus  # benchmarks/run.py
+
+    from pipeline.extract import iter_contexts, run_extraction
+    from pipeline.ingest import main as ingest_main
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
+        words = build_corpus(corpus, n_docs, seed)
+        ingest_main(corpus, out)
+        runs = {}
+        for label, workers in (("one_process", 1), ("dask_1_worker", 1), ("dask_2_workers", 2)):
+            started = time.perf_counter()
+            results, _ = run_extraction(iter_contexts(out), workers=workers, batch_size=16,
+                                        scheduler=None if label == "one_process" else _local(workers))
+            runs[label] = (time.perf_counter() - started, [json.dumps(r.to_json(), sort_keys=True) for r in results])
+            _stop()
+    same = runs["one_process"][1] == runs["dask_1_worker"][1] == runs["dask_2_workers"][1]
+    secs = {k: round(v[0], 1) for k, v in runs.items()}
+    return {"documents": n_docs, "words": words, "seconds": secs, "identical_results": same,
+            "dask_overhead": round(secs["dask_1_worker"] / secs["one_process"], 2),
+            "speedup_2_workers": round(secs["dask_1_worker"] / secs["dask_2_workers"], 2)}
+
+
+_CLUSTER = {}
+
+
+def _local(workers: int) -> str:
+    """A local cluster started here, so that its start-up (the workers loading spaCy once) is timed
+    with the run, as `rapporteur run --workers N` does."""
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    _CLUSTER["c"] = cluster
+    return cluster.scheduler_address
+
+
+def _stop() -> None:
+    if "c" in _CLUSTER:
+        _CLUSTER.pop("c").close()
+
+
+def measure_reconcile(sizes: list[int]) -> list[dict]:
+    sources = [str(p) for p in (ROOT / "outputs" / "dev" / "interim" / "extractions.jsonl",
+                                ROOT / "outputs" / "interim" / "extractions.jsonl") if p.exists()]
+    if not sources:
+        raise SystemExit("run the pipeline on raw_texts/ and tests/corpus/dev first (make run; dvc repro)")
+    out = []
+    for n in sizes:
+        r = subprocess.run([sys.executable, "-c", RECONCILE_PROBE, str(n), str(ROOT), *sources],
+                           capture_output=True, text=True, timeout=3600)
+        if r.returncode != 0:
+            raise RuntimeError(r.stderr[-2000:])
+        out.append(json.loads(r.stdout.strip().splitlines()[-1]))
+        print(out[-1], flush=True)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--records", type=int, nargs="+", default=[1000, 10000, 30000])
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "scale.json")
+    args = ap.parse_args()
+    import os
+
+    import spacy
+
+    result = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "spacy": spacy.__version__}}
+    result["dask"] = measure_dask(args.docs, args.seed)
+    print(result["dask"], flush=True)
+    result["reconcile"] = measure_reconcile(args.records)
+    args.output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
