@@ -64,7 +64,8 @@ def update_readme(path: Path = Path("README.md"), scores: Path | None = None, be
     _, tail = rest.split(END, 1)
     text = f"{head}{START}\n{readme_section().strip()}\n\n{END}{tail}"
     if scores:
-        text = _replace(text, "scores", scores_table(json.loads(scores.read_text())))
+        sets = {k: v for k, v in json.loads(scores.read_text()).items() if k != "reliability"}
+        text = _replace(text, "scores", scores_table(sets))
     if bench:
         text = _replace(text, "bench", bench_table(json.loads(bench.read_text())))
     path.write_text(text, encoding="utf-8")
