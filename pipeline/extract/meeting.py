@@ -83,6 +83,9 @@ def _phase_verbs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 _GROUP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|or|for|on|in|the|against|&))*"
 # "Labour Inspectors from 20 countries met on ..." -> "meeting of Labour Inspectors"
 _GROUP_MET = re.compile(rf"(?P<who>{_GROUP})\s+(?:from\s+[\w ]{{1,40}}?\s+)?(?:met|gathered|convened)\b")
+# "... convened the X Task Force", "convening a meeting of the X Committee": a body that was convened
+_BODY = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|or|for|on|in|the|against|&|to(?=\s+[A-Z])))*"
+_CONVENED_BODY = re.compile(rf"\bconven(?:ed|es|ing|e)\s+(?:(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+)?the\s+(?P<who>{_BODY})")
 
 
 @lru_cache(maxsize=None)
@@ -377,6 +380,17 @@ def _other_meeting() -> re.Pattern:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _trailing_date() -> re.Pattern:
+    lex = lexicon()
+    return re.compile(rf"\s+(?:on|in|from|of)\s+(?:the\s+)?(?:{alternation((*lex.months, *lex.weekdays))})\b.*$")
+
+
+@lru_cache(maxsize=None)
+def _org_head() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(load('org_heads.yaml').entries)})\b")
+
+
 def _inside(spans, start, end) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -611,11 +625,22 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
             if m and len(m.group("who").split()) >= 2:
                 named = "meeting of " + m.group("who")
                 break
+    if named is None:
+        # a body convened ("convening the X Task Force"): the meeting is that body's, when the body's
+        # name has an organisation's head word
+        for m in _CONVENED_BODY.finditer(text):
+            who = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|&)$", "", m.group("who").strip())
+            if len(who.split()) >= 2 and _org_head().search(who):
+                named = "meeting of the " + who
+                break
     # a description of the meeting in its own sentences before a capitalised name anywhere else; a
     # description names this meeting, not a series: it gives no series key or edition
     described = described_meeting_name(doc, dated_first + meeting_sents, title_spans) if named is None else None
     if named is None and described is None:
         named = find_meeting_name(text, [(0, len(text))])
+    if named:
+        # a date phrase the name ran into is no part of it ("... Task Force on February 1")
+        named = _trailing_date().sub("", named) or named
     rec.name = named or described
     rec.series_key = series_key(named)
     rec.series = series_name(named) if rec.series_key else None

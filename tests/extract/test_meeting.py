@@ -336,3 +336,11 @@ def test_an_edition_written_as_the_nth_year_or_edition(extract):
     assert m["edition"] == 4
     m = extract("The Shelter Directors Forum held its second session on victim support in Graz on 3 May 2029.")["meeting"]
     assert m["edition"] is None  # a session of the meeting is not its edition
+
+
+def test_a_convened_body_names_the_meeting_and_a_date_never_ends_a_name(extract):
+    m = extract("This week the Minister marked the day by convening the Regional Task Force to Monitor Forced "
+                "Labour. They discussed shelters.")["meeting"]
+    assert m["name"] == "meeting of the Regional Task Force to Monitor Forced Labour"
+    m = extract("The annual meeting of the Harbour Council on Shelters on March 4 brought together 30 experts.")["meeting"]
+    assert m["name"] == "annual meeting of the Harbour Council on Shelters"
