@@ -127,12 +127,12 @@ def run(input_dir, output, model, batch_size, workers, scheduler, cache_dir, no_
     _setup_logging(verbose, quiet)
     from . import ingest, stages
 
-    docs = ingest.main(input_dir, output, languages=stages.languages())
+    docs = ingest.main(input_dir, output, languages=stages.languages(), progress=not quiet)
     problem = _report_status(docs, input_dir, quiet)
     extracted = stages.extract(output, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler,
                                cache_dir=cache_dir,
                                use_cache=not no_cache, quiet=quiet)
-    stages.reconcile(output, extracted.results)
+    stages.reconcile(output, extracted.results, progress=not quiet)
     if not quiet:
         click.echo(f"tables written to {output}/", err=True)
     if strict and problem:
@@ -156,7 +156,7 @@ def ingest_cmd(input_dir, output, strict, verbose, quiet):
     _setup_logging(verbose, quiet)
     from . import ingest, stages
 
-    docs = ingest.main(input_dir, output, languages=stages.languages())
+    docs = ingest.main(input_dir, output, languages=stages.languages(), progress=not quiet)
     problem = _report_status(docs, input_dir, quiet)
     if strict and problem:
         raise click.ClickException(problem)
@@ -196,7 +196,7 @@ def reconcile_cmd(output, verbose, quiet):
     _setup_logging(verbose, quiet)
     from . import stages
 
-    stages.reconcile(output)
+    stages.reconcile(output, progress=not quiet)
 
 
 @main.command("evaluate")

@@ -275,6 +275,10 @@ class MeetingFact:
     anniversary_evidence: Span | None = None
     month_day: str | None = None
     end_month_day: str | None = None
+    city_evidence: Span | None = None
+    country_evidence: Span | None = None
+    mode_evidence: Span | None = None
+    organizers_evidence: Span | None = None
 
     def row(self) -> dict:
         out = {k: getattr(self, k) for k in ("doc_id", "name", "series", "series_key", "edition", "start_date", "end_date",
@@ -284,7 +288,9 @@ class MeetingFact:
                                              "end_month_day")}
         out["organizers"] = list(self.organizers)
         for prefix, span in (("date", self.date_evidence), ("venue", self.venue_evidence),
-                             ("anniversary", self.anniversary_evidence)):
+                             ("anniversary", self.anniversary_evidence), ("city", self.city_evidence),
+                             ("country", self.country_evidence), ("mode", self.mode_evidence),
+                             ("organizers", self.organizers_evidence)):
             out[f"{prefix}_text"] = span.text if span else None
             out.update(_span_columns(span, f"{prefix}_"))
         for key in ("participants", "countries"):

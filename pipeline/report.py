@@ -16,7 +16,10 @@ from .tables import read_rows
 COLOURS = {
     "PERSON": "#ffd6a5", "ROLE": "#caffbf", "ORG": "#9bf6ff", "DATE": "#bdb2ff", "VENUE": "#ffc6ff",
     "COUNT": "#fdffb6", "RECOMMENDATION": "#e0f0e3", "QUOTE": "#f1f1f1", "GPE": "#a0c4ff",
+    "MEETING": "#ffadad",
 }
+# The evidence of each field a document states about its meeting, highlighted as MEETING spans.
+MEETING_EVIDENCE = ("date", "venue", "city", "country", "mode", "organizers", "anniversary")
 CSS = """
 body{font:16px/1.55 system-ui,sans-serif;max-width:72rem;margin:1.5rem auto;padding:0 1rem;color:#222}
 .text{white-space:pre-wrap;border:1px solid #ddd;padding:1rem;border-radius:6px;background:#fff}
@@ -115,6 +118,12 @@ def main(output: Path | str) -> Path:
             spans.append({**m, "title": f"{m['label']} · {m['text'][:120]} · {m['extractor']} · {m['method']} · "
                                         f"confidence {m['confidence']} · mentions row {m['mention_id']}"})
         src = facts["meeting_sources"][0] if facts["meeting_sources"] else None
+        for field in MEETING_EVIDENCE if src else ():
+            if src.get(f"{field}_start_char") is not None:
+                spans.append({"label": "MEETING", "mention_id": f"meeting-{field}", "start_char": src[f"{field}_start_char"],
+                              "end_char": src[f"{field}_end_char"],
+                              "title": f"MEETING {field} · {src.get(field) if field != 'date' else src.get('start_date')} · "
+                                       f"meeting_sources row of {src['meeting_id']}"})
         meeting = meetings.get(src["meeting_id"]) if src else None
         others = [x for x in (meeting["doc_ids"] if meeting else []) if x != d["doc_id"]]
         legend = "".join(f'<mark style="{_label_style(k)}">{k}</mark>' for k in COLOURS)

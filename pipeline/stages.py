@@ -52,10 +52,10 @@ def extract(output: Path | str, *, model: str | None = None, batch_size: int | N
                 scheduler=scheduler or p.get("scheduler"))
 
 
-def reconcile(output: Path | str, extractions: list | None = None):
+def reconcile(output: Path | str, extractions: list | None = None, progress: bool = False):
     from .reconcile import main
 
-    return main(output, params("reconcile"), extractions=extractions)
+    return main(output, params("reconcile"), extractions=extractions, progress=progress)
 
 
 def evaluation_sets(path: Path = PARAMS_FILE) -> tuple[dict[str, tuple[Path, Path]], Path]:

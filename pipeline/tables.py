@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-CONTRACT_VERSION = "1.6"
+CONTRACT_VERSION = "1.7"
 
 STR = pa.string()
 INT = pa.int64()
@@ -282,6 +282,18 @@ MEETING_SOURCES = _table(TableSpec(
         Column("venue_text", STR, "The venue evidence as written."),
         Column("venue_start_char", INT, "Offset of the venue evidence."),
         Column("venue_end_char", INT, "End offset of the venue evidence."),
+        Column("city_text", STR, "The city evidence as written (the venue's name when the city was inferred from it)."),
+        Column("city_start_char", INT, "Offset of the city evidence."),
+        Column("city_end_char", INT, "End offset of the city evidence."),
+        Column("country_text", STR, "The country evidence: the written country, or the city or venue it was inferred from (country_method says which)."),
+        Column("country_start_char", INT, "Offset of the country evidence."),
+        Column("country_end_char", INT, "End offset of the country evidence."),
+        Column("mode_text", STR, "The mode evidence: the online cue, \"hybrid\", or the physical place."),
+        Column("mode_start_char", INT, "Offset of the mode evidence."),
+        Column("mode_end_char", INT, "End offset of the mode evidence."),
+        Column("organizers_text", STR, "The phrase that names the organisers (\"organised by ...\")."),
+        Column("organizers_start_char", INT, "Offset of the organisers evidence."),
+        Column("organizers_end_char", INT, "End offset of the organisers evidence."),
         Column("mode", STR, "in_person, online or hybrid.", allowed=MODES),
         Column("organizers", STR_LIST, "Canonical names of the organisers stated by this document.", False),
         Column("participants", INT, "Participants stated by this document."),

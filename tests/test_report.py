@@ -62,3 +62,14 @@ def test_overlapping_spans_nest_and_crossing_spans_split():
     import re
 
     assert re.sub(r"<[^>]+>", "", out) == text
+
+
+def test_the_meeting_fields_of_a_source_are_highlighted(seed_outputs):
+    result = CliRunner().invoke(main, ["report", "--output", str(seed_outputs), "-q"])
+    assert result.exit_code == 0, result.output
+    sources = {s["doc_id"]: s for s in read_rows(seed_outputs, "meeting_sources")}
+    for doc_id, src in sources.items():
+        page = (seed_outputs / "report" / page_name(doc_id)).read_text(encoding="utf-8")
+        for field in ("city", "mode", "organizers"):
+            if src[f"{field}_start_char"] is not None:
+                assert f'id="meeting-{field}"' in page, (doc_id, field)

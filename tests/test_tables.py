@@ -91,3 +91,18 @@ def test_every_organisation_name_has_an_org_id_that_joins(request, which):
     recs = read_rows(out, "recommendations")
     assert all(r[c] in known for r in recs for c in ("actor_org_id", "addressee_org_id") if r[c])
     assert any(r["actor_org_id"] for r in recs)
+
+
+@pytest.mark.parametrize("which", ["seed_outputs", "dev_outputs"])
+def test_every_meeting_field_of_a_source_points_at_its_evidence(request, which):
+    from pipeline.tables import read_rows
+
+    out = request.getfixturevalue(which)
+    texts = {d["doc_id"]: d["text"] for d in read_rows(out, "documents")}
+    sources = read_rows(out, "meeting_sources")
+    for field in ("city", "country", "mode", "organizers", "venue", "date"):
+        located = [s for s in sources if s[f"{field}_start_char"] is not None]
+        assert all(texts[s["doc_id"]][s[f"{field}_start_char"]:s[f"{field}_end_char"]] == s[f"{field}_text"] for s in located)
+    for field in ("city", "mode"):
+        stated = [s for s in sources if s[field]]
+        assert stated and all(s[f"{field}_start_char"] is not None for s in stated), field

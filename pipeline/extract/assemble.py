@@ -128,7 +128,9 @@ def _meeting_fact(doc_id: str, meeting, span, published: str | None) -> MeetingF
         participants=figure(meeting.participants), countries=figure(meeting.countries),
         duration_days=meeting.duration_days, published=published, anniversary=meeting.anniversary,
         anniversary_evidence=evidence(meeting.anniversary_evidence), month_day=meeting.month_day,
-        end_month_day=meeting.end_month_day)
+        end_month_day=meeting.end_month_day, city_evidence=evidence(meeting.city_evidence),
+        country_evidence=evidence(meeting.country_evidence), mode_evidence=evidence(meeting.mode_evidence),
+        organizers_evidence=evidence(meeting.organizers_evidence))
 
 
 def empty_result(doc_id: str) -> Extraction:

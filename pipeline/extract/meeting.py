@@ -59,6 +59,10 @@ class MeetingRecord:
     countries: Count | None = None
     anniversary: int | None = None  # "a conference to mark ten years since X" -> 10
     anniversary_evidence: Evidence | None = None
+    city_evidence: Evidence | None = None
+    country_evidence: Evidence | None = None  # the written country, or the city or venue it was inferred from
+    mode_evidence: Evidence | None = None  # the online cue, "hybrid", or the physical place
+    organizers_evidence: Evidence | None = None  # the phrase naming the organisers
     month_day: str | None = None  # "17-18 February" with no year to place it: "02-17"
     end_month_day: str | None = None  # ... and "02-18"
 
@@ -687,6 +691,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                 break
     if cities:
         rec.city = cities[0].city
+        rec.city_evidence = rec.country_evidence = Evidence(cities[0].start, cities[0].end, text[cities[0].start:cities[0].end])
         if cities[0].country:
             rec.country, rec.country_method = cities[0].country, "read"
         else:
@@ -697,6 +702,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
             rec.country, rec.country_method = city_country(rec.city, named), "inferred:city"
     elif physical and physical[0].city:
         rec.city, rec.country, rec.country_method = physical[0].city, physical[0].country, "inferred:venue"
+        rec.city_evidence = rec.country_evidence = rec.venue_evidence
     else:
         # "representatives met in Belgium": the country, with no city, right after the verb that
         # holds the meeting (not "met to discuss the situation in X")
@@ -706,19 +712,29 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
             found = find_countries(after.group()) if after else []
             if found:
                 rec.country, rec.country_method = found[0].country, "read"
+                a, b = after.start() + found[0].start, after.start() + found[0].end
+                rec.country_evidence = Evidence(a, b, text[a:b])
                 break
     online = bool(platforms)
+    online_ev = Evidence(platforms[0].start, platforms[0].end, platforms[0].text) if platforms else None
+    hybrid_ev = None
     for s, e in scope:
-        if online_cues(text[s:e]) or re.search(r"\bhybrid\b", text[s:e], re.I):
+        cues = online_cues(text[s:e])
+        word = re.search(r"\bhybrid\b", text[s:e], re.I)
+        if cues or word:
             online = True
-    hybrid = any(re.search(r"\bhybrid\b", text[s:e], re.I) for s, e in scope)
+        if cues and online_ev is None:
+            online_ev = Evidence(s + cues[0][0], s + cues[0][1], cues[0][2])
+        if word and hybrid_ev is None:
+            hybrid_ev = Evidence(s + word.start(), s + word.end(), word.group())
     has_place = bool(physical or cities or rec.country)
-    if hybrid or (online and has_place):
-        rec.mode = "hybrid"
+    place_ev = rec.venue_evidence if physical else (rec.city_evidence or rec.country_evidence)
+    if hybrid_ev or (online and has_place):
+        rec.mode, rec.mode_evidence = "hybrid", hybrid_ev or online_ev
     elif online:
-        rec.mode = "online"
+        rec.mode, rec.mode_evidence = "online", online_ev
     elif has_place:
-        rec.mode = "in_person"
+        rec.mode, rec.mode_evidence = "in_person", place_ev
 
     # organisers
     organisers: list[str] = []
@@ -731,6 +747,9 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                 for label in organisers_in(m.group("orgs")):
                     if label not in organisers:
                         organisers.append(label)
+                        if rec.organizers_evidence is None:
+                            a, b = s + m.start("orgs"), s + m.end("orgs")
+                            rec.organizers_evidence = Evidence(a, b, text[a:b])
     rec.organizers = organisers
 
     # headline counts: participants and countries

@@ -183,10 +183,18 @@ def document_rows(docs: list[Document]) -> dict[str, list[dict[str, Any]]]:
     return {"documents": documents, "footnotes": footnotes, "segments": segments}
 
 
-def main(input_dir: Path | str, output_dir: Path | str, *, languages: tuple[str, ...] = ("en",)) -> list[Document]:
-    """Ingest `input_dir` and write documents/footnotes/segments tables into `output_dir`."""
+def main(input_dir: Path | str, output_dir: Path | str, *, languages: tuple[str, ...] = ("en",),
+         progress: bool = False) -> list[Document]:
+    """Ingest `input_dir` and write documents/footnotes/segments tables into `output_dir`. With
+    `progress`, a bar over the files (shown once a run takes more than a couple of seconds)."""
     from ..tables import write_tables
 
-    docs = ingest_folder(Path(input_dir), previous_run(Path(output_dir)), languages=languages)
+    documents = iter_documents(Path(input_dir), previous_run(Path(output_dir)), languages=languages)
+    if progress:
+        from tqdm import tqdm
+
+        documents = tqdm(documents, total=len(discover(Path(input_dir))), unit="file", desc="ingest",
+                         dynamic_ncols=True, delay=2)
+    docs = list(documents)
     write_tables(document_rows(docs), output_dir)
     return docs

@@ -151,8 +151,21 @@ def _org_ids(orgs: dict[str, dict[str, Any]], gaz, person_roles, meetings, recom
     return org_id_of
 
 
-def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
+def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = None, *,
+              progress: bool = False) -> dict[str, list[dict[str, Any]]]:
     p = {**DEFAULTS, **(params or {})}
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        # the steps of reconcile, shown once it takes more than a couple of seconds
+        bar = tqdm(total=4, unit="step", desc="reconcile", dynamic_ncols=True, delay=2,
+                   bar_format="{desc}: {n}/{total} {postfix} [{elapsed}]")
+
+    def step(name: str) -> None:
+        if bar is not None:
+            bar.set_postfix_str(name, refresh=False)
+            bar.update(1)
 
     # people first: shared people are evidence for meetings
     person_mentions = []
@@ -167,6 +180,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
     clusters, person_of = resolve_people(person_mentions, fuzzy_threshold=p["person_fuzzy_threshold"])
     names = {c.person_id: c.canonical for c in clusters}
 
+    step("people")
     # meetings
     sources = []
     for ex in extractions:
@@ -186,6 +200,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
             meeting_sources.append(_pick({**r, "meeting_id": mid, "start_date": as_date(r.get("start_date")),
                                           "end_date": as_date(r.get("end_date"))}, "meeting_sources"))
     meeting_by_id = {m["meeting_id"]: m for m in meetings}
+    step(f"{len(meetings)} meetings")
 
     # fact tables, with meeting and person ids
     mentions, person_roles, counts, quotes, recommendations = [], [], [], [], []
@@ -213,6 +228,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
             row.pop("actor_name", None)
             recommendations.append(row)
 
+    step("facts")
     # tenures and role-only attribution
     tenures = build_tenures(person_roles, names)
     tenure_index = by_role(tenures)
@@ -256,6 +272,9 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
         row["addressee_org_id"] = org_id_of(row.get("addressee"), create=False)
 
     _calibrate(person_roles, counts, recommendations, p.get("calibration"))
+    step("organisations and tenures")
+    if bar is not None:
+        bar.close()
     return {
         "mentions": mentions,
         "people": people,
@@ -272,7 +291,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
 
 
 def main(output: Path | str, params: dict[str, Any] | None = None,
-         extractions: list[Extraction] | None = None) -> dict[str, list[dict[str, Any]]]:
+         extractions: list[Extraction] | None = None, progress: bool = False) -> dict[str, list[dict[str, Any]]]:
     """Reconcile OUTPUT/interim/extractions.jsonl (or the same results, handed over in memory)."""
     from ..lang.resources import validate_all
 
@@ -285,7 +304,7 @@ def main(output: Path | str, params: dict[str, Any] | None = None,
     for e in extractions:
         for error in e.errors:
             log.warning("extraction of %s was incomplete: %s", e.doc_id, error)
-    tables = reconcile(extractions, params)
+    tables = reconcile(extractions, params, progress=progress)
     write_tables(tables, output, extra_files={"README.md": data_dictionary()})
     log.info("reconcile: %d meetings, %d people, %d organisations", len(tables["meetings"]), len(tables["people"]),
              len(tables["organizations"]))
