@@ -215,3 +215,17 @@ def test_calibration_is_the_smoothed_precision_per_method(dev_outputs):
     counts = [ok for kind, method, _, ok in outcomes if kind == "count"]
     prior = sum(counts) / len(counts)
     assert calibration["confidence"]["count"]["rule:count"] == round((sum(counts) + K * prior) / (len(counts) + K), 3)
+
+
+def test_evaluate_scores_the_sets_whose_tables_exist_and_says_how_to_make_the_others(seed_outputs, tmp_path):
+    import pytest
+    from click import ClickException
+
+    from conftest import DEV_GOLD, GOLD
+    from pipeline.evaluate import main
+
+    results = main({"seeds": (GOLD, seed_outputs), "dev": (DEV_GOLD, tmp_path / "nothing")},
+                   metrics_file=tmp_path / "m.json", echo=False)
+    assert list(results) == ["seeds"]
+    with pytest.raises(ClickException, match="no set to score"):
+        main({"dev": (DEV_GOLD, tmp_path / "nothing")}, metrics_file=tmp_path / "m.json", echo=False)
