@@ -84,11 +84,12 @@ class _Group(click.Group):
     def invoke(self, ctx):
         from .extract.nlp import ModelNotInstalled
         from .lang.resources import ResourceError
+        from .reconcile.curation import CurationError
         from .stages import ParamsError
 
         try:
             return super().invoke(ctx)
-        except (ResourceError, ModelNotInstalled, ParamsError) as exc:
+        except (ResourceError, ModelNotInstalled, ParamsError, CurationError) as exc:
             raise click.ClickException(str(exc)) from exc
         except click.UsageError as exc:
             # a usage error is one line and exit status 2, never a traceback or a usage screen
@@ -127,16 +128,22 @@ def run(input_dir, output, model, batch_size, workers, scheduler, cache_dir, no_
     _setup_logging(verbose, quiet)
     from . import ingest, stages
 
+    curated = stages.judgements()  # a malformed curation file stops the run before any work
     docs = ingest.main(input_dir, output, languages=stages.languages(), progress=not quiet)
     problem = _report_status(docs, input_dir, quiet)
     extracted = stages.extract(output, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler,
                                cache_dir=cache_dir,
                                use_cache=not no_cache, quiet=quiet)
-    stages.reconcile(output, extracted.results, progress=not quiet)
+    tables = stages.reconcile(output, extracted.results, progress=not quiet, curated=curated)
     if not quiet:
         click.echo(f"tables written to {output}/", err=True)
+    stale = [r for r in tables["curation_report"] if r["status"] == "stale"]
+    for r in stale:
+        click.echo(f"curation: judgement {r['curation_id']} is stale: {r['detail']}", err=True)
     if strict and problem:
         raise click.ClickException(problem)
+    if strict and stale:
+        raise click.ClickException(f"--strict: {len(stale)} curation judgement(s) are stale (see curation_report)")
 
 
 @main.command("ingest")
@@ -208,8 +215,10 @@ def reconcile_cmd(output, verbose, quiet):
               help="Where to write the scores (default: params.yaml evaluate.metrics, or OUTPUT/metrics.json with --gold).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write per-document misses and extras to this file.")
+@click.option("--with-curation", is_flag=True,
+              help="Score the tables with the curation file's judgements (default: the pipeline alone).")
 @_common
-def evaluate_cmd(gold, output, metrics_file, report_file, verbose, quiet):
+def evaluate_cmd(gold, output, metrics_file, report_file, with_curation, verbose, quiet):
     """Score the tables against gold annotations, seeds and dev corpus side by side; write metrics.json.
 
     \b
@@ -231,7 +240,14 @@ def evaluate_cmd(gold, output, metrics_file, report_file, verbose, quiet):
         if output is not None:
             raise click.UsageError("--output goes with --gold; the sets of params.yaml name their own outputs")
         metrics_file = metrics_file or default_metrics
-    evaluate_main(sets, metrics_file=metrics_file, report_file=report_file, echo=not quiet)
+    import tempfile
+
+    from .stages import uncurated
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if not with_curation:  # the pipeline alone: tables a judgement changed are rebuilt without it
+            sets = {name: (g, uncurated(o, Path(tmp) / name) if Path(o).exists() else o) for name, (g, o) in sets.items()}
+        evaluate_main(sets, metrics_file=metrics_file, report_file=report_file, echo=not quiet)
 
 
 @main.command("sql")
@@ -304,6 +320,125 @@ def calibrate_cmd(gold, output, dest):
 
     path = write(fit(gold, output), dest or CALIBRATION_FILE)
     click.echo(f"calibration written to {path}; re-run `rapporteur reconcile` to apply it", err=True)
+
+
+@main.group("curate")
+def curate() -> None:
+    """Record a researcher's judgements in the curation file (params.yaml reconcile.curation), applied
+    at reconcile on every run.
+
+    \b
+    Example:
+      rapporteur curate merge-meetings DOC_A DOC_B --author "A. Researcher" --note "same forum"
+      rapporteur curate list
+    """
+
+
+def _record(action: str, author: str, note: str, output: Path, **fields) -> None:
+    from . import stages
+    from .reconcile.curation import _check, next_id, new, save
+
+    path = stages.curation_file() or Path("curation.yaml")
+    existing = stages.judgements(path)
+    j = new(action, author=author, note=note, **fields)
+    j.id = next_id(existing)
+    _check(j, f"{path}: judgement {j.id}")
+    _validate_against_outputs(j, output)
+    save(existing + [j], path)
+    click.echo(f"{j.id}: {action} recorded in {path}; re-run `rapporteur reconcile` to apply it", err=True)
+
+
+def _validate_against_outputs(j, output: Path) -> None:
+    """A judgement names documents and facts of the current outputs, and its text is in its document."""
+    from .reconcile.curation import FACT_IDS
+    from .tables import read_rows
+
+    if not (output / "documents.parquet").exists():
+        raise click.ClickException(f"no tables in {output}/: run the pipeline first, judgements are checked against them")
+    texts = {d["doc_id"]: d["text"] or "" for d in read_rows(output, "documents")}
+    for d in j.docs:
+        if d not in texts:
+            raise click.ClickException(f"no document {d!r} in {output}/documents.parquet")
+    if j.fact:
+        ids = {r[key] for table, key in FACT_IDS.items() for r in read_rows(output, table)}
+        if j.fact not in ids:
+            raise click.ClickException(f"no fact {j.fact!r} in {output}/ (person_roles, counts, recommendations, quotes)")
+    if j.text and j.text not in texts[j.docs[0]]:
+        raise click.ClickException(f"the text {j.text!r} is not in document {j.docs[0]!r}")
+
+
+def _curate_options(func):
+    func = click.option("--note", default="", help="Why.")(func)
+    func = click.option("--author", required=True, help="Who makes the judgement.")(func)
+    return _output_option(func)
+
+
+@curate.command("merge-meetings")
+@click.argument("docs", nargs=-1, required=True)
+@_curate_options
+def curate_merge(docs, author, note, output):
+    """These documents report one meeting."""
+    _record("merge-meetings", author, note, output, docs=list(docs))
+
+
+@curate.command("split-meetings")
+@click.argument("docs", nargs=-1, required=True)
+@_curate_options
+def curate_split(docs, author, note, output):
+    """These documents do not report the same meeting (each after the first is taken out)."""
+    _record("split-meetings", author, note, output, docs=list(docs))
+
+
+@curate.command("set")
+@click.option("--meeting-of", "doc", default=None, help="A document of the meeting whose field is set.")
+@click.option("--fact", default=None, help="A person_roles assertion_id whose role or organization is set.")
+@click.argument("field_name", metavar="FIELD")
+@click.argument("value")
+@_curate_options
+def curate_set(doc, fact, field_name, value, author, note, output):
+    """Set a field: a meeting's (name, city, country, venue, mode, start_date, end_date) or a role's."""
+    _record("set", author, note, output, docs=[doc] if doc else [], fact=fact, field=field_name, value=value)
+
+
+@curate.command("reject")
+@click.argument("fact")
+@_curate_options
+def curate_reject(fact, author, note, output):
+    """Reject a fact by its id (a person_roles, counts, recommendations or quotes row)."""
+    _record("reject", author, note, output, fact=fact)
+
+
+@curate.command("add")
+@click.option("--doc", required=True, help="The document the fact is in.")
+@click.option("--name", required=True, help="The person's name.")
+@click.option("--role", default=None, help="The person's role.")
+@click.option("--text", required=True, help="The exact text the fact rests on (its offsets are found).")
+@_curate_options
+def curate_add(doc, name, role, text, author, note, output):
+    """Add a person the extraction missed, with the text it rests on."""
+    _record("add", author, note, output, docs=[doc], name=name, role=role, text=text)
+
+
+@curate.command("list")
+def curate_list():
+    """The judgements of the curation file."""
+    from . import stages
+
+    for j in stages.judgements():
+        click.echo(f"{j.id}  {j.date}  {j.author}  {j.action}  {j.docs or j.fact or ''}  {j.note}")
+
+
+@curate.command("check")
+@_output_option
+def curate_check(output):
+    """What each judgement did on the last run (curation_report); exit 1 if one is stale."""
+    from .tables import read_rows
+
+    rows = read_rows(output, "curation_report")
+    for r in rows:
+        click.echo(f"{r['curation_id']}  {r['status']}  {r['detail']}")
+    if any(r["status"] == "stale" for r in rows):
+        raise click.ClickException("stale judgements: their target or evidence is gone")
 
 
 @main.command("report")

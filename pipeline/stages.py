@@ -52,10 +52,26 @@ def extract(output: Path | str, *, model: str | None = None, batch_size: int | N
                 scheduler=scheduler or p.get("scheduler"))
 
 
-def reconcile(output: Path | str, extractions: list | None = None, progress: bool = False):
+def curation_file(path: Path = PARAMS_FILE) -> Path | None:
+    """The curation file of params.yaml reconcile.curation (null: none)."""
+    value = params("reconcile", path).get("curation", "curation.yaml")
+    return Path(value) if value else None
+
+
+def judgements(path: Path | None = None):
+    """The judgements of the curation file, validated (CurationError names what is wrong)."""
+    from .reconcile.curation import load
+
+    return load(path or curation_file())
+
+
+def reconcile(output: Path | str, extractions: list | None = None, progress: bool = False,
+              curated: list | None = None):
     from .reconcile import main
 
-    return main(output, params("reconcile"), extractions=extractions, progress=progress)
+    p = {k: v for k, v in params("reconcile").items() if k != "curation"}
+    return main(output, p, extractions=extractions, progress=progress,
+                judgements=judgements() if curated is None else curated)
 
 
 def evaluation_sets(path: Path = PARAMS_FILE) -> tuple[dict[str, tuple[Path, Path]], Path]:
@@ -70,3 +86,24 @@ def evaluation_sets(path: Path = PARAMS_FILE) -> tuple[dict[str, tuple[Path, Pat
             raise ParamsError(f"{path}: evaluate.sets.{name} needs keys gold and output, got {entry!r}")
         out[str(name)] = (Path(entry["gold"]), Path(entry["output"]))
     return out, Path(p.get("metrics") or "metrics.json")
+
+
+def uncurated(output: Path | str, workdir: Path) -> Path:
+    """The tables of `output` as the pipeline alone made them: when the curation file changed any
+    of them, reconcile again from the interim extractions without it, into `workdir`."""
+    import shutil
+
+    from .extract import read_extractions
+    from .reconcile import main as reconcile_main
+    from .tables import read_rows
+
+    output = Path(output)
+    if not (output / "curation_report.parquet").exists() or not any(
+            r["status"] == "applied" for r in read_rows(output, "curation_report")):
+        return output
+    workdir.mkdir(parents=True, exist_ok=True)
+    for name in ("documents", "footnotes", "segments"):
+        shutil.copy(output / f"{name}.parquet", workdir / f"{name}.parquet")
+    p = {k: v for k, v in params("reconcile").items() if k != "curation"}
+    reconcile_main(workdir, p, extractions=read_extractions(output), judgements=[])
+    return workdir

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-CONTRACT_VERSION = "1.7"
+CONTRACT_VERSION = "1.8"
 
 STR = pa.string()
 INT = pa.int64()
@@ -191,6 +191,7 @@ PERSON_ROLES = _table(TableSpec(
         Column("role_norm", STR, "Normalised title: one spelling per office."),
         Column("organization", STR, "Canonical organisation of the role."),
         Column("org_id", STR, "The organisation in `organizations` (joins on org_id)."),
+        Column("curation_id", STR, "The judgement of the curation file that set or added this row (method curated)."),
         Column("country", STR, "Country of the role (from a demonym, possessive or name)."),
         Column("date", DATE, "Date the assertion holds: the meeting date, else the publication date."),
         Column("date_precision", STR, "Precision of `date`.", allowed=PRECISIONS),
@@ -249,6 +250,7 @@ MEETINGS = _table(TableSpec(
         Column("countries_qualifier", STR, "Qualifier of `countries`.", allowed=QUALIFIERS),
         Column("doc_ids", STR_LIST, "Documents that report on the meeting.", False),
         Column("conflicts", STR_LIST, "Fields the sources disagree on (details in the conflicts table).", False),
+        Column("curation_ids", STR_LIST, "Judgements of the curation file that set a field of this meeting."),
     ),
     ("meeting_id",),
 ))
@@ -405,6 +407,22 @@ CONFLICTS = _table(TableSpec(
         Column("reason", STR, "Why the value was not used, when it could not be (\"no such day: 02-29 in 2023\"); null for a plain disagreement between sources."),
     ),
     ("meeting_id", "field", "doc_id", "start_char"),
+))
+
+
+CURATION_REPORT = _table(TableSpec(
+    "curation_report",
+    "What became of each judgement of the curation file on this run: applied, or stale and why.",
+    (
+        Column("curation_id", STR, "The judgement's id.", False),
+        Column("action", STR, "merge-meetings, split-meetings, set, reject or add.", False),
+        Column("status", STR, "applied, or stale when its target or its evidence text is gone.", False,
+               allowed=("applied", "stale")),
+        Column("detail", STR, "What it did, or why it could not be applied."),
+        Column("author", STR, "Who made the judgement."),
+        Column("date", STR, "When."),
+    ),
+    ("curation_id",),
 ))
 
 

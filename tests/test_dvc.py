@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COPY = ["raw_texts", "pipeline", "tests/gold", "tests/corpus", "params.yaml", "dvc.yaml", ".dvc/config", ".dvcignore"]
+COPY = ["raw_texts", "pipeline", "tests/gold", "tests/corpus", "params.yaml", "dvc.yaml", ".dvc/config", ".dvcignore",
+        "curation.yaml"]
 
 
 def test_dvc_repro_in_a_fresh_copy(tmp_path):

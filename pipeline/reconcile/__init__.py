@@ -17,6 +17,8 @@ from ..records import Extraction, stable_id
 from ..tables import TABLES, data_dictionary, read_rows, write_tables
 from .meetings import PRECISION_RANK, Source, as_date, cluster, meeting_id, merge
 from .people import name_key, resolve_people
+from .curation import Report as CurationReport
+from .curation import apply_facts, regroup
 from .tenure import attribute, build_tenures, by_role
 
 log = logging.getLogger(__name__)
@@ -152,7 +154,11 @@ def _org_ids(orgs: dict[str, dict[str, Any]], gaz, person_roles, meetings, recom
 
 
 def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = None, *,
-              progress: bool = False) -> dict[str, list[dict[str, Any]]]:
+              progress: bool = False, judgements: list | None = None,
+              texts: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every fact table from the per-document extractions; then the researcher's judgements
+    (`judgements`, from the curation file; `texts`, the documents' text, for the facts they add)."""
+    curation_report = CurationReport()
     p = {**DEFAULTS, **(params or {})}
     bar = None
     if progress:
@@ -190,7 +196,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
         sources.append(Source(record, {name_key(x.name) for x in ex.people}))
     meetings, meeting_sources, conflicts = [], [], []
     meeting_of: dict[str, str] = {}
-    for members in cluster(sources, p["meeting_merge_threshold"]):
+    for members in regroup(cluster(sources, p["meeting_merge_threshold"]), judgements or [], curation_report):
         mid = meeting_id(members)
         meeting, rows, conf = _merge_isolated(members, mid)
         meetings.append(meeting)
@@ -275,7 +281,11 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
     step("organisations and tenures")
     if bar is not None:
         bar.close()
+    tables = {"person_roles": person_roles, "counts": counts, "recommendations": recommendations, "quotes": quotes,
+              "meetings": meetings, "meeting_sources": meeting_sources, "people": people}
+    apply_facts(tables, judgements or [], texts or {}, curation_report)
     return {
+        "curation_report": [_pick(r, "curation_report") for r in curation_report.rows],
         "mentions": mentions,
         "people": people,
         "person_roles": [_pick(r, "person_roles") for r in person_roles],
@@ -291,7 +301,8 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
 
 
 def main(output: Path | str, params: dict[str, Any] | None = None,
-         extractions: list[Extraction] | None = None, progress: bool = False) -> dict[str, list[dict[str, Any]]]:
+         extractions: list[Extraction] | None = None, progress: bool = False,
+         judgements: list | None = None) -> dict[str, list[dict[str, Any]]]:
     """Reconcile OUTPUT/interim/extractions.jsonl (or the same results, handed over in memory)."""
     from ..lang.resources import validate_all
 
@@ -299,12 +310,17 @@ def main(output: Path | str, params: dict[str, Any] | None = None,
     output = Path(output)
     if extractions is None:
         extractions = read_extractions(output)
-    ok = {d["doc_id"] for d in read_rows(output, "documents") if d["status"] == "ok"}
+    docs = read_rows(output, "documents")
+    ok = {d["doc_id"] for d in docs if d["status"] == "ok"}
+    texts = {d["doc_id"]: d["text"] for d in docs if d["status"] == "ok"} if judgements else {}
     extractions = [e for e in extractions if e.doc_id in ok]
     for e in extractions:
         for error in e.errors:
             log.warning("extraction of %s was incomplete: %s", e.doc_id, error)
-    tables = reconcile(extractions, params, progress=progress)
+    tables = reconcile(extractions, params, progress=progress, judgements=judgements, texts=texts)
+    for row in tables["curation_report"]:
+        if row["status"] == "stale":
+            log.warning("curation judgement %s is stale: %s", row["curation_id"], row["detail"])
     write_tables(tables, output, extra_files={"README.md": data_dictionary()})
     log.info("reconcile: %d meetings, %d people, %d organisations", len(tables["meetings"]), len(tables["people"]),
              len(tables["organizations"]))
