@@ -363,6 +363,11 @@ def _validate_against_outputs(j, output: Path) -> None:
         ids = {r[key] for table, key in FACT_IDS.items() for r in read_rows(output, table)}
         if j.fact not in ids:
             raise click.ClickException(f"no fact {j.fact!r} in {output}/ (person_roles, counts, recommendations, quotes)")
+    if j.names:
+        written = {r["name"] for r in read_rows(output, "person_roles") if r["name"]}
+        missing = [n for n in j.names if n not in written]
+        if missing:
+            raise click.ClickException(f"no person written {missing[0]!r} in {output}/person_roles")
     if j.text and j.text not in texts[j.docs[0]]:
         raise click.ClickException(f"the text {j.text!r} is not in document {j.docs[0]!r}")
 
@@ -387,6 +392,22 @@ def curate_merge(docs, author, note, output):
 def curate_split(docs, author, note, output):
     """These documents do not report the same meeting (each after the first is taken out)."""
     _record("split-meetings", author, note, output, docs=list(docs))
+
+
+@curate.command("merge-people")
+@click.argument("names", nargs=-1, required=True)
+@_curate_options
+def curate_merge_people(names, author, note, output):
+    """These names (as written) are one person."""
+    _record("merge-people", author, note, output, names=list(names))
+
+
+@curate.command("split-people")
+@click.argument("names", nargs=-1, required=True)
+@_curate_options
+def curate_split_people(names, author, note, output):
+    """These names are not the same person (each after the first gets an id of its own)."""
+    _record("split-people", author, note, output, names=list(names))
 
 
 @curate.command("set")
@@ -425,7 +446,7 @@ def curate_list():
     from . import stages
 
     for j in stages.judgements():
-        click.echo(f"{j.id}  {j.date}  {j.author}  {j.action}  {j.docs or j.fact or ''}  {j.note}")
+        click.echo(f"{j.id}  {j.date}  {j.author}  {j.action}  {j.docs or j.names or j.fact or ''}  {j.note}")
 
 
 @curate.command("check")

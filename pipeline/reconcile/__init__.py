@@ -18,7 +18,7 @@ from ..tables import TABLES, data_dictionary, read_rows, write_tables
 from .meetings import PRECISION_RANK, Source, as_date, cluster, meeting_id, merge
 from .people import name_key, resolve_people
 from .curation import Report as CurationReport
-from .curation import apply_facts, regroup
+from .curation import apply_facts, regroup, regroup_people
 from .tenure import attribute, build_tenures, by_role
 
 log = logging.getLogger(__name__)
@@ -184,6 +184,8 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
             person_mentions.append({"doc_id": ex.doc_id, "name": person.name, "honorifics": person.honorifics,
                                     "organization": next(iter(sorted(orgs_by_name.get(person.name, []))), None)})
     clusters, person_of = resolve_people(person_mentions, fuzzy_threshold=p["person_fuzzy_threshold"])
+    if clusters:
+        regroup_people(clusters, person_of, judgements or [], curation_report)
     names = {c.person_id: c.canonical for c in clusters}
 
     step("people")

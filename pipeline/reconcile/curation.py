@@ -5,6 +5,7 @@ author and a note. They are applied at reconcile after the machine's decisions:
 
 - `merge-meetings` / `split-meetings`: these documents report one meeting / not the same meeting
   (named by documents, so a judgement holds when meeting ids change);
+- `merge-people` / `split-people`: these names (as written) are one person / not the same person;
 - `set`: a field of the meeting a document reports (city, venue, mode, name, start_date, ...), or of
   one person_roles row (role, organization) named by its assertion_id;
 - `reject`: a fact (person_roles, counts, recommendations, quotes row) by its id;
@@ -26,7 +27,7 @@ import yaml
 
 from ..records import stable_id
 
-ACTIONS = ("merge-meetings", "split-meetings", "set", "reject", "add")
+ACTIONS = ("merge-meetings", "split-meetings", "merge-people", "split-people", "set", "reject", "add")
 MEETING_FIELDS = ("name", "city", "country", "venue", "mode", "start_date", "end_date")
 ROLE_FIELDS = ("role", "organization")
 FACT_IDS = {"person_roles": "assertion_id", "counts": "count_id", "recommendations": "recommendation_id",
@@ -45,6 +46,7 @@ class Judgement:
     author: str
     note: str = ""
     docs: list[str] = field(default_factory=list)  # merge-meetings, split-meetings, set (meeting of), add
+    names: list[str] = field(default_factory=list)  # merge-people, split-people: names as written
     fact: str | None = None  # reject: a fact id; set: an assertion_id
     field: str | None = None  # set
     value: Any = None  # set
@@ -54,7 +56,7 @@ class Judgement:
 
     def as_yaml(self) -> dict[str, Any]:
         out = {"id": self.id, "action": self.action, "date": self.date, "author": self.author, "note": self.note}
-        for key in ("docs", "fact", "field", "value", "name", "role", "text"):
+        for key in ("docs", "names", "fact", "field", "value", "name", "role", "text"):
             v = getattr(self, key)
             if v not in (None, [], ""):
                 out[key] = v
@@ -87,7 +89,8 @@ def load(path: Path | str | None) -> list[Judgement]:
         if item["id"] in seen:
             raise CurationError(f"{where}: the id is used twice")
         seen.add(item["id"])
-        j = Judgement(**{**item, "date": str(item["date"]), "docs": list(item.get("docs") or [])})
+        j = Judgement(**{**item, "date": str(item["date"]), "docs": list(item.get("docs") or []),
+                         "names": list(item.get("names") or [])})
         _check(j, where)
         out.append(j)
     return out
@@ -98,6 +101,8 @@ def _check(j: Judgement, where: str) -> None:
         raise CurationError(f"{where}: action {j.action!r} is not one of {', '.join(ACTIONS)}")
     if j.action in ("merge-meetings", "split-meetings") and len(j.docs) < 2:
         raise CurationError(f"{where}: {j.action} needs at least two documents in 'docs'")
+    if j.action in ("merge-people", "split-people") and len(j.names) < 2:
+        raise CurationError(f"{where}: {j.action} needs at least two names in 'names'")
     if j.action == "reject" and not j.fact:
         raise CurationError(f"{where}: reject needs the fact's id in 'fact'")
     if j.action == "set":
@@ -175,6 +180,48 @@ def regroup(groups: list[list[Any]], judgements: list[Judgement], report: Report
                     groups.append(moved)
             report.applied(j, f"separate meetings: {', '.join(j.docs)}")
     return [sorted(g, key=lambda s: s.doc_id) for g in groups if g]
+
+
+def regroup_people(clusters: list, person_of: dict[tuple[str, str], str], judgements: list[Judgement],
+                   report: Report) -> None:
+    """The merge-people and split-people judgements, on the person clusters (names as written):
+    merged names take the person_id of the first; a split name gets an id of its own."""
+    for j in judgements:
+        if j.action not in ("merge-people", "split-people"):
+            continue
+        ids = {name: sorted({pid for (doc, n), pid in person_of.items() if n == name}) for name in j.names}
+        missing = [n for n, found in ids.items() if not found]
+        if missing:
+            report.stale(j, f"no document names {missing[0]!r}")
+            continue
+        by_id = {c.person_id: c for c in clusters}
+        touched = {pid for found in ids.values() for pid in found}
+        first = ids[j.names[0]][0]
+        for name in j.names[1:]:
+            for key, pid in list(person_of.items()):
+                if key[1] != name:
+                    continue
+                if j.action == "merge-people" and pid != first:
+                    person_of[key] = first
+                elif j.action == "split-people" and pid == first:
+                    person_of[key] = stable_id("p-", "curated", j.id, name, length=12)
+        touched |= {pid for (doc, name), pid in person_of.items() if name in j.names}
+        kept = {c.person_id: c for c in clusters if c.person_id not in touched}
+        rebuilt: set[str] = set()
+        for (doc, name), pid in sorted(person_of.items()):
+            if pid not in touched:
+                continue
+            c = kept.get(pid) if pid in rebuilt else None
+            rebuilt.add(pid)
+            if c is None:
+                old = by_id.get(pid)
+                c = kept[pid] = type(clusters[0])(key=old.key if old else name, person_id=pid,
+                                                  honorifics=list(old.honorifics) if old else [])
+            c.names.append(name)
+            c.doc_ids.add(doc)
+            c.n_mentions += 1
+        clusters[:] = [kept[pid] for pid in sorted(kept)]
+        report.applied(j, f"{'one person' if j.action == 'merge-people' else 'different people'}: {', '.join(j.names)}")
 
 
 def apply_facts(tables: dict[str, list[dict[str, Any]]], judgements: list[Judgement], texts: dict[str, str],

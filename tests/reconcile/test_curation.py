@@ -102,3 +102,20 @@ def test_evaluate_measures_the_pipeline_without_curation_by_default(project):
     assert [A, B] in _meeting_docs()
     plain = uncurated("outputs", project / "plain")
     assert [A, B] not in sorted(sorted(m["doc_ids"]) for m in read_rows(plain, "meetings"))
+
+
+def test_same_person_and_not_the_same_person(project):
+    def ids(name):
+        return {r["person_id"] for r in read_rows("outputs", "person_roles") if r["name"] == name}
+
+    a, b = "Kari Johnstone", "Petya Nestorova"
+    assert ids(a) and ids(b) and ids(a) != ids(b)
+    assert _cli("curate", "merge-people", a, b, "--author", "me").exit_code == 0
+    assert _cli("run", "--input", "raw_texts", "--output", "outputs", "-q").exit_code == 0
+    assert ids(a) == ids(b) and len(ids(a)) == 1
+    assert len({p["person_id"] for p in read_rows("outputs", "people")} & ids(a)) == 1
+    assert _cli("curate", "split-people", a, b, "--author", "me").exit_code == 0
+    assert _cli("run", "--input", "raw_texts", "--output", "outputs", "-q").exit_code == 0
+    assert ids(a) != ids(b)
+    known = {p["person_id"] for p in read_rows("outputs", "people")}
+    assert ids(a) <= known and ids(b) <= known
