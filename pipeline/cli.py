@@ -378,36 +378,25 @@ def _curate_options(func):
     return _output_option(func)
 
 
-@curate.command("merge-meetings")
-@click.argument("docs", nargs=-1, required=True)
-@_curate_options
-def curate_merge(docs, author, note, output):
-    """These documents report one meeting."""
-    _record("merge-meetings", author, note, output, docs=list(docs))
+# Judgements on a list of documents or names: (command, argument, field of the judgement, help).
+_LIST_JUDGEMENTS = (
+    ("merge-meetings", "docs", "docs", "These documents report one meeting."),
+    ("split-meetings", "docs", "docs", "These documents do not report the same meeting (each after the first is taken out)."),
+    ("merge-people", "names", "names", "These names (as written) are one person."),
+    ("split-people", "names", "names", "These names are not the same person (each after the first gets an id of its own)."),
+)
 
 
-@curate.command("split-meetings")
-@click.argument("docs", nargs=-1, required=True)
-@_curate_options
-def curate_split(docs, author, note, output):
-    """These documents do not report the same meeting (each after the first is taken out)."""
-    _record("split-meetings", author, note, output, docs=list(docs))
+def _list_judgement(action: str, argument: str, key: str, help_text: str) -> None:
+    def command(author, note, output, **kwargs):
+        _record(action, author, note, output, **{key: list(kwargs[argument])})
+
+    command.__doc__ = help_text
+    curate.command(action)(_curate_options(click.argument(argument, nargs=-1, required=True)(command)))
 
 
-@curate.command("merge-people")
-@click.argument("names", nargs=-1, required=True)
-@_curate_options
-def curate_merge_people(names, author, note, output):
-    """These names (as written) are one person."""
-    _record("merge-people", author, note, output, names=list(names))
-
-
-@curate.command("split-people")
-@click.argument("names", nargs=-1, required=True)
-@_curate_options
-def curate_split_people(names, author, note, output):
-    """These names are not the same person (each after the first gets an id of its own)."""
-    _record("split-people", author, note, output, names=list(names))
+for _spec in _LIST_JUDGEMENTS:
+    _list_judgement(*_spec)
 
 
 @curate.command("set")
