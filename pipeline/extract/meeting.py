@@ -332,7 +332,7 @@ def series_name(name: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _edition_res() -> list[re.Pattern]:
-    """Edition shapes in the meeting's sentences: "for the fourth year", "the 5th edition"."""
+    """Edition shapes in the meeting's sentences: "for the third year", "the 5th edition"."""
     words = alternation(load("meetings.yaml").edition_nouns)
     return [re.compile(rf"\b(?:for|in) the (?P<ord>{ordinal_re()}) (?:consecutive |successive )?(?:year|time)\b", re.I),
             re.compile(rf"\bthe (?P<ord>{ordinal_re()}) (?:{words})\b", re.I)]

@@ -327,7 +327,7 @@ def _definite_before() -> re.Pattern:
 
 def _refers_to_holder(doc: Doc, t: RoleMatch) -> bool:
     """A title stands for one holder when it is a definite reference ("the TITLE", "X's TITLE",
-    also inside the title: "GRETA's First Vice-President") or the subject of a verb ("UN Special
+    also inside the title: "the Council's Second Vice-Chair") or the subject of a verb ("UN Special
     Rapporteur urges ...", "... said the TITLE"): the parse says which."""
     text = doc_text(doc)
     first = t.text.split(" ", 1)[0].lower()

@@ -382,7 +382,7 @@ def test_the_body_in_a_role_starts_at_its_head_word(extract):
 
 
 def test_a_role_never_crosses_a_semicolon_in_a_list(extract):
-    r = extract("Guests included Hon. Tavi Ramsay, representing the Minister of Labour; Dr. Noor Haddad, "
+    r = extract("Guests included Hon. Tavi Ramsay, Deputy Mayor of Graz; Dr. Noor Haddad, "
                 "Head of Programmes at the Harbour Institute; and Bram Oost, Senior Adviser.")
     named = _named(r)
     assert named["Noor Haddad"]["role"] == "Head of Programmes at the Harbour Institute"
