@@ -420,13 +420,18 @@ def curate_reject(fact, author, note, output):
 
 @curate.command("add")
 @click.option("--doc", required=True, help="The document the fact is in.")
-@click.option("--name", required=True, help="The person's name.")
-@click.option("--role", default=None, help="The person's role.")
+@click.option("--kind", type=click.Choice(["person", "count", "recommendation"]), default="person", show_default=True)
+@click.option("--name", default=None, help="The person's name (kind person).")
+@click.option("--role", default=None, help="The person's role (kind person).")
+@click.option("--value", type=int, default=None, help="The number (kind count).")
+@click.option("--unit", default=None, help="The count's unit (kind count; default participants).")
+@click.option("--actor", default=None, help="Who makes the recommendation (kind recommendation).")
 @click.option("--text", required=True, help="The exact text the fact rests on (its offsets are found).")
 @_curate_options
-def curate_add(doc, name, role, text, author, note, output):
-    """Add a person the extraction missed, with the text it rests on."""
-    _record("add", author, note, output, docs=[doc], name=name, role=role, text=text)
+def curate_add(doc, kind, name, role, value, unit, actor, text, author, note, output):
+    """Add a person, a count or a recommendation the extraction missed, with the text it rests on."""
+    _record("add", author, note, output, docs=[doc], kind=kind, name=name, role=role, value=value, field=unit,
+            actor=actor, text=text)
 
 
 @curate.command("list")

@@ -28,6 +28,7 @@ mark:hover{outline:2px solid #333}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:14px;display:block;overflow-x:auto;max-width:100%}
 td,th{border:1px solid #ddd;padding:.25rem .4rem;vertical-align:top;text-align:left}
 th{background:#f6f6f6}.legend mark{margin-right:.4rem}nav a{margin-right:1rem}
+h2.curated{border-left:6px solid #ffadad;padding-left:.5rem}
 """
 
 
@@ -137,11 +138,16 @@ def main(output: Path | str) -> Path:
         if meeting:
             body.append("<h2>Meeting (reconciled)</h2>" + _table([meeting], ["meeting_id", "name", "start_date", "end_date",
                         "date_precision", "city", "country", "venue", "mode", "organizers", "participants",
-                        "participants_qualifier", "countries", "countries_qualifier", "conflicts"]))
+                        "participants_qualifier", "countries", "countries_qualifier", "conflicts", "curation_ids"]))
         body.append("<h2>What this document states</h2>" + _table(facts["meeting_sources"], ["start_date", "end_date",
                     "date_method", "city", "country", "venue", "mode", "organizers", "resolved_start_date", "resolved_end_date"]))
-        body.append("<h2>People and roles</h2>" + _table(facts["person_roles"], ["name", "role", "role_norm", "organization",
-                    "country", "person_id", "likely_person_id", "method", "confidence"]))
+        curated = [r for r in facts["person_roles"] if r.get("method") == "curated"]
+        if curated or (meeting and meeting.get("curation_ids")):
+            body.append("<h2 class=curated>Set by a researcher (curation file)</h2>" + _table(
+                curated, ["curation_id", "name", "role", "organization", "start_char", "end_char"]))
+        body.append("<h2>People and roles</h2>" + _table([r for r in facts["person_roles"] if r.get("method") != "curated"],
+                    ["name", "role", "role_norm", "organization", "country", "person_id", "likely_person_id", "method",
+                     "confidence"]))
         body.append("<h2>Counts</h2>" + _table(facts["counts"], ["text", "value", "qualifier", "lower", "upper", "unit"]))
         body.append("<h2>Recommendations</h2>" + _table(facts["recommendations"], ["text", "actor", "addressee", "modality", "kind", "topics"]))
         body.append("<h2>Quotes</h2>" + _table(facts["quotes"], ["speaker", "text", "method"]))
@@ -150,6 +156,10 @@ def main(output: Path | str) -> Path:
                           f"<td>{html.escape(d['title'] or '')}</td><td>{d['status']}</td><td>{len(facts['mentions'])}</td></tr>")
     index = ("<h1>Rapporteur: documents</h1><table><tr><th>document</th><th>title</th><th>status</th><th>spans</th></tr>"
              + "".join(index_rows) + "</table>")
+    judgements = read_rows(out, "curation_report") if (out / "curation_report.parquet").exists() else []
+    if judgements:
+        index += "<h2 class=curated>Researcher's judgements (curation file)</h2>" + _table(
+            judgements, ["curation_id", "action", "status", "detail", "author", "date"])
     path = folder / "index.html"
     path.write_text(_page("Rapporteur report", index), encoding="utf-8")
     return path

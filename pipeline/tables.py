@@ -332,6 +332,7 @@ COUNTS = _table(TableSpec(
         Column("part_of", STR, "count_id of the enclosing count for nested counts (\"31 of which ...\")."),
         Column("method", STR, METHODS_NOTE, False),
         Column("confidence", FLOAT, "Confidence from 0 to 1.", False),
+        Column("curation_id", STR, "The judgement of the curation file that added this row (method curated)."),
     ),
     ("doc_id", "start_char", "count_id"),
 ))
@@ -356,6 +357,7 @@ RECOMMENDATIONS = _table(TableSpec(
         *_grounding("the clause"),
         Column("method", STR, METHODS_NOTE, False),
         Column("confidence", FLOAT, "Confidence from 0 to 1.", False),
+        Column("curation_id", STR, "The judgement of the curation file that added this row (method curated)."),
     ),
     ("doc_id", "start_char", "recommendation_id"),
 ))

@@ -75,7 +75,8 @@ def test_data_dictionary_is_generated_and_in_the_readme():
 def _count_row(value=170):
     return {"count_id": "C1", "doc_id": "d", "meeting_id": None, "value": value, "qualifier": "more_than",
             "lower": value + 1, "upper": None, "unit": "participants", "text": f"More than {value} participants",
-            "start_char": 0, "end_char": 10, "part_of": None, "method": "rule:count", "confidence": 0.9}
+            "start_char": 0, "end_char": 10, "part_of": None, "method": "rule:count", "confidence": 0.9,
+            "curation_id": None}
 
 
 @pytest.mark.parametrize("which", ["seed_outputs", "dev_outputs"])

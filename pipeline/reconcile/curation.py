@@ -9,8 +9,8 @@ author and a note. They are applied at reconcile after the machine's decisions:
 - `set`: a field of the meeting a document reports (city, venue, mode, name, start_date, ...), or of
   one person_roles row (role, organization) named by its assertion_id;
 - `reject`: a fact (person_roles, counts, recommendations, quotes row) by its id;
-- `add`: a person (and role) the extraction missed, with its document and the exact text it rests
-  on (the offsets are found and checked).
+- `add`: a person (and role), a count or a recommendation the extraction missed, with its document
+  and the exact text it rests on (the offsets are found and checked).
 
 Rows a judgement touches say `method = curated` and carry its `curation_id`. A judgement whose target
 no longer exists, or whose evidence text is no longer in its document, is stale: it is listed in the
@@ -50,13 +50,17 @@ class Judgement:
     fact: str | None = None  # reject: a fact id; set: an assertion_id
     field: str | None = None  # set
     value: Any = None  # set
-    name: str | None = None  # add
-    role: str | None = None  # add
+    kind: str = "person"  # add: person, count or recommendation
+    name: str | None = None  # add: the person's name
+    role: str | None = None  # add: the person's role
+    actor: str | None = None  # add: who makes the recommendation
     text: str | None = None  # add: the exact text the added fact rests on
 
     def as_yaml(self) -> dict[str, Any]:
         out = {"id": self.id, "action": self.action, "date": self.date, "author": self.author, "note": self.note}
-        for key in ("docs", "names", "fact", "field", "value", "name", "role", "text"):
+        if self.action == "add":
+            out["kind"] = self.kind
+        for key in ("docs", "names", "fact", "field", "value", "name", "role", "actor", "text"):
             v = getattr(self, key)
             if v not in (None, [], ""):
                 out[key] = v
@@ -113,8 +117,15 @@ def _check(j: Judgement, where: str) -> None:
                                 f"({', '.join(MEETING_FIELDS)}), or an assertion_id in 'fact' and a role field")
         if j.fact is not None and j.field not in ROLE_FIELDS:
             raise CurationError(f"{where}: a person_roles row's field must be one of {', '.join(ROLE_FIELDS)}")
-    if j.action == "add" and (len(j.docs) != 1 or not j.name or not j.text):
-        raise CurationError(f"{where}: add needs one document in 'docs', a 'name' and the exact 'text'")
+    if j.action == "add":
+        if len(j.docs) != 1 or not j.text:
+            raise CurationError(f"{where}: add needs one document in 'docs' and the exact 'text' it rests on")
+        if j.kind not in ("person", "count", "recommendation"):
+            raise CurationError(f"{where}: kind {j.kind!r} is not one of person, count, recommendation")
+        if j.kind == "person" and not j.name:
+            raise CurationError(f"{where}: adding a person needs a 'name'")
+        if j.kind == "count" and not (isinstance(j.value, int) or str(j.value).isdigit()):
+            raise CurationError(f"{where}: adding a count needs a whole number in 'value', got {j.value!r}")
 
 
 def save(judgements: list[Judgement], path: Path | str) -> Path:
@@ -270,6 +281,23 @@ def apply_facts(tables: dict[str, list[dict[str, Any]]], judgements: list[Judgem
                              else f"no document {doc!r}")
                 continue
             end = start + len(j.text)
+            if j.kind == "count":
+                value = int(j.value)
+                tables["counts"].append({"count_id": stable_id("c-", doc, "curated", j.id), "doc_id": doc,
+                                         "meeting_id": meeting_of.get(doc), "value": value, "qualifier": "exact",
+                                         "lower": value, "upper": value, "unit": j.field or "participants",
+                                         "text": j.text, "start_char": start, "end_char": end, "part_of": None,
+                                         "method": "curated", "confidence": 1.0, "curation_id": j.id})
+                report.applied(j, f"count {value} added to {doc} at {start}-{end}")
+                continue
+            if j.kind == "recommendation":
+                tables["recommendations"].append({
+                    "recommendation_id": stable_id("r-", doc, "curated", j.id), "doc_id": doc,
+                    "meeting_id": meeting_of.get(doc), "text": j.text, "actor": j.actor, "kind": "sentence",
+                    "topics": [], "start_char": start, "end_char": end, "method": "curated", "confidence": 1.0,
+                    "curation_id": j.id})
+                report.applied(j, f"recommendation added to {doc} at {start}-{end}")
+                continue
             person = next((p for p in tables["people"] if p["name"] == j.name), None)
             row = {c: None for c in (tables["person_roles"][0] if tables["person_roles"] else {})}
             row.update({"assertion_id": stable_id("a-", doc, "curated", j.id), "doc_id": doc,

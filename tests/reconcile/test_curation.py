@@ -119,3 +119,53 @@ def test_same_person_and_not_the_same_person(project):
     assert ids(a) != ids(b)
     known = {p["person_id"] for p in read_rows("outputs", "people")}
     assert ids(a) <= known and ids(b) <= known
+
+
+def test_the_review_page_shows_curated_rows_apart(project):
+    from pipeline.report import page_name
+
+    doc_b = next(d for d in read_rows("outputs", "documents") if d["doc_id"] == B)["text"]
+    assert _cli("curate", "add", "--doc", B, "--name", "Ilse Varga", "--text", doc_b[100:130], "--author", "me").exit_code == 0
+    assert _cli("run", "--input", "raw_texts", "--output", "outputs", "-q").exit_code == 0
+    assert _cli("report", "--output", "outputs", "-q").exit_code == 0
+    page = (project / "outputs" / "report" / page_name(B)).read_text(encoding="utf-8")
+    assert "Set by a researcher" in page and "Ilse Varga" in page.split("Set by a researcher")[1].split("<h2>")[0]
+    index = (project / "outputs" / "report" / "index.html").read_text(encoding="utf-8")
+    assert "c0001" in index and "applied" in index
+
+
+def test_judgements_on_the_development_corpus(tmp_path, monkeypatch):
+    """A merge of two reports of different meetings and a reject, on real reports of the dev corpus."""
+    from conftest import DEV_TEXTS
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "params.yaml").write_text("reconcile:\n  curation: curation.yaml\n", encoding="utf-8")
+    ids = sorted(p.stem for p in DEV_TEXTS.glob("dev0[1-4]*.txt"))
+    (tmp_path / "in").mkdir()
+    for d in ids:
+        shutil.copy(DEV_TEXTS / f"{d}.txt", tmp_path / "in" / f"{d}.txt")
+    assert _cli("run", "--input", "in", "--output", "outputs", "-q").exit_code == 0
+    first, third = ids[0], ids[2]
+    assert [first, third] not in _meeting_docs()
+    rec = read_rows("outputs", "recommendations")[0]
+    assert _cli("curate", "merge-meetings", first, third, "--author", "me").exit_code == 0
+    assert _cli("curate", "reject", rec["recommendation_id"], "--author", "me").exit_code == 0
+    assert _cli("run", "--input", "in", "--output", "outputs", "-q", "--strict").exit_code == 0
+    assert any(first in docs and third in docs for docs in _meeting_docs())
+    assert rec["recommendation_id"] not in {r["recommendation_id"] for r in read_rows("outputs", "recommendations")}
+
+
+def test_a_missed_count_and_recommendation_are_added_with_their_offsets(project):
+    doc_a = next(d for d in read_rows("outputs", "documents") if d["doc_id"] == A)["text"]
+    phrase = doc_a[300:340]
+    assert _cli("curate", "add", "--doc", A, "--kind", "count", "--value", "12", "--unit", "countries", "--text", phrase,
+                "--author", "me").exit_code == 0
+    r = _cli("curate", "add", "--doc", A, "--kind", "recommendation", "--actor", "participants", "--text", phrase,
+             "--author", "me")
+    assert r.exit_code == 0, r.output
+    assert _cli("run", "--input", "raw_texts", "--output", "outputs", "-q", "--strict").exit_code == 0
+    (count,) = [c for c in read_rows("outputs", "counts") if c["method"] == "curated"]
+    assert (count["value"], count["unit"], count["curation_id"]) == (12, "countries", "c0001")
+    assert doc_a[count["start_char"]:count["end_char"]] == phrase
+    (rec,) = [x for x in read_rows("outputs", "recommendations") if x["method"] == "curated"]
+    assert (rec["actor"], rec["curation_id"], rec["text"]) == ("participants", "c0002", phrase)
