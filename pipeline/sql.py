@@ -41,11 +41,12 @@ def connect(output: Path | str):
     return con
 
 
-def query(output: Path | str, sql: str):
-    """The result of `sql` as a pyarrow table."""
+def query(output: Path | str, sql: str, con=None):
+    """The result of `sql` as a pyarrow table (on `con`, else on a connection of its own)."""
     import duckdb
 
-    con = connect(output)
+    own = con is None
+    con = connect(output) if own else con
     try:
         relation = con.sql(sql)
         if relation is None:  # a statement that returns no rows
@@ -57,7 +58,8 @@ def query(output: Path | str, sql: str):
     except duckdb.Error as exc:
         raise QueryError(str(exc).splitlines()[0]) from None
     finally:
-        con.close()
+        if own:
+            con.close()
 
 
 def render_table(table, max_width: int = 40) -> str:
@@ -131,14 +133,18 @@ def export(output: Path | str, fmt: str, dest: Path | str) -> list[Path]:
     or JSON."""
     if fmt not in ("csv", "json"):
         raise QueryError(f"unknown export format {fmt!r} (expected csv or json)")
-    con_names = [n for n in TABLES if (Path(output) / f"{n}.parquet").exists()] + list(VIEWS)
+    names = [n for n in TABLES if (Path(output) / f"{n}.parquet").exists()] + list(VIEWS)
     written = []
-    for name in con_names:
-        try:
-            table = query(output, f"SELECT * FROM {name}")
-        except QueryError:
-            continue
-        path = Path(dest) / f"{name}.{fmt}"
-        write_result(table, fmt, path)
-        written.append(path)
+    con = connect(output)
+    try:
+        for name in names:
+            try:
+                table = query(output, f"SELECT * FROM {name}", con)
+            except QueryError:
+                continue  # a view over a table this folder lacks
+            path = Path(dest) / f"{name}.{fmt}"
+            write_result(table, fmt, path)
+            written.append(path)
+    finally:
+        con.close()
     return written

@@ -142,7 +142,12 @@ def attends(doc: Doc, count: Count) -> bool:
     verb = noun.head
     words = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "prt"))}
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
-    return bool(words & set(rules.attendance_verbs)) and not perfect
+    return bool(words & _attendance_verbs()) and not perfect
+
+
+@lru_cache(maxsize=None)
+def _attendance_verbs() -> frozenset[str]:
+    return frozenset(load("counts.yaml").attendance_verbs)
 
 
 @Language.factory("rapporteur_counts", assigns=["doc._.facts"], requires=["token.dep"])

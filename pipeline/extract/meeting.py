@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..records import Segment
 from .counts import Count
 from .dates import DateExpr, find_duration
-from .orgs import find_orgs
+from .orgs import find_orgs, org_head_re
 from .places import city_country, countries_in
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
 from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
@@ -390,11 +390,6 @@ def _trailing_date() -> re.Pattern:
     return re.compile(rf"\s+(?:on|in|from|of)\s+(?:the\s+)?(?:{alternation((*lex.months, *lex.weekdays))})\b.*$")
 
 
-@lru_cache(maxsize=None)
-def _org_head() -> re.Pattern:
-    return re.compile(rf"\b(?:{alternation(load('org_heads.yaml').entries)})\b")
-
-
 def _inside(spans, start, end) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -634,7 +629,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
         # name has an organisation's head word
         for m in _CONVENED_BODY.finditer(text):
             who = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|&)$", "", m.group("who").strip())
-            if len(who.split()) >= 2 and _org_head().search(who):
+            if len(who.split()) >= 2 and org_head_re().search(who):
                 named = "meeting of the " + who
                 break
     # a description of the meeting in its own sentences before a capitalised name anywhere else; a

@@ -9,12 +9,18 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang.resources import Gazetteer, Org, fold, gazetteer, load
+from ..lang.resources import Gazetteer, Org, alternation, fold, gazetteer, load
 from .util import doc_text, facts, guarded
 
 def _org_heads() -> tuple[str, ...]:
     """Words that make a capitalised phrase an organisation (resources/org_heads.yaml)."""
     return load("org_heads.yaml").entries
+
+
+@lru_cache(maxsize=None)
+def org_head_re() -> re.Pattern:
+    """Any head word of an organisation's name (org_heads.yaml), as a whole word."""
+    return re.compile(rf"\b(?:{alternation(_org_heads())})\b")
 
 
 _DEFINITION = re.compile(

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from ..lang.resources import bullet_re
 from ..records import Segment
+from .orgs import org_head_re
 from .places import country_of
 from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
                         post_nominals, roles)
@@ -155,7 +156,7 @@ def is_plausible_name(name: str, *, single: bool = False) -> bool:
     if gaz.lookup(name) is not None:
         return False
     lex_words = _title_words()
-    if re.search(r"['’]s$", name) or _org_head_re().search(name):
+    if re.search(r"['’]s$", name) or org_head_re().search(name):
         return False  # a possessive ("the Council's") or a body's head word ("Harbour Council") is no name
     title_case = 0
     for w in words:
@@ -318,6 +319,12 @@ def _office_not_holder() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _indefinite_before() -> re.Pattern:
+    """An indefinite word right before a title: an office in general, not a holder."""
+    return re.compile(rf"\b(?:{alternation(roles().indefinite)})[^\S\n]+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _definite_before() -> re.Pattern:
     """A definite article or a possessive right before a title, maybe with a holder's modifier."""
     r = roles()
@@ -333,7 +340,7 @@ def _refers_to_holder(doc: Doc, t: RoleMatch) -> bool:
     first = t.text.split(" ", 1)[0].lower()
     if first in roles().definite or re.match(r"\S+['’]s\s", t.text) or _definite_before().search(text, max(0, t.start - 60), t.start):
         return True
-    if re.search(rf"\b(?:{alternation(roles().indefinite)})[^\S\n]+$", text[max(0, t.start - 8):t.start], re.IGNORECASE):
+    if _indefinite_before().search(text[max(0, t.start - 8):t.start]):
         return False  # "how a National Rapporteur could be appointed": an office in general
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -632,13 +639,7 @@ def _is_org(phrase: str) -> bool:
     phrase = phrase.strip()
     if gazetteer().lookup(phrase) is not None:
         return True
-    return bool(re.match(r"\p{Lu}", phrase)) and bool(_org_head_re().search(phrase)) and not has_head(phrase)
-
-
-@lru_cache(maxsize=None)
-def _org_head_re() -> re.Pattern:
-    """Any head word of an organisation's name (resources/org_heads.yaml), as a whole word."""
-    return re.compile(rf"\b(?:{alternation(load('org_heads.yaml').entries)})\b")
+    return bool(re.match(r"\p{Lu}", phrase)) and bool(org_head_re().search(phrase)) and not has_head(phrase)
 
 
 def _title_in(titles: list[RoleMatch], start: int, end: int) -> RoleMatch | None:
@@ -676,7 +677,7 @@ def _body_in_role(role: str) -> str | None:
     # the Institute, not "Research of the Institute ...")
     for m in re.finditer(r"\bof\s+(?:the\s+)?(?P<body>\p{Lu}[^,;()]*)$", role, overlapped=True):
         body = m.group("body").strip()
-        if _is_org(body) and _org_head_re().search(re.split(r"\s+of\s+", body)[0]):
+        if _is_org(body) and org_head_re().search(re.split(r"\s+of\s+", body)[0]):
             return body
     return None
 
@@ -894,7 +895,7 @@ def parse_confirms(doc: Doc, person: PersonMention, start: int, end: int) -> boo
     return name.root.dep_ == "appos" and name.root.head.i in {t.i for t in role}
 
 
-def _role_mention(text: str, start: int, end: int, method: str, confidence: float, person=None) -> RoleMention:
+def role_mention(text: str, start: int, end: int, method: str, confidence: float, person=None) -> RoleMention:
     role = text[start:end]
     role = re.sub(r"^(?:the|The)\s+", "", role)
     start = end - len(role)
@@ -924,7 +925,7 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             taken.append((start, end))
             continue
         confidence = 0.92 if parse_confirms(doc, p, start, end) else 0.85
-        rm = _role_mention(text, start, end, method, confidence, person=p)
+        rm = role_mention(text, start, end, method, confidence, person=p)
         # "NAME (Austria), Vice-Chair ...": an affiliation written apart; a body the gazetteer does
         # not know, named in the role ("Director of the X Centre for Y"); a national official's
         # organisation is their country ("Finnish Minister of Justice")
@@ -961,7 +962,7 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             continue  # a heading, part of a name, an office in general
         if _modified_noun().match(text, t.end) and text[t.end:t.end + 2].strip()[:1].isupper():
             continue  # "the Regional Expert Meeting": a title word naming a meeting or a body
-        out.append(_role_mention(text, t.start, t.end, "rule:role-only", 0.75))
+        out.append(role_mention(text, t.start, t.end, "rule:role-only", 0.75))
         taken.append((t.start, t.end))
     out.sort(key=lambda r: r.start)
     return out

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang.resources import load
-from .people import RoleMention, _role_mention
+from .people import role_mention
 from .rules import RuleMatch, RuleSet, noun_phrase, verb_phrase
 from .util import doc_text, facts, guarded, overlaps
 
@@ -49,7 +49,7 @@ class PersonRuleFinder:
             person = next((p for p in people if overlaps((p.start, p.end), (lo, hi))), None)
             if person is None or id(person) in with_role or person.role is not None:
                 continue
-            rm = _role_mention(text, start, end, m.rule.method, m.rule.confidence, person=person)
+            rm = role_mention(text, start, end, m.rule.method, m.rule.confidence, person=person)
             role_tok = doc[m.parts["role"]]
             if m.rule.role_from_verb:
                 office = self.agent_nouns[role_tok.lower_]
@@ -70,4 +70,3 @@ def make_person_rule_finder(nlp: Language, name: str, max_role_tokens: int) -> P
     return PersonRuleFinder(nlp, name, max_role_tokens=max_role_tokens)
 
 
-__all__ = ["PersonRuleFinder", "RoleMention"]

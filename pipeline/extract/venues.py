@@ -112,7 +112,7 @@ def find_cities(text: str) -> list[Place]:
         if city in calendar:  # "in March", "on Monday": never a place
             continue
         if city_country(city) is None and " " in city:
-            # "in Lima de ...": the words before a particle, when they are the city
+            # "in CITY de ...": the words before a particle, when they are the city
             short = _before_particle(city)
             if short != city and city_country(short) is not None:
                 out.append(Place(m.start("city"), m.start("city") + len(short), short, short, "city", short, None))

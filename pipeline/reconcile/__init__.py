@@ -184,8 +184,7 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
             person_mentions.append({"doc_id": ex.doc_id, "name": person.name, "honorifics": person.honorifics,
                                     "organization": next(iter(sorted(orgs_by_name.get(person.name, []))), None)})
     clusters, person_of = resolve_people(person_mentions, fuzzy_threshold=p["person_fuzzy_threshold"])
-    if clusters:
-        regroup_people(clusters, person_of, judgements or [], curation_report)
+    regroup_people(clusters, person_of, judgements or [], curation_report)
     names = {c.person_id: c.canonical for c in clusters}
 
     step("people")

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..records import stable_id
+from .people import PersonCluster
 
 ACTIONS = ("merge-meetings", "split-meetings", "merge-people", "split-people", "set", "reject", "add")
 MEETING_FIELDS = ("name", "city", "country", "venue", "mode", "start_date", "end_date")
@@ -226,8 +227,8 @@ def regroup_people(clusters: list, person_of: dict[tuple[str, str], str], judgem
             rebuilt.add(pid)
             if c is None:
                 old = by_id.get(pid)
-                c = kept[pid] = type(clusters[0])(key=old.key if old else name, person_id=pid,
-                                                  honorifics=list(old.honorifics) if old else [])
+                c = kept[pid] = PersonCluster(key=old.key if old else name, person_id=pid,
+                                              honorifics=list(old.honorifics) if old else [])
             c.names.append(name)
             c.doc_ids.add(doc)
             c.n_mentions += 1

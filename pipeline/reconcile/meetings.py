@@ -196,9 +196,7 @@ def blocking_features(s: Source) -> set[tuple[str, object]]:
     feature that adds points to `score` (series key and its words, description words, edition,
     anniversary, place, people, organisers, figures)."""
     r = s.row
-    out = set(s.features())
-    out.discard(("month_day", r.get("month_day")))
-    out = {f for f in out if f[0] != "month_day"}
+    out = {f for f in s.features() if f[0] != "month_day"}
     if r.get("series_key"):
         out |= {("series_word", w) for w in r["series_key"].split()}
     elif r.get("name"):

@@ -8,14 +8,12 @@ blocked by folded last name, so the cost stays near-linear in the number of ment
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ..lang.names import name_key, name_tokens
-from ..lang.resources import fold
 from ..records import stable_id
 
 

@@ -46,3 +46,22 @@ def test_yearless_days_given_a_common_year_are_a_conflict_with_a_reason(input_di
     assert len(merged) == 1 and str(merged[0]["start_date"]) == "2023-02-26"
     reasons = [c for c in read_rows(out, "conflicts") if c["reason"]]
     assert [(c["doc_id"], c["field"], c["value"]) for c in reasons] == [("leap", "end_date", "2023-02-29")]
+
+
+def test_a_cluster_that_cannot_be_merged_is_merged_source_by_source(monkeypatch):
+    import pipeline.reconcile as rec
+    from pipeline.reconcile.meetings import Source, merge
+
+    def fragile(members, mid):
+        if any(m.doc_id == "bad" for m in members):
+            raise OverflowError("a value outside its type")
+        return merge(members, mid)
+
+    monkeypatch.setattr(rec, "merge", fragile)
+    good = Source({"doc_id": "good", "start_date": "2029-05-03", "date_precision": "day", "city": "Graz"})
+    bad = Source({"doc_id": "bad", "start_date": "2029-05-03", "date_precision": "day", "city": "Graz"})
+    meeting, rows, conflicts = rec._merge_isolated([good, bad], "m1")
+    assert meeting["doc_ids"] == ["good"] and meeting["city"] == "Graz"
+    assert [r["doc_id"] for r in rows] == ["good"]
+    assert [(c["doc_id"], c["field"]) for c in conflicts] == [("bad", "meeting")]
+    assert conflicts[0]["reason"] == "record not reconciled: OverflowError: a value outside its type"

@@ -203,3 +203,14 @@ def test_a_year_only_date_says_its_precision_in_its_period():
     assert meeting["start_period"] == "2024-05"
     meeting, _, _ = merge([_src("a", start_date="2024-05-03", end_date="2024-05-04", date_precision="day")], "m1")
     assert (meeting["start_period"], meeting["end_period"]) == ("2024-05-03", "2024-05-04")
+
+
+def test_at_a_threshold_dates_alone_can_reach_every_touching_pair_is_a_candidate():
+    from pipeline.reconcile.meetings import dated_pairs
+
+    a = _src("a", series_key=None, start_date="2030-06-10", date_precision="day")
+    b = _src("b", series_key=None, start_date="2030-06-10", date_precision="day")
+    c = _src("c", series_key=None, start_date="2030-08-01", date_precision="day")
+    assert dated_pairs([a, b, c], 4.0) == []  # nothing shared but the day: no block holds them
+    assert dated_pairs([a, b, c], 3.0) == [(0, 1)]
+    assert [[s.doc_id for s in g] for g in cluster([a, b, c], 3.0)] == [["a", "b"], ["c"]]
