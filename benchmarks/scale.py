@@ -35,21 +35,53 @@ for path in sys.argv[3:]:
 FIRST = "Amira Tomas Ingrid Pavel Lucia Omar Elena Jonas Maja Rafael Sanna Dmitri Ines Karim Lea Viktor".split()
 LAST = "Haddad Berg Solberg Dvorak Marin Farouk Popescu Lind Kovac Ortega Virtanen Sokolov Almeida".split()
 rng = random.Random(7)
-records = []
-for i in range(int(sys.argv[1])):
-    d = base[i % len(base)]
-    s = json.dumps(d).replace(d["doc_id"], f"s{i:06d}")
-    for name in sorted({p["name"] for p in d.get("people", []) if p.get("name")}, key=len, reverse=True):
-        s = s.replace(json.dumps(name)[1:-1], f"{rng.choice(FIRST)} {rng.choice(LAST)}")
-    d = json.loads(s)
-    shift = datetime.timedelta(days=rng.randint(-1500, 1500))
+mode = sys.argv[1].split(":")[1] if ":" in sys.argv[1] else "copies"
+n = int(sys.argv[1].split(":")[0])
+cities = sorted({d["meeting"]["city"] for d in base if d["meeting"].get("city")})
+
+
+def renamed(d, doc_id, names):
+    s = json.dumps(d).replace(d["doc_id"], doc_id)
+    for name, new in names.items():
+        s = s.replace(json.dumps(name)[1:-1], new)
+    return json.loads(s)
+
+
+def shifted(m, shift):
     for k in ("start_date", "end_date", "published"):
-        if d["meeting"].get(k):
+        if m.get(k):
             try:
-                d["meeting"][k] = (datetime.date.fromisoformat(d["meeting"][k]) + shift).isoformat()
+                m[k] = (datetime.date.fromisoformat(m[k]) + shift).isoformat()
             except ValueError:
                 pass
-    records.append(Extraction.from_json(d))
+
+
+records = []
+while len(records) < n:
+    d = base[len(records) % len(base)] if mode == "copies" else rng.choice(base)
+    # copies: every record a copy of a real one, its people renamed and its dates shifted (so
+    # thousands of copies of one meeting share its series, edition, city and figures: a stress
+    # case); archive: another meeting of the same kind, reported by 1 to 3 sources, with its own
+    # edition, city (one of the corpus's cities) and figures
+    group = 1 if mode == "copies" else rng.choice((1, 1, 1, 2, 2, 3))
+    names = {name: f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+             for name in sorted({p["name"] for p in d.get("people", []) if p.get("name")}, key=len, reverse=True)}
+    shift = datetime.timedelta(days=rng.randint(-1500, 1500))
+    identity = {}
+    if mode == "archive":
+        identity = {"edition": rng.randint(1, 40) if d["meeting"].get("edition") else None,
+                    "city": rng.choice(cities) if d["meeting"].get("city") and rng.random() < 0.8 else d["meeting"].get("city"),
+                    "participants": rng.randint(10, 400), "countries": rng.randint(3, 60)}
+    for _ in range(group):
+        if len(records) >= n:
+            break
+        one = renamed(d, f"s{len(records):06d}", names)
+        shifted(one["meeting"], shift)
+        one["meeting"].update({k: v for k, v in identity.items() if k in ("edition", "city") and v is not None})
+        for key in ("participants", "countries"):
+            if key in identity and one["meeting"].get(key):
+                one["meeting"][key]["value"] = identity[key]
+        records.append(Extraction.from_json(one))
 t = time.perf_counter()
 tables = reconcile(records)
 print(json.dumps({"records": len(records), "seconds": round(time.perf_counter() - t, 2),

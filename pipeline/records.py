@@ -18,7 +18,7 @@ def stable_id(prefix: str, *parts: object, length: int = 16) -> str:
     return f"{prefix}{digest[:length]}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote body that left the running text, linked to the marker that pointed at it."""
 
@@ -29,7 +29,7 @@ class Footnote:
     anchor_text: str | None = None  # the word the marker was glued to
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph, heading or bullet item of the cleaned text."""
 
@@ -38,7 +38,7 @@ class Segment:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One input file after ingest. `text` is the cleaned text every offset points into."""
 
@@ -72,7 +72,7 @@ class Document:
         return self.status == "ok"
 
 
-@dataclass
+@dataclass(slots=True)
 class DateValue:
     """A date as the text supports it: `precision` is day, month or year."""
 
@@ -101,7 +101,7 @@ class DateValue:
 # column names of pipeline/tables.py), `Extraction.to_json()`/`from_json()` the interim/cache form.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Evidence: the characters [start, end) of documents.text, and what they say."""
 
@@ -114,7 +114,7 @@ def _span_columns(span: Span | None, prefix: str = "") -> dict:
     return {f"{prefix}start_char": span.start if span else None, f"{prefix}end_char": span.end if span else None}
 
 
-@dataclass
+@dataclass(slots=True)
 class MentionFact:
     mention_id: str
     doc_id: str
@@ -131,7 +131,7 @@ class MentionFact:
                 "method": self.method, "confidence": self.confidence}
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonRoleFact:
     """A named person with the role the text gives (role None: named without one), or a role
     named alone (name None). `span` is the name's evidence, or the role's for a role-only mention."""
@@ -160,7 +160,7 @@ class PersonRoleFact:
                 **_span_columns(self.role_span, "role_")}
 
 
-@dataclass
+@dataclass(slots=True)
 class CountFact:
     count_id: str
     doc_id: str
@@ -181,7 +181,7 @@ class CountFact:
                 "confidence": self.confidence}
 
 
-@dataclass
+@dataclass(slots=True)
 class QuoteFact:
     quote_id: str
     doc_id: str
@@ -196,7 +196,7 @@ class QuoteFact:
                 "confidence": self.confidence}
 
 
-@dataclass
+@dataclass(slots=True)
 class RecommendationFact:
     recommendation_id: str
     doc_id: str
@@ -219,7 +219,7 @@ class RecommendationFact:
                 "confidence": self.confidence}
 
 
-@dataclass
+@dataclass(slots=True)
 class OrgFact:
     name: str  # canonical
     acronym: str | None
@@ -227,14 +227,14 @@ class OrgFact:
     method: str
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonFact:
     name: str
     honorifics: list[str]
     span: Span  # the name as written
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A headline count of the meeting record (participants, countries)."""
 
@@ -244,7 +244,7 @@ class Figure:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class MeetingFact:
     """The meeting as one document alone states it (a meeting_sources row before reconciling)."""
 
@@ -303,7 +303,7 @@ class MeetingFact:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Extraction:
     """Everything extract found in one document: the record that crosses to reconcile."""
 

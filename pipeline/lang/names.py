@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .resources import fold, honorific_keys
 
@@ -14,6 +15,7 @@ def name_tokens(name: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """'Dr. Ana Lopez' -> 'ana lopez'; middle names dropped: first and last token."""
     tokens = name_tokens(name)

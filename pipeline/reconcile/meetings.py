@@ -1,16 +1,19 @@
 """Cluster per-document meeting records into meetings, merge their fields, keep disagreements."""
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from functools import lru_cache
+from typing import Any, Callable, Iterator
 
 from ..lang.resources import fold
 from ..lang.dateparse import checked_date, iso_date
 from ..records import DateValue, stable_id
 
+ONE_DAY = timedelta(days=1)
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 PEOPLE_UNITS = ("participants", "delegates")
 
@@ -29,7 +32,9 @@ class Source:
     def dates(self) -> tuple[date, date] | None:
         """The calendar days the record may stand for (a record with only an end date stands for
         that day), or None when it gives no date."""
-        if "_dates" not in self.__dict__:
+        try:
+            return self._dates
+        except AttributeError:
             start = as_date(self.row.get("start_date")) or as_date(self.row.get("end_date"))
             if start is None:
                 self._dates = None
@@ -38,29 +43,45 @@ class Source:
                 self._dates = DateValue(start, max(start, end), self.row.get("date_precision") or "day").covers()
         return self._dates
 
-    def features(self) -> set[tuple[str, object]]:
+    def features(self) -> frozenset[tuple[str, object]]:
         """What two records may share; only records that share one are compared (blocking)."""
-        r = self.row
-        out = {("person", p) for p in self.people}
-        for key in ("series_key", "edition", "anniversary", "city", "venue", "participants", "countries"):
-            if r.get(key) is not None:
-                out.add((key, r[key]))
-        if r.get("month_day"):
-            out.add(("month_day", r["month_day"]))
-        elif self.dates() is not None:
-            out.add(("month_day", self.dates()[0].strftime("%m-%d")))
-        return out
+        if "_features" not in self.__dict__:
+            r = self.row
+            out = {("person", p) for p in self.people}
+            for key in ("series_key", "edition", "anniversary", "city", "venue", "participants", "countries"):
+                if r.get(key) is not None:
+                    out.add((key, r[key]))
+            if r.get("month_day"):
+                out.add(("month_day", r["month_day"]))
+            elif self.dates() is not None:
+                out.add(("month_day", self.dates()[0].strftime("%m-%d")))
+            self._features = frozenset(out)
+        return self._features
 
     def month_days(self) -> tuple[str, str | None] | None:
         """The first and last day as MM-DD: written so without a year, or from the dates."""
-        r = self.row
-        if r.get("month_day"):
-            return r["month_day"], r.get("end_month_day")
-        if r.get("start_date") and r.get("date_precision") == "day":
-            start = as_date(r["start_date"])
-            end = as_date(r.get("end_date"))
-            return start.strftime("%m-%d"), end.strftime("%m-%d") if end else None
-        return None
+        if "_month_days" not in self.__dict__:
+            r, out = self.row, None
+            if r.get("month_day"):
+                out = r["month_day"], r.get("end_month_day")
+            elif r.get("start_date") and r.get("date_precision") == "day":
+                start = as_date(r["start_date"])
+                end = as_date(r.get("end_date"))
+                out = start.strftime("%m-%d"), end.strftime("%m-%d") if end else None
+            self._month_days = out
+        return self._month_days
+
+    def name_parts(self) -> frozenset[str]:
+        """First and last words of the full names of the people the document names."""
+        if "_name_parts" not in self.__dict__:
+            self._name_parts = _name_parts(self.people)
+        return self._name_parts
+
+    def name_words(self) -> frozenset[str]:
+        """The content words of the record's name (cached: a record is compared many times)."""
+        if "_name_words" not in self.__dict__:
+            self._name_words = frozenset(_name_words(self.row["name"])) if self.row.get("name") else frozenset()
+        return self._name_words
 
 
 as_date = iso_date  # a date from a date or an ISO string; None for a malformed one
@@ -86,8 +107,15 @@ def series_similarity(a: str | None, b: str | None) -> float | None:
     """Share of the series words two records have in common (None when one has no series)."""
     if not a or not b:
         return None
-    wa, wb = set(a.split()), set(b.split())
+    if a == b:
+        return 1.0
+    wa, wb = _words(a), _words(b)
     return len(wa & wb) / len(wa | wb)
+
+
+@lru_cache(maxsize=65536)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(key.split())
 
 
 def _name_words(name: str) -> set[str]:
@@ -95,16 +123,24 @@ def _name_words(name: str) -> set[str]:
     return set(re.findall(r"[a-z][a-z-]{3,}", fold(name)))
 
 
-def shared_people(a: set[str], b: set[str]) -> dict[str, float]:
+def _name_parts(names: set[str] | frozenset[str]) -> frozenset[str]:
+    """The first and last words of the full names among `names`."""
+    return frozenset(part for full in names if " " in full for part in (full.split()[0], full.split()[-1]))
+
+
+def shared_people(a: set[str], b: set[str], parts_a: frozenset[str] | None = None,
+                  parts_b: frozenset[str] | None = None) -> dict[str, float]:
     """People two documents both name, with their weight: a full name 1, a single name (a first name
     or a surname) 0.5, whether the other document writes it alone or as part of a full name
-    ("Ana" and "Ana Lopez")."""
-    out = {p: (1.0 if " " in p else 0.5) for p in a & b}
-    for x, y in ((a, b), (b, a)):
-        parts = {part for full in y if " " in full for part in (full.split()[0], full.split()[-1])}
-        for single in x - y:
-            if " " not in single and single in parts:
-                out[single] = 0.5
+    ("Ana" and "Ana Lopez"). `parts_a`/`parts_b` are `_name_parts` of each, when known."""
+    common = a & b
+    out = {p: (1.0 if " " in p else 0.5) for p in common}
+    for x, parts in ((a, _name_parts(b) if parts_b is None else parts_b),
+                     (b, _name_parts(a) if parts_a is None else parts_a)):
+        if parts:
+            for single in x - common:
+                if " " not in single and single in parts:
+                    out[single] = 0.5
     return out
 
 
@@ -118,42 +154,50 @@ def incompatible(a: Source, b: Source) -> str | None:
     return None
 
 
-def score(a: Source, b: Source) -> tuple[float, list[str]]:
+def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[str]]:
     """Evidence that two records describe one meeting, and what it is. Different editions and dates
-    that cannot overlap (another year, another month) rule a pair out; everything else is scored."""
+    that cannot overlap (another year, another month) rule a pair out; everything else is scored.
+    With explain=False the reasons are left out (the value is the same): most pairs compared are
+    not merged, and writing why costs more than scoring."""
     ra, rb = a.row, b.row
-    ruled_out = incompatible(a, b)
-    if ruled_out:
-        return float("-inf"), [ruled_out]
-    dates = _compatible_dates(a, b)
+    ea, eb = ra.get("edition"), rb.get("edition")
+    if ea and eb and ea != eb:
+        return float("-inf"), ["different editions"]
+    da, db = a.dates(), b.dates()
+    dates = shared_days = None  # as `incompatible`, `_compatible_dates` and `_shared_days`, inline: the hot path
+    if da is not None and db is not None:
+        if da[0] - ONE_DAY > db[1] or db[0] - ONE_DAY > da[1]:
+            return float("-inf"), ["dates that do not overlap"]
+        dates, shared_days = True, da[0] <= db[1] and db[0] <= da[1]
     s, why = 0.0, []
 
-    def add(points: float, reason: str) -> None:
+    def add(points: float, reason: str | Callable[[], str]) -> None:
         nonlocal s
         s += points
-        why.append(f"{reason} ({points:+g})")
+        if explain:
+            why.append(f"{reason if isinstance(reason, str) else reason()} ({points:+g})")
 
     sim = series_similarity(ra.get("series_key"), rb.get("series_key"))
     if sim is not None:
         if sim == 1.0:
-            add(3.0, f"series {ra['series_key']!r}")
+            add(3.0, lambda: f"series {ra['series_key']!r}")
         elif sim >= 0.5:
             add(2.0, "similar series")
         elif sim == 0.0:
             add(-2.0, "different series")
     if sim is None and ra.get("name") and rb.get("name") and not (ra.get("series_key") or rb.get("series_key")):
         # two descriptions (no series key on either side): mostly the same words
-        wa, wb = _name_words(ra["name"]), _name_words(rb["name"])
+        wa, wb = a.name_words(), b.name_words()
         if wa and wb and len(wa & wb) / len(wa | wb) >= 0.6:
             add(2.0, "similar descriptions")
     if ra.get("edition") and ra.get("edition") == rb.get("edition"):
-        add(3.0, f"edition {ra['edition']}")
+        add(3.0, lambda: f"edition {ra['edition']}")
     if ra.get("anniversary") and rb.get("anniversary"):
         if ra["anniversary"] == rb["anniversary"]:
-            add(3.0, f"anniversary of {ra['anniversary']} years")
+            add(3.0, lambda: f"anniversary of {ra['anniversary']} years")
         else:
             add(-4.0, "different anniversaries")
-    if dates and _shared_days(a, b):
+    if dates and shared_days:
         add(3.0, "overlapping dates")
     elif dates:
         # a day apart: one meeting reported across midnight, or two meetings of one week in one city
@@ -163,32 +207,33 @@ def score(a: Source, b: Source) -> tuple[float, list[str]]:
         ma, mb = a.month_days(), b.month_days()
         if ma and mb:
             if ma[0] == mb[0] and (not ma[1] or not mb[1] or ma[1] == mb[1]):
-                add(3.0, f"same days of the year {ma[0]}")
+                add(3.0, lambda: f"same days of the year {ma[0]}")
             else:
                 add(-4.0, "other days of the year")
     for key, points in (("city", 1.0), ("country", 0.0)):
         if ra.get(key) and rb.get(key):
             if ra[key] == rb[key]:
                 if points:
-                    add(points, f"{key} {ra[key]}")
+                    add(points, lambda: f"{key} {ra[key]}")
             else:
-                add(-4.0, f"different {key}")
+                add(-4.0, "different " + key)
     if ra.get("venue") and ra.get("venue") == rb.get("venue"):
-        add(1.0, f"venue {ra['venue']}")
-    people = shared_people(a.people, b.people)
+        add(1.0, lambda: f"venue {ra['venue']}")
+    people = shared_people(a.people, b.people, a.name_parts(), b.name_parts()) if a.people and b.people else None
     if people:
-        add(min(3.0, sum(people.values())), "shared people " + ", ".join(sorted(people)[:3]))
+        add(min(3.0, sum(people.values())), lambda: "shared people " + ", ".join(sorted(people)[:3]))
     if set(ra.get("organizers") or []) & set(rb.get("organizers") or []):
         add(0.5, "shared organisers")
     if ra.get("participants") and ra.get("participants") == rb.get("participants"):
-        add(1.0, f"{ra['participants']} participants")
+        add(1.0, lambda: f"{ra['participants']} participants")
     if ra.get("countries") and ra.get("countries") == rb.get("countries"):
-        add(0.5, f"{ra['countries']} countries")
+        add(0.5, lambda: f"{ra['countries']} countries")
     return s, why
 
 
+UNDATED_CANDIDATES = 40  # records an undated or coarsely dated record is scored against: those sharing the most features
+BLOCK_MAX = 2000  # a feature more records share than this (a city, "57 States") finds no candidates for those records
 DATE_ONLY_POINTS = 3.0  # the most that dates alone add to a pair's score (shared days)
-FINE_DAYS = 31  # a record dated to a range this long or shorter is blocked by its days, a longer one by its years
 
 
 def blocking_features(s: Source) -> set[tuple[str, object]]:
@@ -205,140 +250,220 @@ def blocking_features(s: Source) -> set[tuple[str, object]]:
     return out
 
 
-def dated_pairs(ordered: list[Source], threshold: float) -> list[tuple[int, int]]:
-    """Candidate pairs of dated records (indexes into `ordered`, i < j), never all pairs.
+FINE_DAYS = 31  # a record dated to this many days or fewer is compared with every record it may share days with
 
-    Two records of one meeting have dates that overlap or touch (else the score rules them out)
-    and, since dates alone give at most DATE_ONLY_POINTS, at least one other feature in common
-    when the threshold is above that. So the blocking keys are (feature, day) for each day a
-    record covers, give or take one, and (feature, year) for records dated only to a month or a
-    year, which meet every record of their years that shares a feature. With a threshold at or
-    below DATE_ONLY_POINTS the blocks would lose pairs: every pair of touching dates is a candidate."""
+
+def dated_pairs(ordered: list[Source], threshold: float, *, block_max: int = BLOCK_MAX) -> Iterator[tuple[int, int]]:
+    """Candidate pairs (j, i) of dated records, indexes into `ordered` (sorted by first day), j < i;
+    never all pairs.
+
+    Records dated to days (a range of at most FINE_DAYS): two of one meeting have dates that
+    overlap or touch (else the score rules them out) and, since dates alone give at most
+    DATE_ONLY_POINTS, at least one other feature in common when the threshold is above that. So a
+    sweep by first day keeps the records whose dates are still open (their last day, give or take
+    one, not yet passed), indexed by their blocking features; each record meets the open ones that
+    share a feature with it. No pair is lost. With a threshold at or below DATE_ONLY_POINTS a
+    shared feature is not needed: every pair of touching dates is a candidate.
+
+    A record dated only to a month or a year says little about its days and may touch every
+    record of its year: like an undated record it meets the UNDATED_CANDIDATES records that share
+    the most features with it, among those its dates allow (`_most_shared`)."""
     slack = timedelta(days=1)
-    if threshold <= DATE_ONLY_POINTS:
-        out = []
-        for i, a in enumerate(ordered):
-            for j in range(i + 1, len(ordered)):
-                if ordered[j].dates()[0] - slack > a.dates()[1]:
-                    break
-                out.append((i, j))
-        return out
-    fine: dict[tuple, list[int]] = {}
-    coarse: dict[tuple, list[int]] = {}
-    probes: dict[tuple, list[int]] = {}
+    everything = threshold <= DATE_ONLY_POINTS
+    fine = [(s.dates()[1] - s.dates()[0]).days <= FINE_DAYS for s in ordered]
+    open_by_feature: dict[tuple, set[int]] = {}
+    features_of: dict[int, frozenset] = {}
+    closing: list[tuple[date, int]] = []  # (last day, index) of the open records
+    for i, s in enumerate(ordered):
+        if not fine[i]:
+            continue
+        first, last = s.dates()
+        while closing and closing[0][0] + slack < first:
+            _, j = heapq.heappop(closing)
+            for f in features_of.pop(j):
+                members = open_by_feature[f]
+                members.discard(j)
+                if not members:
+                    del open_by_feature[f]
+        features = frozenset([("any", None)]) if everything else frozenset(blocking_features(s))
+        candidates: set[int] = set()
+        for f in features:
+            members = open_by_feature.get(f)
+            if members:
+                candidates |= members
+        for j in sorted(candidates):
+            yield j, i
+        for f in features:
+            open_by_feature.setdefault(f, set()).add(i)
+        features_of[i] = features
+        heapq.heappush(closing, (last, i))
+    coarse = [i for i in range(len(ordered)) if not fine[i]]
+    if not coarse:
+        return
+    by_year: dict[tuple, list[int]] = {}
     for i, s in enumerate(ordered):
         first, last = s.dates()
-        features = blocking_features(s)
-        years = range(first.year, last.year + 1)
-        if (last - first).days <= FINE_DAYS:
-            day = first - slack
-            while day <= last + slack:
-                for f in features:
-                    fine.setdefault((f, day.toordinal()), []).append(i)
-                day += timedelta(days=1)
-            for f in features:
-                for y in years:
-                    probes.setdefault((f, y), []).append(i)
-        else:
-            for f in features:
-                for y in years:
-                    coarse.setdefault((f, y), []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for block in fine.values():
-        block = sorted(set(block))
-        pairs |= {(a, b) for k, a in enumerate(block) for b in block[k + 1:]}
-    for key, block in coarse.items():
-        block = sorted(set(block) | set(probes.get(key, ())))
-        coarse_members = set(coarse[key])
-        pairs |= {(a, b) for k, a in enumerate(block) for b in block[k + 1:] if a in coarse_members or b in coarse_members}
-    return sorted(pairs)
+        for f in (frozenset([("any", None)]) if everything else blocking_features(s)):
+            for y in range(first.year, last.year + 1):
+                by_year.setdefault((f, y), []).append(i)
+    seen: set[tuple[int, int]] = set()
+    starts = [s.dates()[0].toordinal() for s in ordered]
+    ends = [s.dates()[1].toordinal() for s in ordered]
+    for i in coarse:
+        first, last = ordered[i].dates()
+        keys = [(f, y) for f in (frozenset([("any", None)]) if everything else blocking_features(ordered[i]))
+                for y in range(first.year, last.year + 1)]
+        shared: Counter = Counter()
+        for key in keys:
+            block = by_year[key]
+            if len(block) <= block_max:
+                shared.update(block)
+        del shared[i]
+        lo, hi = first.toordinal() - 1, last.toordinal() + 1  # dates that touch, give or take one day
+        possible = Counter({j: c for j, c in shared.items() if starts[j] <= hi and ends[j] >= lo})
+        for j in sorted(top_shared(possible)):
+            pair = (min(i, j), max(i, j))
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
-UNDATED_CANDIDATES = 40  # records an undated record is scored against: those sharing the most features
+class _Clusters:
+    """Union-find over records, where a union never joins two records that cannot be one meeting.
 
+    Each cluster keeps what `incompatible` needs of all its members at once, its edition and the
+    latest start and earliest end of its dated members, so that checking every pair across two
+    clusters costs one comparison rather than one per pair."""
 
-def _most_shared(u: Source, index: dict[tuple, list[Source]]) -> list[Source]:
-    """The records that share the most features with `u` (a block of a frequent feature, such as
-    an annual series, can hold thousands: only the best UNDATED_CANDIDATES are scored)."""
-    shared: Counter = Counter()
-    for f in u.features():
-        shared.update(index.get(f, ()))
-    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0].doc_id))
-    return [d for d, _ in ranked[:UNDATED_CANDIDATES]]
+    def __init__(self, sources: list[Source]) -> None:
+        self.parent = list(range(len(sources)))
+        self.edition = [s.row.get("edition") or None for s in sources]
+        dates = [s.dates() for s in sources]
+        self.latest_start = [d[0] if d else None for d in dates]
+        self.earliest_end = [d[1] if d else None for d in dates]
+        self.size = [1] * len(sources)
 
-
-def cluster(sources: list[Source], threshold: float) -> list[list[Source]]:
-    """Dated records merge pairwise (union-find); an undated record joins its single best cluster;
-    undated records left alone merge among themselves on stronger evidence. Only records that
-    share a date range, or a feature (series, edition, place, person, figure), are compared.
-    Each merged record's `merge_evidence` says why it joined."""
-    sources = sorted(sources, key=lambda s: s.doc_id)
-    parent = {s.doc_id: s.doc_id for s in sources}
-    evidence: dict[str, str] = {}
-
-    def find(x):
+    def find(self, x: int) -> int:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    members: dict[str, list[Source]] = {s.doc_id: [s] for s in sources}
+    def _incompatible(self, ra: int, rb: int) -> bool:
+        ea, eb = self.edition[ra], self.edition[rb]
+        if ea and eb and ea != eb:
+            return True  # other editions (inside one cluster there is only one)
+        sa, sb, ea_, eb_ = self.latest_start[ra], self.latest_start[rb], self.earliest_end[ra], self.earliest_end[rb]
+        slack = timedelta(days=1)
+        # some member of one starts after some member of the other has ended (the same test as
+        # `_compatible_dates`, for the pair that is furthest apart)
+        return sa is not None and sb is not None and (sa - slack > eb_ or sb - slack > ea_)
 
-    def union(a: Source, b: Source, why: list[str]) -> None:
-        ra, rb = find(a.doc_id), find(b.doc_id)
-        if ra != rb and not any(incompatible(x, y) for x in members[ra] for y in members[rb]):
-            # no chain of good pairs joins two records that cannot be one meeting (other editions,
-            # dates that cannot overlap): every pair across the two clusters must be possible
-            members[min(ra, rb)] = members[ra] + members[rb]
-            members.pop(max(ra, rb))
-            parent[max(ra, rb)] = min(ra, rb)
-            for x, y in ((a, b), (b, a)):
-                evidence.setdefault(x.doc_id, f"with {y.doc_id}: " + "; ".join(why))
+    def union(self, a: int, b: int) -> bool:
+        """Join the clusters of a and b (the smaller position stays the root); False if they are
+        one already or cannot be one meeting."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or self._incompatible(ra, rb):
+            return False
+        root, other = min(ra, rb), max(ra, rb)
+        self.parent[other] = root
+        self.edition[root] = self.edition[root] or self.edition[other]
+        for mine, pick in ((self.latest_start, max), (self.earliest_end, min)):
+            known = [v for v in (mine[root], mine[other]) if v is not None]
+            mine[root] = pick(known) if known else None
+        self.size[root] += self.size[other]
+        return True
 
-    dated = [s for s in sources if s.dates() is not None]
-    undated = [s for s in sources if s.dates() is None]
+
+def _feature_index(positions: list[int], sources: list[Source]) -> dict[tuple, list[int]]:
+    index: dict[tuple, list[int]] = {}
+    for i in positions:
+        for feature in sources[i].features():
+            index.setdefault(feature, []).append(i)
+    return index
+
+
+def _most_shared(u: Source, index: dict[tuple, list[int]], block_max: int = BLOCK_MAX) -> list[int]:
+    """The records (positions) that share the most features with `u`, ties by position (a block of
+    a frequent feature, such as an annual series, can hold thousands: only the best
+    UNDATED_CANDIDATES are scored). A feature shared by more than `block_max` records (a city, a
+    figure such as the 57 participating States) finds no candidates: a pair that shares only such
+    features is not compared (block purging)."""
+    shared: Counter = Counter()
+    for f in u.features():
+        block = index.get(f)
+        if block and len(block) <= block_max:
+            shared.update(block)
+    return top_shared(shared)
+
+
+def top_shared(shared: Counter, limit: int = UNDATED_CANDIDATES) -> list[int]:
+    """The `limit` positions with the highest counts, ties by position, best first. The counts are
+    small (features in common), so the cut-off count is found first and only the positions at or
+    above it are sorted."""
+    if len(shared) > limit:
+        above, cut = 0, 0
+        for count, n in sorted(Counter(shared.values()).items(), reverse=True):
+            above += n
+            if above >= limit:
+                cut = count
+                break
+        shared = {i: c for i, c in shared.items() if c >= cut}
+    return sorted(shared, key=lambda i: (-shared[i], i))[:limit]
+
+
+def cluster(sources: list[Source], threshold: float, *, block_max: int = BLOCK_MAX) -> list[list[Source]]:
+    """Dated records merge pairwise (union-find); an undated record joins its single best cluster;
+    undated records left alone merge among themselves on stronger evidence. Only records that
+    share a date range, or a feature (series, edition, place, person, figure), are compared.
+    Each merged record's `merge_evidence` says why it joined."""
+    sources = sorted(sources, key=lambda s: s.doc_id)
+    groups = _Clusters(sources)
+    evidence: dict[int, str] = {}
+
+    def union(i: int, j: int) -> None:
+        if groups.union(i, j):
+            why = "; ".join(score(sources[i], sources[j])[1])  # the reasons, written only for a merge
+            for x, y in ((i, j), (j, i)):
+                evidence.setdefault(x, f"with {sources[y].doc_id}: {why}")
+
+    dated = [i for i, s in enumerate(sources) if s.dates() is not None]
+    undated = [i for i, s in enumerate(sources) if s.dates() is None]
     # dated records: the pairs of the blocks (blocking_keys), in the order of a sweep by start date
-    ordered = sorted(dated, key=lambda s: (s.dates()[0], s.doc_id))
-    for i, j in dated_pairs(ordered, threshold):
-        a, b = ordered[i], ordered[j]
-        value, why = score(a, b)
-        if value >= threshold:
-            union(a, b, why)
+    ordered = sorted(dated, key=lambda i: (sources[i].dates()[0], sources[i].doc_id))
+    for j, i in dated_pairs([sources[k] for k in ordered], threshold, block_max=block_max):
+        a, b = ordered[j], ordered[i]
+        if groups.find(a) == groups.find(b):
+            continue  # one cluster already: the pair's score changes nothing
+        if score(sources[a], sources[b], explain=False)[0] >= threshold:
+            union(a, b)
     # an undated record joins the cluster it scores best with, when that is clear
-    index: dict[tuple, list[Source]] = {}
-    for d in dated:
-        for feature in d.features():
-            index.setdefault(feature, []).append(d)
+    index = _feature_index(dated, sources)
     for u in undated:
-        best: dict[str, tuple[float, list[str], Source]] = {}
-        for d in _most_shared(u, index):
-            value, why = score(u, d)
-            root = find(d.doc_id)
+        best: dict[int, tuple[float, int]] = {}
+        for d in _most_shared(sources[u], index, block_max):
+            value = score(sources[u], sources[d], explain=False)[0]
+            root = groups.find(d)
             if root not in best or value > best[root][0]:
-                best[root] = (value, why, d)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+                best[root] = (value, d)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], sources[kv[0]].doc_id))
         if ranked and ranked[0][1][0] >= threshold and (len(ranked) == 1 or ranked[0][1][0] > ranked[1][1][0]):
-            value, why, d = ranked[0][1]
-            union(u, d, why)
+            union(u, ranked[0][1][1])
     # undated records still alone: with no date on either side the bar is higher
-    size = Counter(find(s.doc_id) for s in sources)
-    singles = [u for u in undated if size[find(u.doc_id)] == 1]
-    pair_index: dict[tuple, list[Source]] = {}
-    position = {a.doc_id: i for i, a in enumerate(singles)}
-    for a in singles:
-        for feature in a.features():
-            pair_index.setdefault(feature, []).append(a)
-    pairs = {tuple(sorted((position[a.doc_id], position[b.doc_id])))
-             for a in singles for b in _most_shared(a, pair_index) if b.doc_id != a.doc_id}
+    singles = [u for u in undated if groups.size[groups.find(u)] == 1]
+    pair_index = _feature_index(singles, sources)
+    pairs = {(min(a, b), max(a, b)) for a in singles for b in _most_shared(sources[a], pair_index, block_max) if b != a}
     for i, j in sorted(pairs):
-        value, why = score(singles[i], singles[j])
-        if value >= threshold + 2:
-            union(singles[i], singles[j], why)
-    final: dict[str, list[Source]] = {}
-    for s in sources:
-        s.row["merge_evidence"] = evidence.get(s.doc_id)
-        final.setdefault(find(s.doc_id), []).append(s)
-    return [sorted(g, key=lambda s: s.doc_id) for _, g in sorted(final.items())]
+        if groups.find(i) == groups.find(j):
+            continue
+        if score(sources[i], sources[j], explain=False)[0] >= threshold + 2:
+            union(i, j)
+    final: dict[int, list[Source]] = {}
+    for i, s in enumerate(sources):
+        s.row["merge_evidence"] = evidence.get(i)
+        final.setdefault(groups.find(i), []).append(s)
+    return [g for _, g in sorted(final.items())]
 
 
 def meeting_id(members: list[Source]) -> str:

@@ -35,7 +35,11 @@ def build_tenures(assertions: list[dict[str, Any]], names: dict[str, str]) -> li
 
 
 def distance_days(d: date, precision: str | None, first: date, last: date) -> int:
-    lo, hi = _span(d, precision)
+    return _distance(_span(d, precision), first, last)
+
+
+def _distance(span: tuple[date, date], first: date, last: date) -> int:
+    lo, hi = span
     if hi < first:
         return (first - hi).days
     if lo > last:
@@ -74,8 +78,9 @@ def attribute(mention: dict[str, Any], tenures: dict[str, list[dict[str, Any]]],
     holders = [t for t in _same_office(mention["role_norm"], tenures)
                if mention.get("organization") is None or t.get("organization") in (None, mention["organization"])]
     plausible = []
+    seen = _span(mention["date"], mention.get("date_precision"))
     for t in holders:
-        dist = distance_days(mention["date"], mention.get("date_precision"), t["first_seen"], t["last_seen"])
+        dist = _distance(seen, t["first_seen"], t["last_seen"])
         if dist <= window_days:
             plausible.append((dist, t))
     people = {t["person_id"] for _, t in plausible}

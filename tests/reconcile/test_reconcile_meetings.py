@@ -211,6 +211,6 @@ def test_at_a_threshold_dates_alone_can_reach_every_touching_pair_is_a_candidate
     a = _src("a", series_key=None, start_date="2030-06-10", date_precision="day")
     b = _src("b", series_key=None, start_date="2030-06-10", date_precision="day")
     c = _src("c", series_key=None, start_date="2030-08-01", date_precision="day")
-    assert dated_pairs([a, b, c], 4.0) == []  # nothing shared but the day: no block holds them
-    assert dated_pairs([a, b, c], 3.0) == [(0, 1)]
+    assert list(dated_pairs([a, b, c], 4.0)) == []  # nothing shared but the day: no block holds them
+    assert list(dated_pairs([a, b, c], 3.0)) == [(0, 1)]
     assert [[s.doc_id for s in g] for g in cluster([a, b, c], 3.0)] == [["a", "b"], ["c"]]
