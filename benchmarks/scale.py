@@ -6,7 +6,10 @@
 - extraction of the same documents in one process, on a local Dask cluster of 1 worker (the cost of
   Dask itself) and of 2 workers (the speed-up); the three give identical results (checked);
 - reconcile alone on records synthesised from the real extractions of the seeds and the development
-  corpus (names, dates shifted, ids renamed): seconds and peak memory, each size in a fresh process.
+  corpus, each size in a fresh process: seconds, peak memory, and the memory of the records read
+  before reconcile starts. Two syntheses: "copies" (each record a copy of a real one, people renamed,
+  dates shifted: thousands of copies of one meeting, a stress case) and "archive" (other meetings
+  of the same kinds, 1 to 3 sources each, with their own edition, city and figures).
 Writes benchmarks/scale.json; the README shows the latest table.
 """
 from __future__ import annotations
@@ -82,11 +85,13 @@ while len(records) < n:
             if key in identity and one["meeting"].get(key):
                 one["meeting"][key]["value"] = identity[key]
         records.append(Extraction.from_json(one))
+before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 t = time.perf_counter()
 tables = reconcile(records)
 print(json.dumps({"records": len(records), "seconds": round(time.perf_counter() - t, 2),
                   "meetings": len(tables["meetings"]),
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                  "records_read_rss_mb": before_mb}))
 """
 
 
@@ -132,14 +137,14 @@ def _stop() -> None:
         _CLUSTER.pop("c").close()
 
 
-def measure_reconcile(sizes: list[int]) -> list[dict]:
+def measure_reconcile(sizes: list[int], mode: str) -> list[dict]:
     sources = [str(p) for p in (ROOT / "outputs" / "dev" / "interim" / "extractions.jsonl",
                                 ROOT / "outputs" / "interim" / "extractions.jsonl") if p.exists()]
     if not sources:
         raise SystemExit("run the pipeline on raw_texts/ and tests/corpus/dev first (make run; dvc repro)")
     out = []
     for n in sizes:
-        r = subprocess.run([sys.executable, "-c", RECONCILE_PROBE, str(n), str(ROOT), *sources],
+        r = subprocess.run([sys.executable, "-c", RECONCILE_PROBE, f"{n}:{mode}", str(ROOT), *sources],
                            capture_output=True, text=True, timeout=3600)
         if r.returncode != 0:
             raise RuntimeError(r.stderr[-2000:])
@@ -151,8 +156,10 @@ def measure_reconcile(sizes: list[int]) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=300)
-    ap.add_argument("--records", type=int, nargs="+", default=[1000, 10000, 30000])
+    ap.add_argument("--records", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--no-dask", action="store_true", help="keep the Dask figures of the last run (reconcile only)")
+    ap.add_argument("--synthesis", nargs="+", default=["copies", "archive"], choices=["copies", "archive"])
     ap.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "scale.json")
     args = ap.parse_args()
     import os
@@ -160,9 +167,12 @@ def main() -> None:
     import spacy
 
     result = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "spacy": spacy.__version__}}
-    result["dask"] = measure_dask(args.docs, args.seed)
+    if args.no_dask and args.output.exists():
+        result["dask"] = json.loads(args.output.read_text(encoding="utf-8"))["dask"]
+    else:
+        result["dask"] = measure_dask(args.docs, args.seed)
     print(result["dask"], flush=True)
-    result["reconcile"] = measure_reconcile(args.records)
+    result["reconcile"] = {mode: measure_reconcile(args.records, mode) for mode in args.synthesis}
     args.output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
 
 

@@ -136,8 +136,11 @@ def main_script(text: str) -> str | None:
     from collections import Counter
 
     scripts: Counter = Counter()
+    ascii_letters = sum(1 for ch in text if ch < "\x80" and ch.isalpha())  # Latin, no name lookup needed
+    if ascii_letters:
+        scripts["LATIN"] = ascii_letters
     for ch in text:
-        if ch.isalpha():
+        if ch >= "\x80" and ch.isalpha():
             name = unicodedata.name(ch, "")
             scripts[name.split(" ")[0] if name else "UNKNOWN"] += 1
     if not scripts:

@@ -232,7 +232,7 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
 
 
 UNDATED_CANDIDATES = 40  # records an undated or coarsely dated record is scored against: those sharing the most features
-BLOCK_MAX = 2000  # a feature more records share than this (a city, "57 States") finds no candidates for those records
+BLOCK_MAX = 1000  # a feature more records share than this (a city, "57 States") finds no candidates for those records
 DATE_ONLY_POINTS = 3.0  # the most that dates alone add to a pair's score (shared days)
 
 
@@ -400,17 +400,18 @@ def _most_shared(u: Source, index: dict[tuple, list[int]], block_max: int = BLOC
 
 def top_shared(shared: Counter, limit: int = UNDATED_CANDIDATES) -> list[int]:
     """The `limit` positions with the highest counts, ties by position, best first. The counts are
-    small (features in common), so the cut-off count is found first and only the positions at or
-    above it are sorted."""
-    if len(shared) > limit:
-        above, cut = 0, 0
-        for count, n in sorted(Counter(shared.values()).items(), reverse=True):
-            above += n
-            if above >= limit:
-                cut = count
-                break
-        shared = {i: c for i, c in shared.items() if c >= cut}
-    return sorted(shared, key=lambda i: (-shared[i], i))[:limit]
+    small (features in common), so the cut-off count is found first; the positions above it are
+    fewer than `limit`, and those at it are taken smallest first."""
+    if len(shared) <= limit:
+        return sorted(shared, key=lambda i: (-shared[i], i))
+    above, cut = 0, 0
+    for count, n in sorted(Counter(shared.values()).items(), reverse=True):
+        if above + n >= limit:
+            cut = count
+            break
+        above += n
+    better = sorted((i for i, c in shared.items() if c > cut), key=lambda i: (-shared[i], i))
+    return better + heapq.nsmallest(limit - len(better), [i for i, c in shared.items() if c == cut])
 
 
 def cluster(sources: list[Source], threshold: float, *, block_max: int = BLOCK_MAX) -> list[list[Source]]:

@@ -214,3 +214,60 @@ def test_at_a_threshold_dates_alone_can_reach_every_touching_pair_is_a_candidate
     assert list(dated_pairs([a, b, c], 4.0)) == []  # nothing shared but the day: no block holds them
     assert list(dated_pairs([a, b, c], 3.0)) == [(0, 1)]
     assert [[s.doc_id for s in g] for g in cluster([a, b, c], 3.0)] == [["a", "b"], ["c"]]
+
+
+def test_top_shared_takes_the_highest_counts_then_the_earliest_positions():
+    from collections import Counter
+
+    from pipeline.reconcile.meetings import top_shared
+
+    shared = Counter({7: 3, 2: 1, 9: 3, 4: 2, 5: 1, 1: 1})
+    assert top_shared(shared, limit=4) == [7, 9, 4, 1]
+    assert top_shared(shared, limit=10) == [7, 9, 4, 1, 2, 5]
+
+
+def test_the_sweep_pairs_touching_dates_that_share_a_feature_and_nothing_else():
+    from pipeline.reconcile.meetings import dated_pairs
+
+    first = _src("a", series_key="harbour talks", start_date="2030-03-01", end_date="2030-03-02", date_precision="day",
+                 city="Porto")
+    touching = _src("b", series_key="river summit", start_date="2030-03-03", date_precision="day", city="Porto")
+    elsewhere = _src("d", series_key="mountain panel", start_date="2030-03-03", date_precision="day", city="Leeds")
+    gap = _src("c", series_key="valley dialogue", start_date="2030-03-05", date_precision="day", city="Porto")
+    ordered = [first, touching, elsewhere, gap]
+    # a-b touch and share the city; d shares the days but nothing else; c is two days after b ends
+    assert list(dated_pairs(ordered, 4.0)) == [(0, 1)]
+
+
+def test_a_record_dated_to_a_month_meets_the_records_of_that_month_that_share_a_feature():
+    from pipeline.reconcile.meetings import dated_pairs
+
+    day = _src("a", ["ana lopez"], series_key=None, start_date="2030-03-10", date_precision="day")
+    month = _src("b", ["ana lopez"], series_key=None, start_date="2030-03-01", date_precision="month")
+    later = _src("c", ["ana lopez"], series_key=None, start_date="2030-06-10", date_precision="day")
+    ordered = [month, day, later]  # by first day
+    assert list(dated_pairs(ordered, 4.0)) == [(0, 1)]
+
+
+def test_a_union_checks_the_furthest_apart_members_of_two_clusters():
+    from pipeline.reconcile.meetings import _Clusters
+
+    early = _src("a", start_date="2030-03-01", date_precision="day")
+    middle = _src("b", start_date="2030-03-02", date_precision="day")
+    late = _src("c", start_date="2030-03-03", date_precision="day")
+    groups = _Clusters([early, middle, late])
+    assert groups.union(0, 1)  # a day apart
+    # c touches b but starts two days after a: the cluster of a and b cannot take it
+    assert not groups.union(1, 2)
+    assert groups.find(2) != groups.find(0)
+    assert groups.union(2, 2) is False  # one cluster already
+
+
+def test_reconcile_gives_the_garbage_collector_back():
+    import gc
+
+    from pipeline.reconcile import reconcile
+
+    assert gc.isenabled()
+    reconcile([])
+    assert gc.isenabled()
