@@ -136,13 +136,19 @@ def main_script(text: str) -> str | None:
     from collections import Counter
 
     scripts: Counter = Counter()
-    ascii_letters = sum(1 for ch in text if ch < "\x80" and ch.isalpha())  # Latin, no name lookup needed
-    if ascii_letters:
-        scripts["LATIN"] = ascii_letters
+    latin = 0  # ASCII letters: Latin, without a name lookup (most letters of most reports)
+    others = []
     for ch in text:
-        if ch >= "\x80" and ch.isalpha():
-            name = unicodedata.name(ch, "")
-            scripts[name.split(" ")[0] if name else "UNKNOWN"] += 1
+        if ch.isalpha():
+            if ch < "\x80":
+                latin += 1
+            else:
+                others.append(ch)
+    if latin:
+        scripts["LATIN"] = latin
+    for ch in others:
+        name = unicodedata.name(ch, "")
+        scripts[name.split(" ")[0] if name else "UNKNOWN"] += 1
     if not scripts:
         return None
     script, n = scripts.most_common(1)[0]

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..lang.resources import fold
 from ..lang.dateparse import checked_date, iso_date
@@ -87,20 +87,14 @@ class Source:
 as_date = iso_date  # a date from a date or an ISO string; None for a malformed one
 
 
-def _compatible_dates(a: Source, b: Source) -> bool | None:
-    """True if the date ranges overlap (or are a day apart), False if they cannot be one meeting,
-    None if one is unknown."""
-    da, db = a.dates(), b.dates()
+def date_relation(da: tuple[date, date] | None, db: tuple[date, date] | None) -> str | None:
+    """How two records' days (`Source.dates()`) stand to each other: "overlap" (a day in common),
+    "touch" (a day apart), "apart" (they cannot be one meeting), or None when one is undated."""
     if da is None or db is None:
         return None
-    slack = timedelta(days=1)
-    return da[0] - slack <= db[1] and db[0] - slack <= da[1]
-
-
-def _shared_days(a: Source, b: Source) -> bool:
-    """The two ranges have a calendar day in common (not only neighbouring days)."""
-    da, db = a.dates(), b.dates()
-    return da is not None and db is not None and da[0] <= db[1] and db[0] <= da[1]
+    if da[0] - ONE_DAY > db[1] or db[0] - ONE_DAY > da[1]:
+        return "apart"
+    return "overlap" if da[0] <= db[1] and db[0] <= da[1] else "touch"
 
 
 def series_similarity(a: str | None, b: str | None) -> float | None:
@@ -144,16 +138,6 @@ def shared_people(a: set[str], b: set[str], parts_a: frozenset[str] | None = Non
     return out
 
 
-def incompatible(a: Source, b: Source) -> str | None:
-    """Why two records cannot be one meeting (other editions, dates that cannot overlap), or None."""
-    ea, eb = a.row.get("edition"), b.row.get("edition")
-    if ea and eb and ea != eb:
-        return "different editions"
-    if _compatible_dates(a, b) is False:
-        return "dates that do not overlap"
-    return None
-
-
 def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[str]]:
     """Evidence that two records describe one meeting, and what it is. Different editions and dates
     that cannot overlap (another year, another month) rule a pair out; everything else is scored.
@@ -163,12 +147,9 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
     ea, eb = ra.get("edition"), rb.get("edition")
     if ea and eb and ea != eb:
         return float("-inf"), ["different editions"]
-    da, db = a.dates(), b.dates()
-    dates = shared_days = None  # as `incompatible`, `_compatible_dates` and `_shared_days`, inline: the hot path
-    if da is not None and db is not None:
-        if da[0] - ONE_DAY > db[1] or db[0] - ONE_DAY > da[1]:
-            return float("-inf"), ["dates that do not overlap"]
-        dates, shared_days = True, da[0] <= db[1] and db[0] <= da[1]
+    dates = date_relation(a.dates(), b.dates())
+    if dates == "apart":
+        return float("-inf"), ["dates that do not overlap"]
     s, why = 0.0, []
 
     def add(points: float, reason: str | Callable[[], str]) -> None:
@@ -197,9 +178,9 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
             add(3.0, lambda: f"anniversary of {ra['anniversary']} years")
         else:
             add(-4.0, "different anniversaries")
-    if dates and shared_days:
+    if dates == "overlap":
         add(3.0, "overlapping dates")
-    elif dates:
+    elif dates == "touch":
         # a day apart: one meeting reported across midnight, or two meetings of one week in one city
         add(1.0, "neighbouring days")
     elif dates is None and (ra.get("month_day") or rb.get("month_day")):
@@ -267,9 +248,9 @@ def dated_pairs(ordered: list[Source], threshold: float, *, block_max: int = BLO
 
     A record dated only to a month or a year says little about its days and may touch every
     record of its year: like an undated record it meets the UNDATED_CANDIDATES records that share
-    the most features with it, among those its dates allow (`_most_shared`)."""
-    slack = timedelta(days=1)
+    the most features with it, among those its dates allow (`top_shared`)."""
     everything = threshold <= DATE_ONLY_POINTS
+    keys = [frozenset([("any", None)]) if everything else frozenset(blocking_features(s)) for s in ordered]
     fine = [(s.dates()[1] - s.dates()[0]).days <= FINE_DAYS for s in ordered]
     open_by_feature: dict[tuple, set[int]] = {}
     features_of: dict[int, frozenset] = {}
@@ -278,14 +259,14 @@ def dated_pairs(ordered: list[Source], threshold: float, *, block_max: int = BLO
         if not fine[i]:
             continue
         first, last = s.dates()
-        while closing and closing[0][0] + slack < first:
+        while closing and closing[0][0] + ONE_DAY < first:
             _, j = heapq.heappop(closing)
             for f in features_of.pop(j):
                 members = open_by_feature[f]
                 members.discard(j)
                 if not members:
                     del open_by_feature[f]
-        features = frozenset([("any", None)]) if everything else frozenset(blocking_features(s))
+        features = keys[i]
         candidates: set[int] = set()
         for f in features:
             members = open_by_feature.get(f)
@@ -303,7 +284,7 @@ def dated_pairs(ordered: list[Source], threshold: float, *, block_max: int = BLO
     by_year: dict[tuple, list[int]] = {}
     for i, s in enumerate(ordered):
         first, last = s.dates()
-        for f in (frozenset([("any", None)]) if everything else blocking_features(s)):
+        for f in keys[i]:
             for y in range(first.year, last.year + 1):
                 by_year.setdefault((f, y), []).append(i)
     seen: set[tuple[int, int]] = set()
@@ -311,13 +292,7 @@ def dated_pairs(ordered: list[Source], threshold: float, *, block_max: int = BLO
     ends = [s.dates()[1].toordinal() for s in ordered]
     for i in coarse:
         first, last = ordered[i].dates()
-        keys = [(f, y) for f in (frozenset([("any", None)]) if everything else blocking_features(ordered[i]))
-                for y in range(first.year, last.year + 1)]
-        shared: Counter = Counter()
-        for key in keys:
-            block = by_year[key]
-            if len(block) <= block_max:
-                shared.update(block)
+        shared = count_shared(((f, y) for f in keys[i] for y in range(first.year, last.year + 1)), by_year, block_max)
         del shared[i]
         lo, hi = first.toordinal() - 1, last.toordinal() + 1  # dates that touch, give or take one day
         possible = Counter({j: c for j, c in shared.items() if starts[j] <= hi and ends[j] >= lo})
@@ -331,9 +306,10 @@ def dated_pairs(ordered: list[Source], threshold: float, *, block_max: int = BLO
 class _Clusters:
     """Union-find over records, where a union never joins two records that cannot be one meeting.
 
-    Each cluster keeps what `incompatible` needs of all its members at once, its edition and the
-    latest start and earliest end of its dated members, so that checking every pair across two
-    clusters costs one comparison rather than one per pair."""
+    Two records cannot be one meeting when their editions differ or their dates are apart
+    (`date_relation`). Each cluster keeps what that needs of all its members at once, its edition
+    and the latest start and earliest end of its dated members, so that checking every pair across
+    two clusters costs one comparison rather than one per pair."""
 
     def __init__(self, sources: list[Source]) -> None:
         self.parent = list(range(len(sources)))
@@ -354,11 +330,11 @@ class _Clusters:
         ea, eb = self.edition[ra], self.edition[rb]
         if ea and eb and ea != eb:
             return True  # other editions (inside one cluster there is only one)
-        sa, sb, ea_, eb_ = self.latest_start[ra], self.latest_start[rb], self.earliest_end[ra], self.earliest_end[rb]
-        slack = timedelta(days=1)
-        # some member of one starts after some member of the other has ended (the same test as
-        # `_compatible_dates`, for the pair that is furthest apart)
-        return sa is not None and sb is not None and (sa - slack > eb_ or sb - slack > ea_)
+        # some member of one starts after some member of the other has ended: `date_relation` of
+        # the pair that is furthest apart
+        starts, ends = self.latest_start, self.earliest_end
+        return starts[ra] is not None and starts[rb] is not None and \
+            date_relation((starts[ra], ends[ra]), (starts[rb], ends[rb])) == "apart"
 
     def union(self, a: int, b: int) -> bool:
         """Join the clusters of a and b (the smaller position stays the root); False if they are
@@ -390,12 +366,18 @@ def _most_shared(u: Source, index: dict[tuple, list[int]], block_max: int = BLOC
     UNDATED_CANDIDATES are scored). A feature shared by more than `block_max` records (a city, a
     figure such as the 57 participating States) finds no candidates: a pair that shares only such
     features is not compared (block purging)."""
+    return top_shared(count_shared(u.features(), index, block_max))
+
+
+def count_shared(keys: Iterable[tuple], index: dict[tuple, list[int]], block_max: int) -> Counter:
+    """For each position in the blocks of `keys`, how many of those blocks hold it; blocks larger
+    than `block_max` are left out (block purging)."""
     shared: Counter = Counter()
-    for f in u.features():
-        block = index.get(f)
+    for key in keys:
+        block = index.get(key)
         if block and len(block) <= block_max:
             shared.update(block)
-    return top_shared(shared)
+    return shared
 
 
 def top_shared(shared: Counter, limit: int = UNDATED_CANDIDATES) -> list[int]:
@@ -431,7 +413,7 @@ def cluster(sources: list[Source], threshold: float, *, block_max: int = BLOCK_M
 
     dated = [i for i, s in enumerate(sources) if s.dates() is not None]
     undated = [i for i, s in enumerate(sources) if s.dates() is None]
-    # dated records: the pairs of the blocks (blocking_keys), in the order of a sweep by start date
+    # dated records: the candidate pairs of `dated_pairs`, in the order of its sweep by first day
     ordered = sorted(dated, key=lambda i: (sources[i].dates()[0], sources[i].doc_id))
     for j, i in dated_pairs([sources[k] for k in ordered], threshold, block_max=block_max):
         a, b = ordered[j], ordered[i]

@@ -34,11 +34,8 @@ def build_tenures(assertions: list[dict[str, Any]], names: dict[str, str]) -> li
     return rows
 
 
-def distance_days(d: date, precision: str | None, first: date, last: date) -> int:
-    return _distance(_span(d, precision), first, last)
-
-
-def _distance(span: tuple[date, date], first: date, last: date) -> int:
+def distance_days(span: tuple[date, date], first: date, last: date) -> int:
+    """Days between a mention's span (first and last day it may stand for) and a tenure."""
     lo, hi = span
     if hi < first:
         return (first - hi).days
@@ -80,7 +77,7 @@ def attribute(mention: dict[str, Any], tenures: dict[str, list[dict[str, Any]]],
     plausible = []
     seen = _span(mention["date"], mention.get("date_precision"))
     for t in holders:
-        dist = _distance(seen, t["first_seen"], t["last_seen"])
+        dist = distance_days(seen, t["first_seen"], t["last_seen"])
         if dist <= window_days:
             plausible.append((dist, t))
     people = {t["person_id"] for _, t in plausible}

@@ -47,3 +47,12 @@ def test_a_dateline_with_the_country_after_the_city():
 
     d = read_dateline("RIGA, Latvia, 4 March 2021 – The seminar closed today.")
     assert (d.place, d.published.isoformat()) == ("Riga", "2021-03-04")
+
+
+def test_main_script_counts_ascii_and_other_letters_alike():
+    from pipeline.ingest.metadata import main_script
+
+    assert main_script("Harbour talks in spring") == "LATIN"
+    assert main_script("Встреча экспертов по вопросам труда") == "CYRILLIC"
+    assert main_script("Ça s'est très bien passé, déjà") == "LATIN"
+    assert main_script("2030 - 17") is None

@@ -271,3 +271,24 @@ def test_reconcile_gives_the_garbage_collector_back():
     assert gc.isenabled()
     reconcile([])
     assert gc.isenabled()
+
+
+def test_date_relation_says_overlap_touch_apart_or_unknown():
+    from pipeline.reconcile.meetings import date_relation
+
+    d = date
+    assert date_relation((d(2030, 3, 1), d(2030, 3, 3)), (d(2030, 3, 3), d(2030, 3, 4))) == "overlap"
+    assert date_relation((d(2030, 3, 1), d(2030, 3, 3)), (d(2030, 3, 4), d(2030, 3, 4))) == "touch"
+    assert date_relation((d(2030, 3, 1), d(2030, 3, 3)), (d(2030, 3, 5), d(2030, 3, 6))) == "apart"
+    assert date_relation(None, (d(2030, 3, 5), d(2030, 3, 6))) is None
+
+
+def test_a_feature_shared_by_more_records_than_block_max_finds_no_candidates():
+    # an undated report shares only the city and the series with three dated ones of one meeting
+    dated = [_src(f"d{k}", [f"person {k}"], series_key="coastal forum", start_date="2030-03-01", date_precision="day",
+                  city="Porto") for k in range(3)]
+    undated = _src("u", series_key="coastal forum", city="Porto")
+    merged = [[s.doc_id for s in g] for g in cluster(dated + [undated], 4.0)]
+    assert merged == [["d0", "d1", "d2", "u"]]
+    purged = [[s.doc_id for s in g] for g in cluster(dated + [undated], 4.0, block_max=2)]
+    assert ["u"] in purged  # both its blocks hold three records: no candidate is left
