@@ -220,7 +220,10 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
                 report.wrong(doc_id, f"role of {gp['name']}", gp.get("role"), roles[0] if roles else None)
             if gp.get("organization"):
                 orgs = [r["organization"] for r in pred_people[name] if r["organization"]]
-                orgs_acc.add(any(fold_text(o) == fold_text(gp["organization"]) for o in orgs))
+                org_ok = any(fold_text(o) == fold_text(gp["organization"]) for o in orgs)
+                orgs_acc.add(org_ok)
+                if not org_ok:
+                    report.wrong(doc_id, f"organization of {gp['name']}", gp["organization"], orgs[0] if orgs else None)
         # role-only mentions: one per office per document
         seen, pred_roles = set(), []
         for r in pred.get("role_only", []):

@@ -41,7 +41,8 @@ class OrgMention:
 
 
 def _acronym_fits(long: str, acr: str) -> bool:
-    initials = "".join(re.findall(r"[A-Z]", long))
+    # initials of every word, "in" and "for" included ("Agency for the Prohibition of Trafficking in Persons")
+    initials = "".join(re.findall(r"[A-Z]", long)) + "".join(w[0].upper() for w in long.split() if w[:1].islower())
     letters = re.sub(r"[^A-Z]", "", acr)
     return len(letters) >= 2 and all(ch in initials for ch in letters)
 

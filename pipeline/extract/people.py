@@ -564,6 +564,8 @@ def _trim(text: str, start: int, end: int, *, lead_in: bool) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " ,;:.“”\"'–—-)":
         end -= 1
+    if text[start:end].count("(") > text[start:end].count(")") and text[end:end + 1] == ")":
+        end += 1  # "Director of the X Agency (XA)": the bracket closes inside the role
     if lead_in:
         m = _LEAD_IN.match(text[start:end])
         if m:
@@ -776,6 +778,8 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                 t = _title_in(titles, a, a + 1)
                 if t is not None:  # "NAME, TITLE was concerned ...": the title, not the clause
                     return j, t.start, t.end
+                if gazetteer().lookup(phrase) is not None:  # "NAME, BODY": the body is the affiliation
+                    return j, a, b
                 return None
             return None
 
@@ -898,8 +902,13 @@ def parse_confirms(doc: Doc, person: PersonMention, start: int, end: int) -> boo
 def role_mention(text: str, start: int, end: int, method: str, confidence: float, person=None) -> RoleMention:
     role = text[start:end]
     role = re.sub(r"^(?:the|The)\s+", "", role)
+    possessive = re.match(r"(\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*){0,3})['’]s\s+", role) if person is None else None
+    if possessive and country_of(possessive.group(1)) and possessive.end() < len(role):
+        role = role[possessive.end():]  # "Norway's Minister of Health": the office, held for that country
     start = end - len(role)
     organization, country = role_org_country(role)
+    if possessive and country_of(possessive.group(1)) and not country:
+        country = country_of(possessive.group(1))
     role_norm = strip_country(normalise(role), country)
     return RoleMention(start, end, role, role_norm, organization, country, method, confidence, person)
 

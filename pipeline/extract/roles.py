@@ -155,6 +155,9 @@ def role_org_country(role: str) -> tuple[str | None, str | None]:
     organization = None
     if orgs:
         org = gaz.by_key.get(fold(orgs[0].name))
-        organization = gaz.resolve(org).label if org else orgs[0].name
-    countries = countries_in(role)
+        # a body the text defines is labelled by its acronym, as the gazetteer's short forms are
+        organization = gaz.resolve(org).label if org else (orgs[0].acronym or orgs[0].name)
+    # a country inside a body's name is not the role's country ("Permanent Mission of the Order of X")
+    outside = "".join(" " if any(o.start <= i < o.end for o in orgs) else ch for i, ch in enumerate(role))
+    countries = countries_in(outside) if orgs else countries_in(role)
     return organization, (countries[0] if countries else None)

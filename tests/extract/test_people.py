@@ -57,7 +57,7 @@ def test_speaker_list_in_bullets(extract):
     named = _named(r)
     assert named["Sofia Lindqvist"]["role"] == "Director of the Nordic Institute for Migration"
     assert named["Pavel Dvoracek"]["role"] == "Head of Unit at the European Commission"
-    assert named["Pavel Dvoracek"]["organization"] == "European Union"
+    assert named["Pavel Dvoracek"]["organization"] == "European Commission"  # the specific body, as with ODIHR or GRETA
 
 
 def test_honorific_moves_out_of_the_name(extract):
@@ -408,3 +408,40 @@ def test_a_possessive_body_or_a_subject_title_names_a_holder(extract):
     assert [x["role"] for x in _role_only(r)] == ["Harbour Council's First Vice-Chair"]
     r = extract("UN Special Rapporteur on Labour Rights urges states to ratify the protocol")
     assert [x["role"] for x in _role_only(r)] == ["UN Special Rapporteur on Labour Rights"]
+
+
+def test_body_of_a_regional_community_is_the_organisation_not_the_host_country(extract):
+    r = extract("The session opened with remarks by the Resident Representative of ECOWAS in Guinea, Ambassador Kofi Boateng.")
+    row = _named(r)["Kofi Boateng"]
+    assert (row["organization"], row["country"]) == ("ECOWAS", "Guinea")
+
+
+def test_country_inside_a_body_name_is_not_the_role_country(extract):
+    r = extract("Amina Diallo, First Secretary of the Permanent Mission of the Sovereign Order of Malta to the "
+                "United Nations in Geneva, spoke first.")
+    row = _named(r)["Amina Diallo"]
+    assert (row["organization"], row["country"]) == ("Sovereign Order of Malta", None)
+
+
+def test_body_defined_by_its_acronym_in_the_role_is_labelled_by_it(extract):
+    r = extract("The speakers were Kofi Mensah, Director-General of Ghana’s Agency for the Prevention of "
+                "Trafficking in Persons (APTIP), and Jo Lee.")
+    row = _named(r)["Kofi Mensah"]
+    assert row["role"].endswith("in Persons (APTIP)")
+    assert (row["organization"], row["country"]) == ("APTIP", "Ghana")
+
+
+def test_list_item_name_comma_known_body(extract):
+    r = extract("Participants:\n- Rosa Mendes, Organization of American States\n- Ana Lima, Council of Europe\n")
+    named = _named(r)
+    assert named["Rosa Mendes"]["organization"] == "Organization of American States"
+    assert named["Rosa Mendes"]["role"] is None
+    assert named["Ana Lima"]["organization"] == "Council of Europe"
+
+
+def test_role_only_possessive_country_goes_to_the_country_column(extract):
+    r = extract("Norway’s Minister of Health said the plan was late. The Republic of Moldova’s National "
+                "Coordinator opened the second session.")
+    rows = {(x["role"], x["country"]) for x in _role_only(r)}
+    assert ("Minister of Health", "Norway") in rows
+    assert ("National Coordinator", "Moldova") in rows
