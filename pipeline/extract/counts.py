@@ -129,7 +129,8 @@ class CountFinder:
 
 def attends(doc: Doc, count: Count) -> bool:
     """A count of bodies or states is attendance unless its noun is the subject of a verb that is
-    not an attendance verb ("14 participating States have adopted laws" is a statistic)."""
+    not an attendance verb ("14 participating States have adopted laws" is a statistic) or the
+    object of a verb of possession ("the network has 40 members")."""
     rules = load("counts.yaml")
     if count.unit not in rules.entity_units:
         return True
@@ -137,12 +138,19 @@ def attends(doc: Doc, count: Count) -> bool:
     if span is None or not len(span):
         return True
     noun = span[-1]
+    if noun.dep_ == "dobj" and noun.head.lower_ in _possession_verbs():
+        return False  # "the network has 40 members": its size, not who came
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return True
     verb = noun.head
     words = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "prt"))}
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
     return bool(words & _attendance_verbs()) and not perfect
+
+
+@lru_cache(maxsize=None)
+def _possession_verbs() -> frozenset[str]:
+    return frozenset(load("counts.yaml").possession_verbs)
 
 
 @lru_cache(maxsize=None)

@@ -364,6 +364,7 @@ class CountRules:
     nested: tuple[Regex, ...]
     entity_units: tuple[str, ...]  # units that count bodies or states, not people
     attendance_verbs: tuple[str, ...]  # verbs whose subject attended (as written, no lemmatizer)
+    possession_verbs: tuple[str, ...] = ()  # verbs whose object is what a body has, not who attended
 
 
 @dataclass(frozen=True)

@@ -113,3 +113,21 @@ def test_states_that_did_something_else_are_a_statistic_not_attendance(extract):
     assert [(c["value"], c["unit"]) for c in r["counts"]] == [(23, "participating_states")]
     r = extract("Some 40 experts from nine countries attended the forum in Graz.")
     assert [(c["value"], c["unit"]) for c in r["counts"]] == [(40, "participants"), (9, "countries")]
+
+
+def test_members_and_observers_of_a_body_are_counted():
+    assert _one("Nine Steering Committee members joined the call.") == (9, "exact", 9, 9, "other")
+    assert _one("with 4 observers from the region") == (4, "exact", 4, 4, "other")
+
+
+@pytest.mark.parametrize("text", [
+    "The agenda covered the election of the three new members of the Bureau.",
+    "The Assembly appointed the two members of the panel.",
+])
+def test_seats_an_election_fills_are_not_attendance(text):
+    assert find_counts(text) == []
+
+
+def test_members_as_the_subject_of_a_statistic_are_not_attendance(extract):
+    counts = extract("The network now has 40 members. Some 25 members attended the assembly in Lisbon on 3 May 2023.")["counts"]
+    assert [(c["value"], c["unit"]) for c in counts] == [(25, "other")]
