@@ -20,6 +20,7 @@ from ..records import Segment
 from .orgs import OrgMention
 from .people import PersonMention, RoleMention
 from .quotes import Quote
+from .roles import has_head
 from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
 from .util import doc_text, facts, guarded, sentence_bounds
 
@@ -209,7 +210,25 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
 
 
 _PRONOUNS = {"he", "she", "i"}
-_PLURAL_PRONOUNS = {"they", "we"}
+
+
+@lru_cache(maxsize=None)
+def _plural_anaphors() -> frozenset[str]:
+    return frozenset(load("recommendations.yaml").plural_anaphors)
+
+
+def _is_plural_anaphor(subject) -> bool:
+    """'They', 'we', 'the group': a subject that stands for a group named before it."""
+    if subject.lower_ not in _plural_anaphors():
+        return False
+    return subject.pos_ == "PRON" or subject.lower_ in ("they", "we") or any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
+
+
+def _plural_title(subject) -> bool:
+    """A title in the plural names office holders ("the Co-Chairs", "Ministers")."""
+    word = subject.text
+    return len(word) > 3 and word.endswith("s") and word[:1].isupper() and has_head(word[:-1])
 
 
 def _plural_antecedent(actors: "_Actors", before: int) -> "_Actor":
@@ -240,6 +259,9 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                     and (floor is None or c.idx >= floor)]  # a dateline's place is no subject
         if subjects and (token.lower_ in verbs or participial):
             subject = subjects[0]
+            run = [c for c in subjects if c.i - subject.i == subjects.index(c)]
+            if len(run) > 1:  # one phrase parsed as several subjects ("The Co - Chairs"): its last word heads it
+                subject = run[-1]
             if subject.lower_ == "who":
                 # "who" stands for a person: the last one named before it in the sentence (the
                 # parse often hangs the clause on the last word of a long title)
@@ -253,13 +275,14 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 while subject.dep_ == "appos" and subject.head.i != subject.i:
                     subject = subject.head  # "NAME, TITLE, who ...": the name, not its title
             start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            start = min(start, run[0].left_edge.idx)
             # the subject's own words, without what a preposition or clause adds after its head
             # ("leaders at the Conference of X urged": the leaders, not X); an apposition stays
             skip = tuple((c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
                          for c in subject.rights if c.dep_ in ("prep", "acl", "relcl"))
             if floor is not None and start < floor <= end:
                 start = floor  # never the dateline
-            if subject.lower_ in _PLURAL_PRONOUNS:
+            if _is_plural_anaphor(subject):
                 return _plural_antecedent(actors, subject.idx)
             if subject.lower_ in _PRONOUNS:
                 # the last person, or office named by role only, before the pronoun
@@ -278,7 +301,8 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
             if found is not None:
                 return found
             # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour inspectors")
-            return _Actor(phrase) if phrase and (group_re.search(phrase) or _people_noun_re().search(phrase)) else None
+            names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject)
+            return _Actor(phrase) if phrase and names_people else None
         if token.head.i == token.i:
             return None
         token = token.head

@@ -452,6 +452,7 @@ class RecommendationRules:
     actor_verbs: tuple[str, ...]
     groups: tuple[str, ...]
     addressees: dict[str, tuple[str, ...]]
+    plural_anaphors: tuple[str, ...] = ()  # subjects that stand for the group named before them
 
 
 @dataclass(frozen=True)

@@ -232,3 +232,17 @@ def test_the_addressee_is_who_is_asked_to_act_in_a_small_vocabulary(extract):
     assert rec["addressee"] == "States"
     (rec,) = extract("Speakers stressed that NGOs should be funded for their co-operation with police.")["recommendations"]
     assert rec["addressee"] == "civil society"
+
+
+def test_the_group_stands_for_the_participants_not_the_last_speaker(extract):
+    recs = extract("The forum met in Accra on 3 May 2023. Ama Owusu, Director of the Agency, opened it. "
+                   "Participants pledged to share data. The group called on the regional commission to fund shelters.")["recommendations"]
+    (rec,) = [r for r in recs if "fund shelters" in r["text"]]
+    assert rec["actor"] == "participants"
+
+
+def test_a_title_in_the_plural_is_the_actor(extract):
+    recs = extract("The forum met in Accra on 3 May 2023. Ama Owusu, Director of the Agency, opened it. "
+                   "The Co-Chairs reinforced the importance of regional cooperation in sharing data.")["recommendations"]
+    assert [(r["text"], r["actor"]) for r in recs] == [
+        ("the importance of regional cooperation in sharing data", "Co-Chairs")]
