@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..lang.resources import bullet_re
 from ..records import Segment
-from .orgs import OrgMention
+from .orgs import OrgMention, org_head_re
 from .people import PersonMention, RoleMention
 from .quotes import Quote
 from .roles import has_head
@@ -113,21 +113,30 @@ def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str) -> str | 
     governments to", "urged businesses to"), else the subject of the modal's verb ("States should
     ..."); normalised to the vocabulary. Without the parse, the first vocabulary word of the clause."""
     span = doc.char_span(cue_start, cue_end, alignment_mode="expand") if doc.has_annotation("DEP") else None
-    phrases: list[str] = []
+    heads = []
     if span is not None and len(span):
         token = span[0]
         for c in token.children:
             if c.dep_ in _CALL_OBJECT:
-                phrases.append(doc.text[c.left_edge.idx:c.idx + len(c)])
+                heads.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
-                phrases += [doc.text[g.left_edge.idx:g.idx + len(g)] for g in c.children if g.dep_ == "pobj"]
-        if not phrases and token.dep_ == "aux":
-            phrases += [doc.text[c.left_edge.idx:c.idx + len(c)] for c in token.head.children
-                        if c.dep_ in ("nsubj", "nsubjpass")]
-    for phrase in phrases:
-        found = normal_addressee(phrase)
+                heads += [g for g in c.children if g.dep_ == "pobj"]
+        if not heads and token.dep_ == "aux":
+            heads += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for c in heads:
+        found = normal_addressee(doc.text[c.left_edge.idx:c.idx + len(c)])
         if found:
             return found
+    for c in heads:
+        # a body the gazetteer lacks, named as one ("the Regional Commission", "the Agency for X"):
+        # kept as written, with the capitalised words its prepositions add to the name
+        end = c.idx + len(c)
+        for prep in (r for r in c.rights if r.dep_ == "prep" and r.i == c.i + 1):
+            if all(t.text[:1].isupper() or t.i == prep.i or t.lower_ in ("the", "and", "of") for t in prep.subtree):
+                end = prep.right_edge.idx + len(prep.right_edge)
+        name = re.sub(r"^(?:the|The)\s+", "", doc.text[c.left_edge.idx:end].strip())
+        if name[:1].isupper() and org_head_re().search(name) and len(name.split()) <= 8:
+            return name
     return normal_addressee(clause, bodies=False) if clause else None
 
 

@@ -246,3 +246,9 @@ def test_a_title_in_the_plural_is_the_actor(extract):
                    "The Co-Chairs reinforced the importance of regional cooperation in sharing data.")["recommendations"]
     assert [(r["text"], r["actor"]) for r in recs] == [
         ("the importance of regional cooperation in sharing data", "Co-Chairs")]
+
+
+def test_a_body_the_gazetteer_lacks_is_the_addressee_as_written(extract):
+    recs = extract("The forum met in Accra on 3 May 2023. Participants called on the Regional Commission to fund "
+                   "shelters. They called on governments to act.")["recommendations"]
+    assert [r["addressee"] for r in recs] == ["Regional Commission", "governments"]
