@@ -434,8 +434,9 @@ def find_recommendations(doc: Doc, segments: list[Segment],
                         cs = dateline[1] + len(rest) - len(rest.lstrip(" -–—:,"))
                 if ce - cs < 15 or len(text[cs:ce].split()) < 3:
                     continue
-                if text[ce:ce + 2].lstrip().startswith(":") and len(text[cue.end():ce].split()) < 2:
-                    continue  # a lead-in that stops after its cue ("They recommended that:"): its list follows
+                if text[ce:ce + 2].lstrip().startswith(":") and (
+                        len(text[cue.end():ce].split()) < 2 or re.search(r"\b(?:to|that|for|on|upon)\s*$", text[cs:ce])):
+                    continue  # a lead-in that stops before its content ("They recommended that:", "urged X to:")
                 quote = next((q for q in quotes if q.start <= cue.start() < q.end), None)
                 if quote is not None:
                     kind, actor = "quote", _Actor(quote.speaker_text, quote.speaker) if quote.speaker_text else None

@@ -252,3 +252,13 @@ def test_a_body_the_gazetteer_lacks_is_the_addressee_as_written(extract):
     recs = extract("The forum met in Accra on 3 May 2023. Participants called on the Regional Commission to fund "
                    "shelters. They called on governments to act.")["recommendations"]
     assert [r["addressee"] for r in recs] == ["Regional Commission", "governments"]
+
+
+def test_a_lead_in_ending_with_to_is_not_a_recommendation_of_its_own(extract):
+    recs = extract("The conference took place in Riga on 4 June 2024.\n\nParticipants called on governments to:\n\n"
+                   "- fund specialised shelters for victims;\n- train labour inspectors in every region.\n\n"
+                   "They also urged businesses to:\n\n- audit their supply chains.")["recommendations"]
+    assert [(r["text"], r["addressee"]) for r in recs] == [
+        ("fund specialised shelters for victims", "governments"),
+        ("train labour inspectors in every region", "governments"),
+        ("audit their supply chains", "the private sector")]
