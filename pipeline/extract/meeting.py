@@ -698,6 +698,8 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     elif physical and physical[0].city:
         rec.city, rec.country, rec.country_method = physical[0].city, physical[0].country, "inferred:venue"
         rec.city_evidence = rec.country_evidence = rec.venue_evidence
+    elif physical and physical[0].country:  # "at the Ministry of Foreign Affairs of X": its country, no city
+        rec.country, rec.country_method, rec.country_evidence = physical[0].country, "inferred:venue", rec.venue_evidence
     else:
         # "representatives met in Belgium": the country, with no city, right after the verb that
         # holds the meeting (not "met to discuss the situation in X")

@@ -56,6 +56,28 @@ def _building_shapes() -> list[re.Pattern]:
 _GENERIC_HQ = re.compile(r"headquarters\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w’' ]{1,80}?)(?=[\s,.;]|$)|(?P<b>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4})['’]?s?\s+headquarters")
 
 
+@lru_cache(maxsize=None)
+def _premises() -> re.Pattern:
+    """'at (the) [Words] HEAD [of (the) Words]': a body named where the meeting is held (case-sensitive)."""
+    word = r"[A-Z][\w'’&.-]+"
+    heads = alternation(load("venues.yaml").premises_heads)
+    return re.compile(rf"\bat\s+(?:the\s+)?(?P<name>(?:{word}\s+){{0,3}}(?:{heads})"
+                      rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{word}(?:\s+(?:and\s+|of\s+)?{word}){{0,4}})?)(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def _meeting_words() -> re.Pattern:
+    res = load("meetings.yaml")
+    return re.compile(rf"\b(?:{alternation((*res.meeting_verbs, *res.meeting_nouns))})\b", re.IGNORECASE)
+
+
+def _tied_to_meeting(text: str, at: int) -> bool:
+    """A meeting verb or noun in the clause just before `at` ("was held on 3 May at ...")."""
+    before = text[max(0, at - 200):at]
+    before = re.split(r"[,;:.()\n]", before)[-1]
+    return bool(_meeting_words().search(before))
+
+
 def find_buildings(text: str) -> list[Place]:
     found: list[Place] = []
     for pattern, b in _venue_patterns():
@@ -79,6 +101,17 @@ def find_buildings(text: str) -> list[Place]:
         for m in shape.finditer(text):
             if not any(p.start < m.end("name") and m.start("name") < p.end for p in found):
                 found.append(Place(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "building"))
+    for m in _premises().finditer(text):
+        name = m.group("name")
+        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            name = name[:-1]  # the sentence's full stop
+        start, end = m.start("name"), m.start("name") + len(name)
+        if _tied_to_meeting(text, m.start()) and not any(p.start < end and start < p.end for p in found):
+            org = gazetteer().lookup(name)
+            # a national body's country, or one its name gives ("the Ministry of Foreign Affairs of Chile")
+            countries = [c for c in (country_of(w) for w in re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?", name)) if c]
+            country = (org.country if org else None) or (countries[-1] if countries else None)
+            found.append(Place(start, end, name, name, "building", None, country))
     platforms, _ = _online()
     for m in platforms.finditer(text):
         found.append(Place(m.start(), m.end(), m.group(), m.group(), "platform"))

@@ -212,6 +212,7 @@ class Org:
     reports_as: str
     kind: str = "organization"
     short: str | None = None
+    country: str | None = None
 
     @property
     def label(self) -> str:
@@ -251,6 +252,7 @@ class OrgEntry:
     reports_as: str | None = None
     short: str | None = None
     kind: Literal["organization", "instrument", "meeting_body"] = "organization"
+    country: str | None = None  # a national body's country (where a meeting "at" it is held)
 
 
 @rules_for("organizations.yaml", root=True)
@@ -479,6 +481,7 @@ class VenueRules:
     building_shapes: tuple[Regex, ...]
     online: OnlineWords
     city_particles: tuple[str, ...]  # lower-case words inside a city's name ("Dar es Salaam")
+    premises_heads: tuple[str, ...] = ()  # bodies whose name is also their building ("at the Ministry of X")
 
 
 @lru_cache(maxsize=None)
@@ -486,7 +489,8 @@ def gazetteer() -> Gazetteer:
     orgs = []
     for entry in load("organizations.yaml").entries:
         orgs.append(Org(name=entry.name, acronym=entry.acronym, aliases=entry.aliases,
-                        reports_as=entry.reports_as or entry.name, kind=entry.kind, short=entry.short))
+                        reports_as=entry.reports_as or entry.name, kind=entry.kind, short=entry.short,
+                        country=entry.country))
     gaz = Gazetteer(orgs)
     for org in orgs:
         for surface in (org.name, *org.aliases, *([org.short] if org.short else [])):

@@ -344,3 +344,15 @@ def test_a_convened_body_names_the_meeting_and_a_date_never_ends_a_name(extract)
     assert m["name"] == "meeting of the Regional Task Force to Monitor Forced Labour"
     m = extract("The annual meeting of the Harbour Council on Shelters on March 4 brought together 30 experts.")["meeting"]
     assert m["name"] == "annual meeting of the Harbour Council on Shelters"
+
+
+def test_a_body_whose_name_is_its_building_is_the_venue(extract):
+    m = extract("The Task Force held its annual meeting on 1 March 2011 at the Department of State.")["meeting"]
+    assert (m["venue"], m["country"], m["mode"]) == ("Department of State", "United States", "in_person")
+    m = extract("The seminar took place on 5 May 2021 at the Ministry of Foreign Affairs of Chile.")["meeting"]
+    assert (m["venue"], m["country"], m["mode"]) == ("Ministry of Foreign Affairs of Chile", "Chile", "in_person")
+
+
+def test_an_official_at_a_ministry_gives_no_venue(extract):
+    m = extract("Ana Lima, an official at the Ministry of Justice, opened the seminar on 5 May 2021.")["meeting"]
+    assert m["venue"] is None
