@@ -532,6 +532,45 @@ _NEW_CLAUSE = re.compile(r"(?:,\s+|\s+and\s+)(?!(?:the|an?|in\s+(?:collaboration
                          r"together|jointly|with|its|their)\b)(?=[a-z])|\s+(?:which|who|that|where)\s")
 
 
+def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str], Evidence] | None:
+    """'X held its annual conference', 'X begins its 16th Meeting': from the parse, the subject of
+    the verb whose object is a meeting noun owned by "its" or "their" is the organiser, when it
+    names a body; so is a body that owns the meeting noun ("the Council of Europe's conference")."""
+    if not doc.has_annotation("DEP"):
+        return None
+    nouns = {n.lower() for n in load("meetings.yaml").meeting_nouns if " " not in n}
+    text = doc.text
+    for s, e in scope:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for tok in span or ():
+            if tok.lower_ not in nouns:
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            named = [c for c in owners if c.lower_ not in ("its", "their", "his", "her", "our", "my")]
+            for c in named:  # "the Council of Europe's annual conference": the body that owns it
+                a, b = c.left_edge.idx, c.idx + len(c)
+                orgs = organisers_in(text[a:b])
+                if orgs:
+                    return orgs, Evidence(a, b, text[a:b])
+            if not any(c.lower_ in ("its", "their") for c in owners):
+                continue
+            if tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
+                continue
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+                if "\n" in text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
+                    a, b = 0, verb.idx  # a headline parsed into the sentence: the words before the verb on its line
+                # within the verb's own line, after a dateline's dash ("CITY — The X ...")
+                a = max(a, text.rfind("\n", 0, verb.idx) + 1)
+                dash = list(re.finditer(r"\s[—–-]\s", text[a:subj.idx]))
+                a = a + dash[-1].end() if dash else a
+                orgs = organisers_in(text[a:b])
+                if orgs:
+                    return orgs, Evidence(a, b, text[a:b])
+    return None
+
+
 def organisers_in(phrase: str) -> list[str]:
     """The organisers a phrase names, in order: a body the gazetteer knows by its label (following
     reports_as), a body it does not know ("the Regional Mission to X") as written. A known name
@@ -747,6 +786,10 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                         if rec.organizers_evidence is None:
                             a, b = s + m.start("orgs"), s + m.end("orgs")
                             rec.organizers_evidence = Evidence(a, b, text[a:b])
+    if not organisers:
+        found = _possessive_organiser(doc, scope)
+        if found:
+            organisers, rec.organizers_evidence = found
     rec.organizers = organisers
 
     # headline counts: participants and countries

@@ -356,3 +356,16 @@ def test_a_body_whose_name_is_its_building_is_the_venue(extract):
 def test_an_official_at_a_ministry_gives_no_venue(extract):
     m = extract("Ana Lima, an official at the Ministry of Justice, opened the seminar on 5 May 2021.")["meeting"]
     assert m["venue"] is None
+
+
+def test_the_body_that_holds_its_own_meeting_is_the_organiser(extract):
+    m = extract("Accra — The Economic Community of West African States (ECOWAS) on Monday, 14 October 2024, "
+                "begins its 9th Annual Meeting of the Network of Focal Points in Accra.")["meeting"]
+    assert m["organizers"] == ["ECOWAS"]
+    m = extract("The OSCE’s annual conference opened in Vienna on 3 May 2022.")["meeting"]
+    assert m["organizers"] == ["OSCE"]
+
+
+def test_a_person_who_owns_a_meeting_is_no_organiser_body(extract):
+    m = extract("The ministers held their meeting in Riga on 3 May 2022. Ana Lima’s workshop followed.")["meeting"]
+    assert m["organizers"] == []
