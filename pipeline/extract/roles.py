@@ -31,6 +31,8 @@ def _grammar() -> dict[str, re.Pattern]:
     lex = roles()
     heads = sorted(lex.heads, key=len, reverse=True)
     head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"[^\S\n]+") for h in heads) + ")"
+    if lex.head_suffixes:
+        head = rf"{head}(?:-(?:{'|'.join(re.escape(x) for x in lex.head_suffixes)}))?"
     inner = "|".join(re.escape(w) for w in lex.inner_words if w != "and")
     comp = "|".join(re.escape(w) for w in lex.complements)
     # "and" joins capitalised words inside a complement, unless a new title starts after it

@@ -335,6 +335,7 @@ class RoleRules:
     person_nouns: tuple[str, ...]
     person_descriptors: tuple[str, ...]
     irregular_plurals: dict[str, str]
+    head_suffixes: tuple[str, ...] = ()  # written after a head with hyphens ("Ambassador-at-Large")
 
     def plural(self, noun: str) -> str:
         """A person noun's plural: the irregular one given, else in -s or -es."""

@@ -445,3 +445,8 @@ def test_role_only_possessive_country_goes_to_the_country_column(extract):
     rows = {(x["role"], x["country"]) for x in _role_only(r)}
     assert ("Minister of Health", "Norway") in rows
     assert ("National Coordinator", "Moldova") in rows
+
+
+def test_a_title_with_a_hyphenated_suffix_is_whole(extract):
+    row = _named(extract("Ambassador-at-Large Rosa Diaz spoke to the press."))["Rosa Diaz"]
+    assert (row["role"], row["method"]) == ("Ambassador-at-Large", "rule:title-name")
