@@ -162,4 +162,7 @@ def role_org_country(role: str) -> tuple[str | None, str | None]:
     # a country inside a body's name is not the role's country ("Permanent Mission of the Order of X")
     outside = "".join(" " if any(o.start <= i < o.end for o in orgs) else ch for i, ch in enumerate(role))
     countries = countries_in(outside) if orgs else countries_in(role)
+    if not countries and orgs:  # a national body's office ("USAID Administrator")
+        org = gaz.by_key.get(fold(orgs[0].name))
+        countries = [org.country] if org is not None and org.country else []
     return organization, (countries[0] if countries else None)
