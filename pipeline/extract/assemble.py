@@ -7,7 +7,9 @@ in its JSON form; dates are ISO strings until the tables are written.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
+from functools import lru_cache
 
 import numpy
 from typing import Any
@@ -17,7 +19,9 @@ from spacy.tokens import Doc
 
 from ..records import (CountFact, Extraction, Figure, MeetingFact, MentionFact, OrgFact, PersonFact, PersonRoleFact,
                        QuoteFact, RecommendationFact, Segment, Span, stable_id)
+from ..lang.resources import alternation, roles
 from .meeting import build_meeting
+from .places import countries_in
 from .util import doc_text, facts, sentence_bounds, sentence_of
 
 log = logging.getLogger(__name__)
@@ -30,6 +34,24 @@ if not Doc.has_extension("result"):
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _home_country(text: str, meeting_country: str | None) -> str | None:
+    """The meeting's country when it is the only country the report names: a national meeting."""
+    if not meeting_country:
+        return None
+    named = set(countries_in(text))
+    return meeting_country if named <= {meeting_country} else None
+
+
+@lru_cache(maxsize=None)
+def _national_offices() -> re.Pattern:
+    return re.compile(rf"^(?:{alternation(roles().national_offices)})\b", re.IGNORECASE)
+
+
+def _national_office(role_norm: str | None) -> bool:
+    """A title only a state has ("Minister of X", "Attorney General"), per roles.yaml national_offices."""
+    return bool(role_norm) and bool(_national_offices().match(role_norm))
 
 
 def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
@@ -66,8 +88,12 @@ def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
         out.people.append(PersonFact(p.name, list(p.honorifics), span(p.start, p.end)))
     with_role = {p.name for p in people if p.role}
     seen_plain: set[str] = set()
+    home = _home_country(text, meeting.country)
     for r in f.get("roles", []):
         mention("ROLE", r.start, r.end, "rapporteur_people", r.method, r.confidence)
+        if r.person is None and home and not (r.country or r.organization) and _national_office(r.role_norm):
+            # "the Attorney General" in a report of a national meeting: that country's office
+            r.country, r.method = home, f"{r.method}; country inferred:meeting-country"
         p, role_span = r.person, span(r.start, r.end)
         out.person_roles.append(PersonRoleFact(
             stable_id("a-", doc_id, role_span.start, role_span.end, p.start + base if p else ""), doc_id,

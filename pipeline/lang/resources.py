@@ -336,6 +336,7 @@ class RoleRules:
     person_descriptors: tuple[str, ...]
     irregular_plurals: dict[str, str]
     head_suffixes: tuple[str, ...] = ()  # written after a head with hyphens ("Ambassador-at-Large")
+    national_offices: tuple[str, ...] = ()  # titles only a state has: their country is a national meeting's
 
     def plural(self, noun: str) -> str:
         """A person noun's plural: the irregular one given, else in -s or -es."""

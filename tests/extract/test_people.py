@@ -450,3 +450,17 @@ def test_role_only_possessive_country_goes_to_the_country_column(extract):
 def test_a_title_with_a_hyphenated_suffix_is_whole(extract):
     row = _named(extract("Ambassador-at-Large Rosa Diaz spoke to the press."))["Rosa Diaz"]
     assert (row["role"], row["method"]) == ("Ambassador-at-Large", "rule:title-name")
+
+
+def test_a_national_office_in_a_national_meeting_takes_its_country(extract):
+    r = extract("The national consultation took place in Accra, Ghana, on 3 May 2022. The Minister of the Interior "
+                "opened it.")
+    (row,) = [x for x in _role_only(r) if x["role"] == "Minister of the Interior"]
+    assert (row["country"], row["method"]) == ("Ghana", "rule:role-only; country inferred:meeting-country")
+
+
+def test_a_national_office_at_an_international_meeting_keeps_no_country(extract):
+    r = extract("The forum took place in Vienna, Austria, on 3 May 2022 with delegations from Ghana and Chile. "
+                "The Minister of the Interior opened it.")
+    (row,) = [x for x in _role_only(r) if x["role"] == "Minister of the Interior"]
+    assert row["country"] is None
