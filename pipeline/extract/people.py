@@ -913,6 +913,20 @@ def role_mention(text: str, start: int, end: int, method: str, confidence: float
     return RoleMention(start, end, role, role_norm, organization, country, method, confidence, person)
 
 
+def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """The parse makes the title's last word a modifier (compound) of a noun after it that names no
+    person ("the Special Rapporteur mandate was renewed")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    head = last.head
+    return last.dep_ == "compound" and head.i > span.end - 1 and head.i == span.end and head.ent_type_ != "PERSON" \
+        and head.text[:1].islower()
+
+
 def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
     """Roles of named people; an organisation in the role's place is the affiliation; then
     role-only mentions: titles that belong to no named person."""
@@ -971,6 +985,8 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             continue  # a heading, part of a name, an office in general
         if _modified_noun().match(text, t.end) and text[t.end:t.end + 2].strip()[:1].isupper():
             continue  # "the Regional Expert Meeting": a title word naming a meeting or a body
+        if _modifies_a_noun(doc, t.start, t.end):
+            continue  # "the Special Rapporteur mandate", "Chair's report": the title describes a thing
         out.append(role_mention(text, t.start, t.end, "rule:role-only", 0.75))
         taken.append((t.start, t.end))
     out.sort(key=lambda r: r.start)

@@ -464,3 +464,10 @@ def test_a_national_office_at_an_international_meeting_keeps_no_country(extract)
                 "The Minister of the Interior opened it.")
     (row,) = [x for x in _role_only(r) if x["role"] == "Minister of the Interior"]
     assert row["country"] is None
+
+
+def test_a_title_that_modifies_a_noun_is_no_office_holder(extract):
+    r = extract("The conference took place in Vienna on 3 May 2022. The Special Rapporteur mandate was renewed. "
+                "Later the Special Rapporteur spoke.")
+    rows = _role_only(r)
+    assert [r["text"][x["start_char"]:x["end_char"] + 6] for x in rows] == ["Special Rapporteur spoke"]
