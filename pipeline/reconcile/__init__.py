@@ -16,7 +16,7 @@ from ..extract import read_extractions
 from ..lang.resources import fold, gazetteer
 from ..records import Extraction, stable_id
 from ..tables import TABLES, data_dictionary, read_rows, write_tables
-from .meetings import PRECISION_RANK, Source, as_date, cluster, meeting_id, merge
+from .meetings import PRECISION_RANK, Source, as_date, cluster, meeting_id, merge, office_key
 from .people import name_key, resolve_people
 from .curation import Report as CurationReport
 from .curation import apply_facts, regroup, regroup_people
@@ -210,7 +210,13 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
         record = ex.meeting.row()
         if not has_meeting_evidence(record):
             continue  # no evidence of a meeting (a table, a list of figures): no meetings row
-        sources.append(Source(record, {name_key(x.name) for x in ex.people}))
+        holders: dict[str, set[str]] = defaultdict(set)
+        for pr in ex.person_roles:
+            key = office_key(pr.role_norm, pr.country)
+            if key:
+                holders[key].update([name_key(pr.name)] if pr.name else [])
+        offices = {k: frozenset(v) for k, v in holders.items()}
+        sources.append(Source(record, {name_key(x.name) for x in ex.people}, offices))
     meetings, meeting_sources, conflicts = [], [], []
     meeting_of: dict[str, str] = {}
     for members in regroup(cluster(sources, p["meeting_merge_threshold"]), judgements or [], curation_report):

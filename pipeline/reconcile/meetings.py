@@ -24,6 +24,8 @@ class Source:
 
     row: dict[str, Any]
     people: set[str] = field(default_factory=set)  # person keys named in the document
+    # offices the document names (office_key) -> the people it names holding them (none: by role only)
+    offices: dict[str, frozenset[str]] = field(default_factory=dict)
     doc_id: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -47,7 +49,7 @@ class Source:
         """What two records may share; only records that share one are compared (blocking)."""
         if "_features" not in self.__dict__:
             r = self.row
-            out = {("person", p) for p in self.people}
+            out = {("person", p) for p in self.people} | {("office", o) for o in self.offices}
             for key in ("series_key", "edition", "anniversary", "city", "venue", "participants", "countries"):
                 if r.get(key) is not None:
                     out.add((key, r[key]))
@@ -120,6 +122,31 @@ def _name_words(name: str) -> set[str]:
 def _name_parts(names: set[str] | frozenset[str]) -> frozenset[str]:
     """The first and last words of the full names among `names`."""
     return frozenset(part for full in names if " " in full for part in (full.split()[0], full.split()[-1]))
+
+
+def office_key(role_norm: str | None, country: str | None = None) -> str | None:
+    """An office as reports of one meeting share it: the normalised title folded, without "the",
+    when it has at least two words (a bare "Chair" or "Moderator" says nothing about the meeting),
+    with the country it is held for (every state has a "Minister of Justice")."""
+    if not role_norm:
+        return None
+    words = [w for w in fold(role_norm).split() if w != "the"]
+    if len(words) < 2:
+        return None
+    return " ".join(words) + (f" ({fold(country)})" if country else "")
+
+
+def office_evidence(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> tuple[list[str], list[str]]:
+    """(offices both name where at least one names no holder, offices both name with holders and
+    no holder in common)."""
+    shared, other = [], []
+    for office in sorted(a.keys() & b.keys()):
+        ha, hb = a[office], b[office]
+        if not ha or not hb:
+            shared.append(office)
+        elif not ha & hb:
+            other.append(office)
+    return shared, other
 
 
 def shared_people(a: set[str], b: set[str], parts_a: frozenset[str] | None = None,
@@ -203,6 +230,14 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
     people = shared_people(a.people, b.people, a.name_parts(), b.name_parts()) if a.people and b.people else None
     if people:
         add(min(3.0, sum(people.values())), lambda: "shared people " + ", ".join(sorted(people)[:3]))
+    if a.offices and b.offices:
+        shared, other_holders = office_evidence(a.offices, b.offices)
+        if shared:
+            # one report names the office holders, the other only their offices ("the Secretary-General")
+            add(min(2.0, float(len(shared))), lambda: "shared offices " + ", ".join(shared[:3]))
+        if other_holders:
+            # the same office held by other people: another year's meeting of the series
+            add(-3.0, lambda: "other holders of " + ", ".join(other_holders[:3]))
     if set(ra.get("organizers") or []) & set(rb.get("organizers") or []):
         add(0.5, "shared organisers")
     if ra.get("participants") and ra.get("participants") == rb.get("participants"):

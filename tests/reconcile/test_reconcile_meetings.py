@@ -292,3 +292,35 @@ def test_a_feature_shared_by_more_records_than_block_max_finds_no_candidates():
     assert merged == [["d0", "d1", "d2", "u"]]
     purged = [[s.doc_id for s in g] for g in cluster(dated + [undated], 4.0, block_max=2)]
     assert ["u"] in purged  # both its blocks hold three records: no candidate is left
+
+
+def test_offices_named_by_role_only_link_a_report_to_the_one_that_names_their_holders():
+    from pipeline.reconcile.meetings import office_key
+
+    sg, pga = office_key("Secretary-General of the United Nations"), office_key("President of the General Assembly")
+    named = Source({"doc_id": "a", "name": "High-level meeting on forced labour", "start_date": "2030-09-27",
+                    "date_precision": "day"}, {"ana lopez", "tom berg"}, {sg: frozenset({"ana lopez"}), pga: frozenset({"tom berg"})})
+    by_role = Source({"doc_id": "b", "name": "High-level meeting of the Assembly on forced labour",
+                      "start_date": "2030-09-27", "date_precision": "day"}, set(), {sg: frozenset(), pga: frozenset()})
+    value, why = score(named, by_role)
+    assert any(w.startswith("shared offices") and w.endswith("(+2)") for w in why)
+    assert [[s.doc_id for s in g] for g in cluster([named, by_role], 4.0)] == [["a", "b"]]
+
+
+def test_one_office_held_by_other_people_is_another_meeting_of_the_series():
+    from pipeline.reconcile.meetings import office_key
+
+    chair = office_key("Special Representative on Forced Labour", None)
+    a = _src("a", ["ana lopez"], start_date="2021-05-03", date_precision="day")
+    b = _src("b", ["tom berg"])  # undated: only the series and the office tie it to a
+    a.offices, b.offices = {chair: frozenset({"ana lopez"})}, {chair: frozenset({"tom berg"})}
+    value, why = score(a, b)
+    assert "other holders of special representative on forced labour (-3)" in why
+    assert [[s.doc_id for s in g] for g in cluster([a, b], 4.0)] == [["a"], ["b"]]
+
+
+def test_an_office_key_keeps_the_country_it_is_held_for():
+    from pipeline.reconcile.meetings import office_key
+
+    assert office_key("Minister of Justice", "Latvia") != office_key("Minister of Justice", "Finland")
+    assert office_key("Chair") is None
