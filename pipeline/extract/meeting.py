@@ -125,12 +125,17 @@ def _verb_words() -> frozenset[str]:
 
 
 def _after_headline_verb(name: str) -> str:
-    """"X Office Conducts Course on Y" -> "Course on Y": a Title-Case headline's verb is not the name."""
+    """"X Office Conducts Course on Y" -> "Course on Y", "Forum on Y Opens in Z" -> "Forum on Y": a
+    Title-Case headline's verb is not the name."""
     _, noun_re, _ = _meeting_res()
     words = name.split()
     for i in range(len(words) - 1, 0, -1):
         if fold(words[i]) in _verb_words() and noun_re.search(" ".join(words[i + 1:])):
             return " ".join(words[i + 1:])
+    for i in range(1, len(words)):
+        # "Regional Consultation on X Concludes in Y": the name is the subject before the verb
+        if words[i][:1].isupper() and fold(words[i]) in _verb_words() and noun_re.search(" ".join(words[:i])):
+            return " ".join(words[:i])
     return name
 
 

@@ -369,3 +369,9 @@ def test_the_body_that_holds_its_own_meeting_is_the_organiser(extract):
 def test_a_person_who_owns_a_meeting_is_no_organiser_body(extract):
     m = extract("The ministers held their meeting in Riga on 3 May 2022. Ana Lima’s workshop followed.")["meeting"]
     assert m["organizers"] == []
+
+
+def test_a_headline_verb_after_the_name_ends_it(extract):
+    m = extract("Regional Consultation on Labour Trafficking Concludes in Nairobi\n\nNAIROBI, 4 May 2023 - "
+                "Experts from ten countries met this week.")["meeting"]
+    assert m["name"] == "Regional Consultation on Labour Trafficking"
