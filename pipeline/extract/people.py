@@ -153,8 +153,8 @@ def is_plausible_name(name: str, *, single: bool = False) -> bool:
     if not (1 if single else 2) <= len(words) <= 6:
         return False
     gaz = gazetteer()
-    if gaz.lookup(name) is not None:
-        return False
+    if gaz.lookup(name) is not None or country_of(name):
+        return False  # a body, or a country ("Burkina Faso", which the model may tag PERSON)
     lex_words = _title_words()
     if re.search(r"['’]s$", name) or org_head_re().search(name):
         return False  # a possessive ("the Council's") or a body's head word ("Harbour Council") is no name

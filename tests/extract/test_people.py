@@ -471,3 +471,11 @@ def test_a_title_that_modifies_a_noun_is_no_office_holder(extract):
                 "Later the Special Rapporteur spoke.")
     rows = _role_only(r)
     assert [r["text"][x["start_char"]:x["end_char"] + 6] for x in rows] == ["Special Rapporteur spoke"]
+
+
+def test_countries_buildings_and_regions_the_model_tags_as_people_are_not_names():
+    assert not is_plausible_name("Burkina Faso")
+    assert not is_plausible_name("Freedom House")
+    assert not is_plausible_name("Northern Region")
+    assert not is_plausible_name("Persons Awareness Month")
+    assert is_plausible_name("Tom Berg")
