@@ -226,6 +226,11 @@ def _plural_anaphors() -> frozenset[str]:
     return frozenset(load("recommendations.yaml").plural_anaphors)
 
 
+@lru_cache(maxsize=None)
+def _document_actors() -> frozenset[str]:
+    return frozenset(load("recommendations.yaml").document_actors)
+
+
 def _is_plural_anaphor(subject) -> bool:
     """'They', 'we', 'the group': a subject that stands for a group named before it."""
     if subject.lower_ not in _plural_anaphors():
@@ -310,7 +315,8 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
             if found is not None:
                 return found
             # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour inspectors")
-            names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject)
+            names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject) \
+                or (subject.lower_ in _document_actors() and subject.text[:1].isupper())  # "the X Declaration calls upon"
             return _Actor(phrase) if phrase and names_people else None
         if token.head.i == token.i:
             return None

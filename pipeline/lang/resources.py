@@ -457,6 +457,7 @@ class RecommendationRules:
     groups: tuple[str, ...]
     addressees: dict[str, tuple[str, ...]]
     plural_anaphors: tuple[str, ...] = ()  # subjects that stand for the group named before them
+    document_actors: tuple[str, ...] = ()  # head nouns of texts that recommend themselves ("the Declaration")
 
 
 @dataclass(frozen=True)

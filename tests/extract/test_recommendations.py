@@ -262,3 +262,29 @@ def test_a_lead_in_ending_with_to_is_not_a_recommendation_of_its_own(extract):
         ("fund specialised shelters for victims", "governments"),
         ("train labour inspectors in every region", "governments"),
         ("audit their supply chains", "the private sector")]
+
+
+def test_a_named_text_is_the_actor_and_a_generic_one_speaks_for_its_author(extract):
+    recs = extract("The workshop took place in Accra on 3 May 2023. Jana Novak, Director of the Agency, opened it. "
+                   "The Accra Declaration calls upon States to ratify the protocol. "
+                   "The statement urged authorities to fund shelters.")["recommendations"]
+    assert [r["actor"] for r in recs] == ["Accra Declaration", "Jana Novak"]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("The meeting concluded with a call to intensify joint investigations.", "a call to intensify joint investigations"),
+    ("Participants emphasised the necessity of training for labour inspectors.", "the necessity of training for labour inspectors"),
+    ("Jana Novak proposed the creation of a regional database of cases.",
+     "Jana Novak proposed the creation of a regional database of cases"),
+    ("The recommendations included the adoption of national referral mechanisms.",
+     "The recommendations included the adoption of national referral mechanisms"),
+])
+def test_nouns_of_calling_necessity_and_proposals_are_cues(extract, sentence, clause):
+    recs = extract("The workshop took place in Accra on 3 May 2023. " + sentence)["recommendations"]
+    assert [r["text"] for r in recs] == [clause]
+
+
+@pytest.mark.parametrize("sentence", ["A Call to End Forced Labour\n\nThe workshop took place in Accra on 3 May 2023.",
+                                      "The workshop took place in Accra on 3 May 2023. A call for papers was issued."])
+def test_a_titled_call_or_a_call_for_papers_is_no_recommendation(extract, sentence):
+    assert extract(sentence)["recommendations"] == []
