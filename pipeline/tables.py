@@ -442,7 +442,8 @@ def _rows(data: Any) -> list[dict[str, Any]]:
 
 
 def to_arrow(name: str, data: Any) -> pa.Table:
-    """Validate rows (a list of dicts or a DataFrame) against the named schema and build the table.
+    """Validate rows (a list of dicts, a DataFrame, or a mapping of column lists) against the named
+    schema and build the table.
 
     Checks: exactly the schema's columns in every row, the types (pyarrow refuses a value of the
     wrong type), no null in a required column, closed vocabularies, and no "None"/"nan" strings.
@@ -450,14 +451,23 @@ def to_arrow(name: str, data: Any) -> pa.Table:
     if name not in TABLES:
         raise SchemaError(f"unknown table {name!r}; known tables: {sorted(TABLES)}")
     spec = TABLES[name]
-    rows = _rows(data)
     expected = set(spec.column_names)
-    for i, row in enumerate(rows):
-        if row.keys() != expected:
-            missing, extra = sorted(expected - set(row)), sorted(set(row) - expected)
-            raise SchemaError(f"{name}: row {i} has missing columns {missing} and unknown columns {extra}")
+    if isinstance(data, Mapping):  # columns: {name: [values]}, as a large table is built without a dict per row
+        if data.keys() != expected:
+            missing, extra = sorted(expected - set(data)), sorted(set(data) - expected)
+            raise SchemaError(f"{name}: missing columns {missing} and unknown columns {extra}")
+        if len({len(v) for v in data.values()}) > 1:
+            raise SchemaError(f"{name}: columns of different lengths {sorted({len(v) for v in data.values()})}")
+        build = lambda: pa.Table.from_pydict({c: data[c] for c in spec.column_names}, schema=spec.schema)  # noqa: E731
+    else:
+        rows = _rows(data)
+        for i, row in enumerate(rows):
+            if row.keys() != expected:
+                missing, extra = sorted(expected - set(row)), sorted(set(row) - expected)
+                raise SchemaError(f"{name}: row {i} has missing columns {missing} and unknown columns {extra}")
+        build = lambda: pa.Table.from_pylist(rows, schema=spec.schema)  # noqa: E731
     try:
-        table = pa.Table.from_pylist(rows, schema=spec.schema)
+        table = build()
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, OverflowError) as exc:
         raise SchemaError(f"{name}: {exc}") from exc
     for col in spec.columns:
@@ -472,11 +482,11 @@ def to_arrow(name: str, data: Any) -> pa.Table:
                 ok = pc.or_(pc.is_null(column), pc.is_in(column, value_set=pa.array(col.allowed)))
                 bad = pc.filter(column, pc.invert(ok))
                 if len(bad):
-                    i = rows.index(next(r for r in rows if r[col.name] == bad[0].as_py()))
+                    i = column.to_pylist().index(bad[0].as_py())
                     raise SchemaError(f"{name}.{col.name}: value {bad[0].as_py()!r} in row {i} is not one of {list(col.allowed)}")
             bad = pc.filter(column, pc.and_(pc.is_valid(column), pc.is_in(column, value_set=_NULL_WORDS)))
             if len(bad):
-                i = rows.index(next(r for r in rows if r[col.name] == bad[0].as_py()))
+                i = column.to_pylist().index(bad[0].as_py())
                 raise SchemaError(f"{name}.{col.name}: the string {bad[0].as_py()!r} in row {i}; use null")
     # a stable, documented row order (nulls last) so the same rows always give the same bytes
     try:  # pyarrow >= 25 takes the null placement per key

@@ -107,3 +107,15 @@ def test_every_meeting_field_of_a_source_points_at_its_evidence(request, which):
     for field in ("city", "mode"):
         stated = [s for s in sources if s[field]]
         assert stated and all(s[f"{field}_start_char"] is not None for s in stated), field
+
+
+def test_a_table_given_as_columns_is_checked_like_rows():
+    rows = [_count_row(), _count_row(value=5)]
+    columns = {c: [r[c] for r in rows] for c in rows[0]}
+    assert to_arrow("counts", columns).to_pylist() == to_arrow("counts", rows).to_pylist()
+    with pytest.raises(SchemaError, match=r"counts.qualifier: value 'lots' in row 1"):
+        to_arrow("counts", {**columns, "qualifier": ["exact", "lots"]})
+    with pytest.raises(SchemaError, match=r"missing columns \['unit'\]"):
+        to_arrow("counts", {c: v for c, v in columns.items() if c != "unit"})
+    with pytest.raises(SchemaError, match="different lengths"):
+        to_arrow("counts", {**columns, "unit": ["participants"]})
