@@ -137,7 +137,12 @@ def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str) -> str | 
         name = re.sub(r"^(?:the|The)\s+", "", doc.text[c.left_edge.idx:end].strip())
         if name[:1].isupper() and org_head_re().search(name) and len(name.split()) <= 8:
             return name
-    return normal_addressee(clause, bodies=False) if clause else None
+    if not clause:
+        return None
+    # the words after the cue first ("participants recommended that judges ..."), then the whole clause
+    after = doc.text[cue_end:cue_end + len(clause)]
+    at = after.find(clause[-20:]) if len(clause) >= 20 else -1
+    return normal_addressee(after[:at + 20] if at >= 0 else "", bodies=False) or normal_addressee(clause, bodies=False)
 
 
 class _Actors:
@@ -173,13 +178,14 @@ class _Actors:
         return None
 
 
+_ACCORDING_TO = re.compile(r"\s*(?:[Aa]ccording to)\b")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:also|then|further|furthermore|finally)\s*,?\s*)?(?:he|she|they|it)\b", re.I)
 
 
 def _sentence_actor(text: str, s: int, e: int, actors: _Actors, last: _Actor | None) -> tuple[_Actor | None, bool]:
     """(actor, is_own): the subject of the first reporting verb in the sentence, if it names one."""
     _, _, _, _, verb_re, _, _, _, _ = _res()
-    m = verb_re.search(text, s, e)
+    m = _ACCORDING_TO.match(text, s, e) or verb_re.search(text, s, e)
     if not m:
         return None, False
     subject_start = s
@@ -191,6 +197,10 @@ def _sentence_actor(text: str, s: int, e: int, actors: _Actors, last: _Actor | N
         if re.search(r"\b(?:they|we)\b", lead, re.I):
             return _plural_antecedent(actors, m.start()), True
         return last, True
+    if fold(m.group()).strip() == "according to":  # "According to NAME, States should ...": who is named after it
+        after = re.search(r"[,;:]", text[m.end():e])
+        actor = actors.in_span(m.end(), m.end() + after.start() if after else e)
+        return actor, actor is not None
     actor = actors.in_span(subject_start, m.start())
     return actor, actor is not None
 
@@ -310,6 +320,12 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
             core_end = min([a for a, _ in skip if a > start] or [end])
             phrase = re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:core_end].strip(" ,–—-"), flags=re.I)
             found = actors.in_span(start, end, groups=False, skip=skip)
+            if found is None and subject.text[:1].isupper() and has_head(subject.text) and len(phrase.split()) <= 2:
+                # "the Minister urged ...": the last person named before whose title has that word
+                holders = [p for p in actors.people if p.start < subject.idx and p.role
+                           and re.search(rf"(?<!\w){re.escape(subject.text)}(?!\w)", p.role)]
+                if holders:
+                    return _Actor(holders[-1].name, holders[-1])
             if found is not None and found.person is None and _people_noun_re().fullmatch(subject.text):
                 return _Actor(phrase)  # "the OSCE participating States highlighted": the States, not the OSCE
             if found is not None:

@@ -288,3 +288,22 @@ def test_nouns_of_calling_necessity_and_proposals_are_cues(extract, sentence, cl
                                       "The workshop took place in Accra on 3 May 2023. A call for papers was issued."])
 def test_a_titled_call_or_a_call_for_papers_is_no_recommendation(extract, sentence):
     assert extract(sentence)["recommendations"] == []
+
+
+def test_according_to_names_the_actor(extract):
+    recs = extract("The workshop took place in Accra on 3 May 2023. Jana Novak, Director of the Agency, opened it. "
+                   "According to Kofi Mensah, States should fund shelters.")["recommendations"]
+    assert [(r["actor"], r["addressee"]) for r in recs] == [("Kofi Mensah", "States")]
+
+
+def test_a_bare_title_subject_is_the_person_named_before_with_that_title(extract):
+    recs = extract("The workshop took place in Accra on 3 May 2023. Jana Novak, Director of the Agency, opened it. "
+                   "“Governments must act now,” said Ama Owusu, the Minister of Gender. "
+                   "In her remarks, the Minister urged donors to increase support.")["recommendations"]
+    assert [r["actor"] for r in recs] == ["Ama Owusu", "Ama Owusu"]
+
+
+def test_the_addressee_is_read_after_the_cue_before_the_actor_s_words(extract):
+    recs = extract("The workshop took place in Accra on 3 May 2023. "
+                   "The participants of the workshop recommended that judges be trained.")["recommendations"]
+    assert [(r["actor"], r["addressee"]) for r in recs] == [("participants", "law enforcement")]
