@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
-from ..lang.resources import load
+from ..lang.resources import load, word_set
 from .util import doc_text, facts, guarded
 
 @dataclass
@@ -138,24 +138,16 @@ def attends(doc: Doc, count: Count) -> bool:
     if span is None or not len(span):
         return True
     noun = span[-1]
-    if noun.dep_ == "dobj" and noun.head.lower_ in _possession_verbs():
+    if noun.dep_ == "dobj" and noun.head.lower_ in word_set("counts.yaml", "possession_verbs"):
         return False  # "the network has 40 members": its size, not who came
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return True
     verb = noun.head
     words = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "prt"))}
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
-    return bool(words & _attendance_verbs()) and not perfect
+    return bool(words & word_set("counts.yaml", "attendance_verbs")) and not perfect
 
 
-@lru_cache(maxsize=None)
-def _possession_verbs() -> frozenset[str]:
-    return frozenset(load("counts.yaml").possession_verbs)
-
-
-@lru_cache(maxsize=None)
-def _attendance_verbs() -> frozenset[str]:
-    return frozenset(load("counts.yaml").attendance_verbs)
 
 
 @Language.factory("rapporteur_counts", assigns=["doc._.facts"], requires=["token.dep"])

@@ -21,7 +21,7 @@ from .orgs import OrgMention, org_head_re
 from .people import PersonMention, RoleMention
 from .quotes import Quote
 from .roles import has_head
-from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
+from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles, word_set
 from .util import doc_text, facts, guarded, sentence_bounds
 
 
@@ -231,19 +231,9 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
 _PRONOUNS = {"he", "she", "i"}
 
 
-@lru_cache(maxsize=None)
-def _plural_anaphors() -> frozenset[str]:
-    return frozenset(load("recommendations.yaml").plural_anaphors)
-
-
-@lru_cache(maxsize=None)
-def _document_actors() -> frozenset[str]:
-    return frozenset(load("recommendations.yaml").document_actors)
-
-
 def _is_plural_anaphor(subject) -> bool:
     """'They', 'we', 'the group': a subject that stands for a group named before it."""
-    if subject.lower_ not in _plural_anaphors():
+    if subject.lower_ not in word_set("recommendations.yaml", "plural_anaphors"):
         return False
     return subject.pos_ == "PRON" or subject.lower_ in ("they", "we") or any(
         c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
@@ -332,7 +322,7 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 return found
             # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour inspectors")
             names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject) \
-                or (subject.lower_ in _document_actors() and subject.text[:1].isupper())  # "the X Declaration calls upon"
+                or (subject.lower_ in word_set("recommendations.yaml", "document_actors") and subject.text[:1].isupper())  # "the X Declaration calls upon"
             return _Actor(phrase) if phrase and names_people else None
         if token.head.i == token.i:
             return None

@@ -162,6 +162,12 @@ def load(name: str) -> Any:
     return _build(cls, {"entries": data} if cls.ROOT else data, where)
 
 
+@lru_cache(maxsize=None)
+def word_set(resource: str, key: str) -> frozenset[str]:
+    """One word list of a resource file as a set, for membership tests, read once."""
+    return frozenset(getattr(load(resource), key))
+
+
 def validate_all() -> None:
     """Load every resource file through its rule class; raises ResourceError on the first bad one.
     Called when the pipeline is built, so a malformed resource stops the run before any work."""
