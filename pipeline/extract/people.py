@@ -186,8 +186,29 @@ def titles_of(doc: Doc) -> list[RoleMatch]:
     """The role titles of the document, found once."""
     f = facts(doc)
     if "titles" not in f:
-        f["titles"] = find_titles(doc_text(doc))
+        f["titles"] = [_with_portfolios(doc, t) for t in find_titles(doc_text(doc))]
     return f["titles"]
+
+
+_PORTFOLIOS = re.compile(r"(?:,[^\S\n]+(?P<item>\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}))*"
+                         r",?[^\S\n]+and[^\S\n]+\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}(?=[,.;:)\n]|$)")
+
+
+def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
+    """A title whose complement lists portfolios ("Minister of Employment, Labour and Social
+    Affairs") runs to the list's last item, unless an item is a person the model names or starts a
+    title of its own."""
+    text = doc_text(doc)
+    if " of " not in t.text or t.text.endswith(" and"):
+        return t
+    m = _PORTFOLIOS.match(text, t.end)
+    if m is None or m.end() == t.end or not m.group().startswith(","):
+        return t
+    tail = m.group()
+    items = [w.strip() for w in re.split(r",|\band\b", tail) if w.strip()]
+    if has_head(tail) or any(country_of(w) for w in items) or any(e.label_ == "PERSON" and e.start_char < m.end() and t.end < e.end_char for e in doc.ents):
+        return t
+    return replace(t, end=m.end(), text=text[t.start:m.end()])
 
 
 @lru_cache(maxsize=None)
@@ -773,6 +794,9 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                     p.honorifics.append(phrase)  # "NAME, S.J., TITLE"; "NAME, IBVM, TITLE": letters before a title
                     continue
                 if role_like(a, b, in_list=in_list):
+                    longer = next((t for t in titles if t.start == a and t.end > b), None)
+                    if longer is not None:  # "NAME, Minister of X, Y and Z": the title's portfolios run on
+                        return max(n for n in range(j, len(items)) if items[n].start < longer.end), a, longer.end
                     _affiliation_after(j, i)
                     return j, a, b
                 t = _title_in(titles, a, a + 1)

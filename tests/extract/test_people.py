@@ -1,4 +1,5 @@
 """Names, the shapes that attach roles to them, and role-only mentions (sentences written for the tests)."""
+import pytest
 import spacy
 from spacy.tokens import Span
 
@@ -479,3 +480,14 @@ def test_countries_buildings_and_regions_the_model_tags_as_people_are_not_names(
     assert not is_plausible_name("Northern Region")
     assert not is_plausible_name("Persons Awareness Month")
     assert is_plausible_name("Tom Berg")
+
+
+def test_a_title_listing_portfolios_runs_to_the_last_one(extract):
+    row = _named(extract("Kofi Boateng, Minister of Employment, Labour and Social Affairs, spoke."))["Kofi Boateng"]
+    assert row["role"] == "Minister of Employment, Labour and Social Affairs"
+
+
+@pytest.mark.parametrize("text", ["Kofi Boateng, Minister of Health, Ghana, and Togo spoke.",
+                                  "Kofi Boateng, Minister of Health, Jana Novak and Tom Lee spoke."])
+def test_a_list_of_countries_or_people_after_a_title_is_not_its_portfolios(extract, text):
+    assert _named(extract(text))["Kofi Boateng"]["role"] == "Minister of Health"
