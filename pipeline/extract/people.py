@@ -937,6 +937,13 @@ def role_mention(text: str, start: int, end: int, method: str, confidence: float
     return RoleMention(start, end, role, role_norm, organization, country, method, confidence, person)
 
 
+def _one_holder_office(title: str) -> bool:
+    """A state's office of two words or more ("the Attorney General", "the Prime Minister"): one
+    holder at a time, so it names a person without a modifier (roles.yaml national_offices)."""
+    words = title.split()
+    return len(words) >= 2 and fold(title) in {fold(o) for o in roles().national_offices}
+
+
 def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
     """The parse makes the title's last word a modifier (compound) of a noun after it that names no
     person ("the Special Rapporteur mandate was renewed")."""
@@ -1001,7 +1008,8 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             continue  # the office of a person the document names: that person, not a role-only mention
         if any(u is not t and words(t) < words(u) for u in titles):
             continue
-        if not t.has_modifier or after_org_prefix(text, t.start) or _office_not_holder().search(text[max(0, t.start - 40):t.start]):
+        if not (t.has_modifier or _one_holder_office(t.text)) or after_org_prefix(text, t.start) or \
+                _office_not_holder().search(text[max(0, t.start - 40):t.start]):
             continue  # part of a body's name, or an office to be filled ("Election of the Chair of X")
         if re.match(r"['’]s\b", text[t.end:t.end + 3]):  # "the Secretary General's Roadmap"
             continue

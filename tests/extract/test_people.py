@@ -491,3 +491,9 @@ def test_a_title_listing_portfolios_runs_to_the_last_one(extract):
                                   "Kofi Boateng, Minister of Health, Jana Novak and Tom Lee spoke."])
 def test_a_list_of_countries_or_people_after_a_title_is_not_its_portfolios(extract, text):
     assert _named(extract(text))["Kofi Boateng"]["role"] == "Minister of Health"
+
+
+def test_a_one_holder_office_is_a_role_only_mention_without_a_modifier(extract):
+    r = extract("The meeting was held in Washington on 1 March 2011. The Attorney General attended. The Chair "
+                "thanked everyone.")
+    assert [x["role"] for x in _role_only(r)] == ["Attorney General"]
