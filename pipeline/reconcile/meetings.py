@@ -202,12 +202,16 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
             add(2.0, "similar descriptions")
     if ea and ea == eb:
         add(3.0, lambda: f"edition {ea}")
-    na, nb = ga("anniversary"), gb("anniversary")
-    if na and nb:
-        if na == nb:
-            add(3.0, lambda: f"anniversary of {na} years")
-        else:
-            add(-4.0, "different anniversaries")
+    def agree(x: Any, y: Any, points: float, same: Callable[[], str], different: str) -> None:
+        """Both sides give it: `points` when they agree, -4 when they differ."""
+        if x and y:
+            if x != y:
+                add(-4.0, different)
+            elif points:
+                add(points, same)
+
+    na = ga("anniversary")
+    agree(na, gb("anniversary"), 3.0, lambda: f"anniversary of {na} years", "different anniversaries")
     if dates == "overlap":
         add(3.0, "overlapping dates")
     elif dates == "touch":
@@ -221,15 +225,9 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
                 add(3.0, lambda: f"same days of the year {ma[0]}")
             else:
                 add(-4.0, "other days of the year")
-    ca, cb = ga("city"), gb("city")
-    if ca and cb:
-        if ca == cb:
-            add(1.0, lambda: f"city {ca}")
-        else:
-            add(-4.0, "different city")
-    ca, cb = ga("country"), gb("country")
-    if ca and cb and ca != cb:
-        add(-4.0, "different country")
+    city = ga("city")
+    agree(city, gb("city"), 1.0, lambda: f"city {city}", "different city")
+    agree(ga("country"), gb("country"), 0.0, str, "different country")
     va = ga("venue")
     if va and va == gb("venue"):
         add(1.0, lambda: f"venue {va}")
