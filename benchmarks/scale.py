@@ -67,8 +67,9 @@ while len(records) < n:
     # case); archive: another meeting of the same kind, reported by 1 to 3 sources, with its own
     # edition, city (one of the corpus's cities) and figures
     group = 1 if mode == "copies" else rng.choice((1, 1, 1, 2, 2, 3))
+    # longest first, ties by name: the same new names whatever the hash seed
     names = {name: f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-             for name in sorted({p["name"] for p in d.get("people", []) if p.get("name")}, key=len, reverse=True)}
+             for name in sorted({p["name"] for p in d.get("people", []) if p.get("name")}, key=lambda n: (-len(n), n))}
     shift = datetime.timedelta(days=rng.randint(-1500, 1500))
     identity = {}
     if mode == "archive":
