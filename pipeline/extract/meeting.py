@@ -544,7 +544,7 @@ def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[
     if not doc.has_annotation("DEP"):
         return None
     nouns = {n.lower() for n in load("meetings.yaml").meeting_nouns if " " not in n}
-    text = doc.text
+    text = doc_text(doc)
     for s, e in scope:
         span = doc.char_span(s, e, alignment_mode="expand")
         for tok in span or ():

@@ -78,6 +78,7 @@ def _topics(text: str) -> list[str]:
     return sorted(tag for tag, pats in topics.items() if any(p.search(text) for p in pats))
 
 
+@lru_cache(maxsize=65536)
 def normal_addressee(phrase: str | None, *, bodies: bool = True) -> str | None:
     """An addressee phrase in the small vocabulary of recommendations.yaml ("all OSCE participating
     States" -> States), a body the gazetteer knows as itself (with `bodies`), else None."""
@@ -124,7 +125,7 @@ def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str) -> str | 
         if not heads and token.dep_ == "aux":
             heads += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for c in heads:
-        found = normal_addressee(doc.text[c.left_edge.idx:c.idx + len(c)])
+        found = normal_addressee(doc_text(doc)[c.left_edge.idx:c.idx + len(c)])
         if found:
             return found
     for c in heads:
@@ -134,13 +135,13 @@ def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str) -> str | 
         for prep in (r for r in c.rights if r.dep_ == "prep" and r.i == c.i + 1):
             if all(t.text[:1].isupper() or t.i == prep.i or t.lower_ in ("the", "and", "of") for t in prep.subtree):
                 end = prep.right_edge.idx + len(prep.right_edge)
-        name = re.sub(r"^(?:the|The)\s+", "", doc.text[c.left_edge.idx:end].strip())
+        name = re.sub(r"^(?:the|The)\s+", "", doc_text(doc)[c.left_edge.idx:end].strip())
         if name[:1].isupper() and org_head_re().search(name) and len(name.split()) <= 8:
             return name
     if not clause:
         return None
     # the words after the cue first ("participants recommended that judges ..."), then the whole clause
-    after = doc.text[cue_end:cue_end + len(clause)]
+    after = doc_text(doc)[cue_end:cue_end + len(clause)]
     at = after.find(clause[-20:]) if len(clause) >= 20 else -1
     return normal_addressee(after[:at + 20] if at >= 0 else "", bodies=False) or normal_addressee(clause, bodies=False)
 
@@ -308,7 +309,7 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 if name is not None and name.root.dep_ == "appos":
                     return _Actor(p.name, p)  # "The TITLE on X, NAME, called ...": the name in apposition
             core_end = min([a for a, _ in skip if a > start] or [end])
-            phrase = re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:core_end].strip(" ,–—-"), flags=re.I)
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", doc_text(doc)[start:core_end].strip(" ,–—-"), flags=re.I)
             found = actors.in_span(start, end, groups=False, skip=skip)
             if found is None and subject.text[:1].isupper() and has_head(subject.text) and len(phrase.split()) <= 2:
                 # "the Minister urged ...": the last person named before whose title has that word
