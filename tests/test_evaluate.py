@@ -229,3 +229,14 @@ def test_evaluate_scores_the_sets_whose_tables_exist_and_says_how_to_make_the_ot
     assert list(results) == ["seeds"]
     with pytest.raises(ClickException, match="no set to score"):
         main({"dev": (DEV_GOLD, tmp_path / "nothing")}, metrics_file=tmp_path / "m.json", echo=False)
+
+
+def test_a_wrong_organisation_is_scored_and_reported(tmp_path):
+    tables = perfect_tables()
+    row = next(r for r in tables["person_roles"] if r["name"] and r["organization"])
+    gold_org, row["organization"] = row["organization"], "Somebody Else"
+    write_tables(tables, tmp_path)
+    metrics, report = evaluate(GOLD, tmp_path)
+    assert metrics["people_organization_accuracy"] < 1.0
+    assert any(f"organization of {row['name']}" in line and gold_org in line
+               for lines in report.lines.values() for line in lines)

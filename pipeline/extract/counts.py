@@ -148,8 +148,6 @@ def attends(doc: Doc, count: Count) -> bool:
     return bool(words & word_set("counts.yaml", "attendance_verbs")) and not perfect
 
 
-
-
 @Language.factory("rapporteur_counts", assigns=["doc._.facts"], requires=["token.dep"])
 def make_count_finder(nlp: Language, name: str) -> CountFinder:
     return CountFinder(nlp, name)

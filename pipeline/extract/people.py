@@ -190,8 +190,8 @@ def titles_of(doc: Doc) -> list[RoleMatch]:
     return f["titles"]
 
 
-_PORTFOLIOS = re.compile(r"(?:,[^\S\n]+(?P<item>\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}))*"
-                         r",?[^\S\n]+and[^\S\n]+\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}(?=[,.;:)\n]|$)")
+_PORTFOLIO = r"\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}"  # "Social Affairs", "Health & Human Services"
+_PORTFOLIOS = re.compile(rf"(?:,[^\S\n]+{_PORTFOLIO})*,?[^\S\n]+and[^\S\n]+{_PORTFOLIO}(?=[,.;:)\n]|$)")
 
 
 def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
@@ -206,7 +206,8 @@ def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
         return t
     tail = m.group()
     items = [w.strip() for w in re.split(r",|\band\b", tail) if w.strip()]
-    if has_head(tail) or any(country_of(w) for w in items) or any(e.label_ == "PERSON" and e.start_char < m.end() and t.end < e.end_char for e in doc.ents):
+    if has_head(tail) or any(country_of(w) for w in items) or \
+            any(e.label_ == "PERSON" and e.start_char < m.end() and t.end < e.end_char for e in doc.ents):
         return t
     return replace(t, end=m.end(), text=text[t.start:m.end()])
 
@@ -927,12 +928,12 @@ def role_mention(text: str, start: int, end: int, method: str, confidence: float
     role = text[start:end]
     role = re.sub(r"^(?:the|The)\s+", "", role)
     possessive = re.match(r"(\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*){0,3})['’]s\s+", role) if person is None else None
-    if possessive and country_of(possessive.group(1)) and possessive.end() < len(role):
+    held_for = country_of(possessive.group(1)) if possessive and possessive.end() < len(role) else None
+    if held_for:
         role = role[possessive.end():]  # "Norway's Minister of Health": the office, held for that country
     start = end - len(role)
     organization, country = role_org_country(role)
-    if possessive and country_of(possessive.group(1)) and not country:
-        country = country_of(possessive.group(1))
+    country = country or held_for
     role_norm = strip_country(normalise(role), country)
     return RoleMention(start, end, role, role_norm, organization, country, method, confidence, person)
 
@@ -940,8 +941,12 @@ def role_mention(text: str, start: int, end: int, method: str, confidence: float
 def _one_holder_office(title: str) -> bool:
     """A state's office of two words or more ("the Attorney General", "the Prime Minister"): one
     holder at a time, so it names a person without a modifier (roles.yaml national_offices)."""
-    words = title.split()
-    return len(words) >= 2 and fold(title) in {fold(o) for o in roles().national_offices}
+    return len(title.split()) >= 2 and fold(title) in _national_office_keys()
+
+
+@lru_cache(maxsize=None)
+def _national_office_keys() -> frozenset[str]:
+    return frozenset(fold(o) for o in roles().national_offices)
 
 
 def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
@@ -954,8 +959,7 @@ def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
         return False
     last = span[-1]
     head = last.head
-    return last.dep_ == "compound" and head.i > span.end - 1 and head.i == span.end and head.ent_type_ != "PERSON" \
-        and head.text[:1].islower()
+    return last.dep_ == "compound" and head.i == span.end and head.ent_type_ != "PERSON" and head.text[:1].islower()
 
 
 def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:

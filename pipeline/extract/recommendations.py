@@ -109,7 +109,7 @@ def _addressee_normal() -> dict[str, str]:
 _CALL_OBJECT = ("dobj", "dative")
 
 
-def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str) -> str | None:
+def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str, clause_end: int | None = None) -> str | None:
     """Who the recommendation asks to act, from the parse: the object of a calling verb ("called on
     governments to", "urged businesses to"), else the subject of the modal's verb ("States should
     ..."); normalised to the vocabulary. Without the parse, the first vocabulary word of the clause."""
@@ -141,9 +141,8 @@ def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str) -> str | 
     if not clause:
         return None
     # the words after the cue first ("participants recommended that judges ..."), then the whole clause
-    after = doc_text(doc)[cue_end:cue_end + len(clause)]
-    at = after.find(clause[-20:]) if len(clause) >= 20 else -1
-    return normal_addressee(after[:at + 20] if at >= 0 else "", bodies=False) or normal_addressee(clause, bodies=False)
+    after = doc_text(doc)[cue_end:clause_end] if clause_end is not None and clause_end > cue_end else ""
+    return normal_addressee(after, bodies=False) or normal_addressee(clause, bodies=False)
 
 
 class _Actors:
@@ -236,8 +235,7 @@ def _is_plural_anaphor(subject) -> bool:
     """'They', 'we', 'the group': a subject that stands for a group named before it."""
     if subject.lower_ not in word_set("recommendations.yaml", "plural_anaphors"):
         return False
-    return subject.pos_ == "PRON" or subject.lower_ in ("they", "we") or any(
-        c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
+    return subject.lower_ in ("they", "we") or any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
 
 
 def _plural_title(subject) -> bool:
@@ -467,7 +465,7 @@ def find_recommendations(doc: Doc, segments: list[Segment],
                 clause = text[cs:ce]
                 out.append(Recommendation(cs, ce, clause, kind, modality, cue.group(),
                                           actor.text if actor else None, actor.person if actor else None,
-                                          _addressee_of(doc, cue.start(), cue.end(), clause), _topics(clause),
+                                          _addressee_of(doc, cue.start(), cue.end(), clause, ce), _topics(clause),
                                           confidence=0.8 if actor else 0.65))
                 covered.append((cs, ce))
 
@@ -499,7 +497,7 @@ def find_recommendations(doc: Doc, segments: list[Segment],
         actor = lead_actor[lead_end]
         out.append(Recommendation(body_start, body_end, body, "bullet", modality, cue.group() if cue else None,
                                   actor.text if actor else None, actor.person if actor else None,
-                                  (_addressee_of(doc, body_start + cue.start(), body_start + cue.end(), body) if cue
+                                  (_addressee_of(doc, body_start + cue.start(), body_start + cue.end(), body, body_end) if cue
                                    else None) or lead_addressee.get(lead_end), _topics(body),
                                   method="rule:bullet-under-lead-in",
                                   confidence=0.85))

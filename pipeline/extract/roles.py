@@ -154,15 +154,15 @@ def role_org_country(role: str) -> tuple[str | None, str | None]:
 
     gaz = gazetteer()
     orgs = find_orgs(role, gaz)
-    organization = None
-    if orgs:
-        org = gaz.by_key.get(fold(orgs[0].name))
-        # a body the text defines is labelled by its acronym, as the gazetteer's short forms are
-        organization = gaz.resolve(org).label if org else (orgs[0].acronym or orgs[0].name)
+    if not orgs:
+        countries = countries_in(role)
+        return None, (countries[0] if countries else None)
+    org = gaz.by_key.get(fold(orgs[0].name))
+    # a body the text defines is labelled by its acronym, as the gazetteer's short forms are
+    organization = gaz.resolve(org).label if org else (orgs[0].acronym or orgs[0].name)
     # a country inside a body's name is not the role's country ("Permanent Mission of the Order of X")
     outside = "".join(" " if any(o.start <= i < o.end for o in orgs) else ch for i, ch in enumerate(role))
-    countries = countries_in(outside) if orgs else countries_in(role)
-    if not countries and orgs:  # a national body's office ("USAID Administrator")
-        org = gaz.by_key.get(fold(orgs[0].name))
-        countries = [org.country] if org is not None and org.country else []
+    countries = countries_in(outside)
+    if not countries and org is not None and org.country:  # a national body's office ("USAID Administrator")
+        countries = [org.country]
     return organization, (countries[0] if countries else None)

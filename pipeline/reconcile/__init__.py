@@ -214,7 +214,9 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
         for pr in ex.person_roles:
             key = office_key(pr.role_norm, pr.country)
             if key:
-                holders[key].update([name_key(pr.name)] if pr.name else [])
+                named = holders[key]  # an office named by role only keeps an empty set of holders
+                if pr.name:
+                    named.add(name_key(pr.name))
         offices = {k: frozenset(v) for k, v in holders.items()}
         sources.append(Source(record, {name_key(x.name) for x in ex.people}, offices))
     meetings, meeting_sources, conflicts = [], [], []

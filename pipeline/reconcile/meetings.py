@@ -186,6 +186,14 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
         if explain:
             why.append(f"{reason if isinstance(reason, str) else reason()} ({points:+g})")
 
+    def agree(x: Any, y: Any, points: float, same: Callable[[], str], different: str) -> None:
+        """Both sides give it: `points` when they agree, -4 when they differ."""
+        if x and y:
+            if x != y:
+                add(-4.0, different)
+            elif points:
+                add(points, same)
+
     ka, kb = ga("series_key"), gb("series_key")
     sim = series_similarity(ka, kb)
     if sim is not None:
@@ -202,14 +210,6 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
             add(2.0, "similar descriptions")
     if ea and ea == eb:
         add(3.0, lambda: f"edition {ea}")
-    def agree(x: Any, y: Any, points: float, same: Callable[[], str], different: str) -> None:
-        """Both sides give it: `points` when they agree, -4 when they differ."""
-        if x and y:
-            if x != y:
-                add(-4.0, different)
-            elif points:
-                add(points, same)
-
     na = ga("anniversary")
     agree(na, gb("anniversary"), 3.0, lambda: f"anniversary of {na} years", "different anniversaries")
     if dates == "overlap":
@@ -245,9 +245,9 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
     oa, ob = ga("organizers"), gb("organizers")
     if oa and ob and not set(oa).isdisjoint(ob):
         add(0.5, "shared organisers")
-    pa_ = ga("participants")
-    if pa_ and pa_ == gb("participants"):
-        add(1.0, lambda: f"{pa_} participants")
+    pn = ga("participants")
+    if pn and pn == gb("participants"):
+        add(1.0, lambda: f"{pn} participants")
     ta = ga("countries")
     if ta and ta == gb("countries"):
         add(0.5, lambda: f"{ta} countries")

@@ -497,3 +497,9 @@ def test_a_one_holder_office_is_a_role_only_mention_without_a_modifier(extract):
     r = extract("The meeting was held in Washington on 1 March 2011. The Attorney General attended. The Chair "
                 "thanked everyone.")
     assert [x["role"] for x in _role_only(r)] == ["Attorney General"]
+
+
+def test_the_office_of_a_national_body_takes_its_country(extract):
+    r = extract("The meeting took place in Vienna on 3 May 2022. The USAID Administrator spoke.")
+    (row,) = [x for x in _role_only(r) if x["role"] == "USAID Administrator"]
+    assert (row["organization"], row["country"]) == ("USAID", "United States")
