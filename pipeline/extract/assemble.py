@@ -22,9 +22,10 @@ from ..records import (CountFact, Extraction, Figure, MeetingFact, MentionFact, 
 from ..lang.resources import alternation, roles
 from .meeting import build_meeting
 from .places import countries_in
-from .util import doc_text, facts, sentence_bounds, sentence_of
+from .util import CACHE_EXTENSIONS, FACT_EXTENSIONS, doc_text, needs, sentence_bounds, sentence_of
 
 log = logging.getLogger(__name__)
+ASSEMBLER = "rapporteur_assemble"
 
 if not Doc.has_extension("context"):
     Doc.set_extension("context", default=None)
@@ -60,7 +61,6 @@ def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
     base = context.get("offset") or 0  # where this Doc starts in the document (long documents come in pieces)
     published = date.fromisoformat(context["published"]) if context.get("published") else None
     segments = [Segment(*s) for s in context.get("segments", [])]
-    f = facts(doc)
     text = doc_text(doc)
     bounds = sentence_bounds(doc)
     dateline = tuple(context["dateline"]) if context.get("dateline") else None
@@ -79,17 +79,17 @@ def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
         out.mentions.append(MentionFact(stable_id("m-", doc_id, label, sp.start, sp.end), doc_id, label, sp,
                                         sentence_of(bounds, start), extractor, method, round(confidence, 3)))
 
-    for o in f.get("orgs", []):
+    for o in needs(doc, "orgs", ASSEMBLER):
         mention("ORG", o.start, o.end, "rapporteur_orgs", o.method, o.confidence)
         out.orgs.append(OrgFact(o.name, o.acronym, span(o.start, o.end), o.method))
-    people = f.get("people", [])
+    people = needs(doc, "people", ASSEMBLER)
     for p in people:
         mention("PERSON", p.start, p.end, "rapporteur_people", p.method, p.confidence)
         out.people.append(PersonFact(p.name, list(p.honorifics), span(p.start, p.end)))
     with_role = {p.name for p in people if p.role}
     seen_plain: set[str] = set()
     home = _home_country(text, meeting.country)
-    for r in f.get("roles", []):
+    for r in needs(doc, "roles", ASSEMBLER):
         mention("ROLE", r.start, r.end, "rapporteur_people", r.method, r.confidence)
         if r.person is None and home and not (r.country or r.organization) and _national_office(r.role_norm):
             # "the Attorney General" in a report of a national meeting: that country's office
@@ -110,25 +110,25 @@ def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
             round(p.confidence, 3)))
 
     count_ids: list[str] = []
-    for c in f.get("counts", []):
+    for c in needs(doc, "counts", ASSEMBLER):
         sp = span(c.start, c.end)
         count_ids.append(stable_id("c-", doc_id, sp.start, sp.end))
         mention("COUNT", c.start, c.end, "rapporteur_counts", c.method, c.confidence)
         out.counts.append(CountFact(count_ids[-1], doc_id, sp, c.value, c.qualifier, c.lower, c.upper, c.unit,
                                     count_ids[c.part_of] if c.part_of is not None else None, c.method, c.confidence))
-    for q in f.get("quotes", []):
+    for q in needs(doc, "quotes", ASSEMBLER):
         mention("QUOTE", q.start, q.end, "rapporteur_quotes", q.method, q.confidence)
         sp = span(q.start, q.end)
         out.quotes.append(QuoteFact(stable_id("q-", doc_id, sp.start, sp.end), doc_id, sp, q.speaker_text, q.method,
                                     q.confidence))
-    for r in f.get("recommendations", []):
+    for r in needs(doc, "recommendations", ASSEMBLER):
         mention("RECOMMENDATION", r.start, r.end, "rapporteur_recommendations", r.method, r.confidence)
         sp = span(r.start, r.end)
         out.recommendations.append(RecommendationFact(
             stable_id("r-", doc_id, sp.start, sp.end), doc_id, sp, r.actor,
             r.actor_person.name if r.actor_person else None, r.addressee, r.modality, r.cue, r.kind, r.topics,
             r.method, r.confidence))
-    for d in f.get("dates", []):
+    for d in needs(doc, "dates", ASSEMBLER):
         mention("DATE", d.start, d.end, "rapporteur_dates", "rule:date-pattern", 0.9)
     if meeting.venue_evidence:
         ev = meeting.venue_evidence
@@ -164,14 +164,14 @@ def empty_result(doc_id: str) -> Extraction:
 
 
 class Assembler:
-    """Builds doc._.result from doc._.facts and doc._.context, then drops the facts."""
+    """Builds doc._.result from the facts on the Doc and doc._.context, then drops the facts."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.context or {"doc_id": "doc"}
-        errors = list(facts(doc).get("errors", []))
+        errors = list(doc._.errors or [])
         try:
             result = assemble(doc, context)
         except Exception as exc:  # noqa: BLE001 - the document keeps an empty result and its error
@@ -181,13 +181,15 @@ class Assembler:
         result.errors = errors
         # plain data: Docs go to worker processes and back as msgpack (Extraction.from_json reads it)
         doc._.result = result.to_json()
-        doc._.facts = None
+        for extension in (*FACT_EXTENSIONS, "errors", *CACHE_EXTENSIONS):
+            setattr(doc._, extension, None)
         # nothing downstream reads the tok2vec output: dropping it keeps the Docs that worker
         # processes send back small
         doc.tensor = numpy.zeros((0,), dtype="float32")
         return doc
 
 
-@Language.factory("rapporteur_assemble", assigns=["doc._.result"], requires=["doc._.facts", "doc.sents"])
+@Language.factory("rapporteur_assemble", assigns=["doc._.result"],
+                  requires=[*(f"doc._.{name}" for name in FACT_EXTENSIONS), "doc.sents"])
 def make_assembler(nlp: Language, name: str) -> Assembler:
     return Assembler(nlp, name)

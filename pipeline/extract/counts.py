@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
 from ..lang.resources import load, word_set
-from .util import doc_text, facts, guarded
+from .util import doc_text, guarded
 
 @dataclass
 class Count:
@@ -116,14 +116,16 @@ def find_counts(text: str) -> list[Count]:
 
 
 class CountFinder:
-    """Participant counts: doc._.facts['counts']."""
+    """Participant counts: doc._.counts."""
+
+    assigns = ("counts",)
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        facts(doc)["counts"] = [c for c in find_counts(doc_text(doc)) if attends(doc, c)]
+        doc._.counts = [c for c in find_counts(doc_text(doc)) if attends(doc, c)]
         return doc
 
 
@@ -148,6 +150,6 @@ def attends(doc: Doc, count: Count) -> bool:
     return bool(words & word_set("counts.yaml", "attendance_verbs")) and not perfect
 
 
-@Language.factory("rapporteur_counts", assigns=["doc._.facts"], requires=["token.dep"])
+@Language.factory("rapporteur_counts", assigns=["doc._.counts"], requires=["token.dep"])
 def make_count_finder(nlp: Language, name: str) -> CountFinder:
     return CountFinder(nlp, name)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..lang.dateparse import DAY, MONTH, YEAR, checked_date, month_number, possible_day
 from .numbers import number_re, parse_number
 from ..lang.resources import alternation, load
-from .util import doc_text, facts, guarded
+from .util import add_error, doc_text, guarded
 
 _SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*(?:the\s+)?"
 _D = rf"(?P<d1>{DAY})"
@@ -164,7 +164,9 @@ def find_duration(text: str) -> int | None:
 
 
 class DateFinder:
-    """Date expressions: doc._.facts['dates']."""
+    """Date expressions: doc._.dates."""
+
+    assigns = ("dates",)
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -172,12 +174,12 @@ class DateFinder:
     @guarded
     def __call__(self, doc: Doc) -> Doc:
         impossible: list[str] = []
-        facts(doc)["dates"] = find_dates(doc_text(doc), impossible)
+        doc._.dates = find_dates(doc_text(doc), impossible)
         for phrase in impossible:  # reported with the document's extraction, never a crash
-            facts(doc).setdefault("errors", []).append(f"{self.name}: no such day, not read as a date: {phrase!r}")
+            add_error(doc, f"{self.name}: no such day, not read as a date: {phrase!r}")
         return doc
 
 
-@Language.factory("rapporteur_dates", assigns=["doc._.facts"])
+@Language.factory("rapporteur_dates", assigns=["doc._.dates"])
 def make_date_finder(nlp: Language, name: str) -> DateFinder:
     return DateFinder(nlp, name)

@@ -20,7 +20,7 @@ from .orgs import find_orgs, org_head_re
 from .places import city_country, countries_in
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
 from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
-from .util import doc_text, facts, sentence_bounds, sentence_of
+from .util import doc_text, needs, sentence_bounds, sentence_of
 from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
 TITLE_BLOCK_SEGMENTS = 8  # the first lines of a summary: title, organisers, date, venue
@@ -638,7 +638,6 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                   dateline: tuple[int, int] | None = None) -> MeetingRecord:
     """The per-document meeting record, from the facts the components put on `doc`."""
     text = doc_text(doc)
-    f = facts(doc)
     rec = MeetingRecord()
     verb_re, noun_re, organiser_res = _meeting_res()
     title_spans = [(s.start, s.end) for s in _title_block(text, segments)]
@@ -648,7 +647,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     # name and series: in the title block the line that dates the meeting is its own header, and is
     # read before a headline ("Headline on X" / "Theme – the 5th X Forum, 3-4 May 2021")
     # (the dateline is the publication date, not the meeting's; a deadline is a registration date)
-    dates = [d for d in f.get("dates", []) if (dateline is None or not dateline[0] <= d.start < dateline[1])
+    dates = [d for d in needs(doc, "dates", "rapporteur_assemble") if (dateline is None or not dateline[0] <= d.start < dateline[1])
              and not _deadline_before().search(text, max(0, d.start - 40), d.start)]
     def dated_header(sp: tuple[int, int]) -> bool:
         """A title-block line that ends with a date, or starts with one ("Name, 3-4 May 2021")."""
@@ -798,7 +797,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     rec.organizers = organisers
 
     # headline counts: participants and countries
-    counts: list[Count] = f.get("counts", [])
+    counts: list[Count] = needs(doc, "counts", "rapporteur_assemble")
     people_units = [c for c in counts if c.unit in ("participants", "delegates") and c.part_of is None]
     country_units = [c for c in counts if c.unit in ("countries", "participating_states") and c.part_of is None]
     rec.participants = people_units[0] if people_units else None

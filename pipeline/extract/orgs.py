@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang.resources import Gazetteer, Org, alternation, fold, gazetteer, load
-from .util import doc_text, facts, guarded
+from .util import doc_text, guarded
 
 def _org_heads() -> tuple[str, ...]:
     """Words that make a capitalised phrase an organisation (resources/org_heads.yaml)."""
@@ -139,7 +139,9 @@ def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
 
 
 class OrgFinder:
-    """Finds organisation mentions; results in doc._.facts['orgs']."""
+    """Finds organisation mentions: doc._.orgs."""
+
+    assigns = ("orgs",)
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -147,11 +149,11 @@ class OrgFinder:
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        facts(doc)["orgs"] = find_orgs(doc_text(doc), self.gaz)
+        doc._.orgs = find_orgs(doc_text(doc), self.gaz)
         return doc
 
 
-@Language.factory("rapporteur_orgs", assigns=["doc._.facts"], requires=["doc.ents"])
+@Language.factory("rapporteur_orgs", assigns=["doc._.orgs"], requires=["doc.ents"])
 def make_org_finder(nlp: Language, name: str) -> OrgFinder:
     return OrgFinder(nlp, name)
 

@@ -31,7 +31,7 @@ from .places import country_of
 from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
                         post_nominals, roles)
 from .roles import RoleMatch, after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
-from .util import doc_text, facts, guarded, overlaps, sentence_bounds
+from .util import doc_text, guarded, overlaps, sentence_bounds
 
 _UP, _LOW = r"\p{Lu}", r"[\p{Ll}\p{M}]"
 # A word of a name: "Jana", "McDonald", "Jean-Luc", "O'Brien", "KOWALSKA", an initial "G.".
@@ -184,10 +184,9 @@ def is_plausible_name(name: str, *, single: bool = False) -> bool:
 
 def titles_of(doc: Doc) -> list[RoleMatch]:
     """The role titles of the document, found once."""
-    f = facts(doc)
-    if "titles" not in f:
-        f["titles"] = [_with_portfolios(doc, t) for t in find_titles(doc_text(doc))]
-    return f["titles"]
+    if doc._.rapporteur_titles is None:
+        doc._.rapporteur_titles = [_with_portfolios(doc, t) for t in find_titles(doc_text(doc))]
+    return doc._.rapporteur_titles
 
 
 _PORTFOLIO = r"\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}"  # "Social Affairs", "Health & Human Services"
@@ -1030,7 +1029,9 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
 
 
 class PeopleFinder:
-    """Named people with their roles, and role-only mentions: doc._.facts['people'|'roles']."""
+    """Named people with their roles, and role-only mentions: doc._.people, doc._.roles."""
+
+    assigns = ("people", "roles")
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -1038,12 +1039,11 @@ class PeopleFinder:
     @guarded
     def __call__(self, doc: Doc) -> Doc:
         people = find_people(doc)
-        f = facts(doc)
-        f["people"] = people
-        f["roles"] = attach_roles(doc, people)
+        doc._.people = people
+        doc._.roles = attach_roles(doc, people)
         return doc
 
 
-@Language.factory("rapporteur_people", assigns=["doc._.facts"], requires=["doc.ents", "token.dep", "doc.sents"])
+@Language.factory("rapporteur_people", assigns=["doc._.people", "doc._.roles"], requires=["doc.ents", "token.dep", "doc.sents"])
 def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
     return PeopleFinder(nlp, name)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..lang.resources import load
 from .people import role_mention
 from .rules import RuleMatch, RuleSet, noun_phrase, verb_phrase
-from .util import doc_text, facts, guarded, overlaps
+from .util import doc_text, guarded, needs, overlaps
 
 
 class PersonRuleFinder:
@@ -38,10 +38,7 @@ class PersonRuleFinder:
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        f = facts(doc)
-        people, roles = f.get("people"), f.get("roles")
-        if people is None or roles is None:
-            raise ValueError(f"{self.name} needs rapporteur_people before it in the pipeline")
+        people, roles = needs(doc, "people", self.name), needs(doc, "roles", self.name)
         text = doc_text(doc)
         with_role = {id(r.person) for r in roles if r.person is not None}
         for m in self.rules.matches(doc):
@@ -65,7 +62,7 @@ class PersonRuleFinder:
 
 
 @Language.factory("rapporteur_person_rules", default_config={"max_role_tokens": 12},
-                  requires=["token.dep", "doc.ents", "doc._.facts"], assigns=["doc._.facts"])
+                  requires=["token.dep", "doc.ents", "doc._.people", "doc._.roles"], assigns=["doc._.people", "doc._.roles"])
 def make_person_rule_finder(nlp: Language, name: str, max_role_tokens: int) -> PersonRuleFinder:
     return PersonRuleFinder(nlp, name, max_role_tokens=max_role_tokens)
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .people import PersonMention, RoleMention
 from ..lang.resources import alternation, fold, honorific_keys, lexicon
-from .util import doc_text, facts, guarded
+from .util import doc_text, guarded, needs
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
 
@@ -132,18 +132,19 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
 
 
 class QuoteFinder:
-    """Quotes with their speakers: doc._.facts['quotes']. Runs after rapporteur_people."""
+    """Quotes with their speakers: doc._.quotes. Runs after rapporteur_people."""
+
+    assigns = ("quotes",)
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        f = facts(doc)
-        f["quotes"] = find_quotes(doc_text(doc), f.get("people", []), f.get("roles", []))
+        doc._.quotes = find_quotes(doc_text(doc), needs(doc, "people", self.name), needs(doc, "roles", self.name))
         return doc
 
 
-@Language.factory("rapporteur_quotes", assigns=["doc._.facts"], requires=["doc._.facts", "doc.ents"])
+@Language.factory("rapporteur_quotes", assigns=["doc._.quotes"], requires=["doc._.people", "doc._.roles"])
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder(nlp, name)

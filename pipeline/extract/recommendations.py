@@ -22,7 +22,7 @@ from .people import PersonMention, RoleMention
 from .quotes import Quote
 from .roles import has_head
 from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles, word_set
-from .util import doc_text, facts, guarded, sentence_bounds
+from .util import doc_text, guarded, needs, sentence_bounds
 
 
 @dataclass
@@ -390,9 +390,9 @@ def find_recommendations(doc: Doc, segments: list[Segment],
                          dateline: tuple[int, int] | None = None) -> list[Recommendation]:
     """Recommendations of the document; a clause never starts inside the dateline."""
     text = doc_text(doc)
-    f = facts(doc)
-    people, roles, orgs = f.get("people", []), f.get("roles", []), f.get("orgs", [])
-    quotes: list[Quote] = f.get("quotes", [])
+    by = "rapporteur_recommendations"
+    people, roles, orgs = needs(doc, "people", by), needs(doc, "roles", by), needs(doc, "orgs", by)
+    quotes: list[Quote] = needs(doc, "quotes", by)
     actors = _Actors(text, people, roles, orgs)
     cues, _, _, descriptive, _, group_re, _, _, _ = _res()
     any_cue = _any_cue()
@@ -506,7 +506,9 @@ def find_recommendations(doc: Doc, segments: list[Segment],
 
 
 class RecommendationFinder:
-    """Recommendations: doc._.facts['recommendations']. Runs after people, orgs and quotes."""
+    """Recommendations: doc._.recommendations. Runs after people, orgs and quotes."""
+
+    assigns = ("recommendations",)
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -521,10 +523,11 @@ class RecommendationFinder:
 
             segments = segment(doc_text(doc))
         dateline = tuple(context["dateline"]) if context and context.get("dateline") else None
-        facts(doc)["recommendations"] = find_recommendations(doc, segments, dateline)
+        doc._.recommendations = find_recommendations(doc, segments, dateline)
         return doc
 
 
-@Language.factory("rapporteur_recommendations", assigns=["doc._.facts"], requires=["doc._.facts", "token.dep", "doc.sents"])
+@Language.factory("rapporteur_recommendations", assigns=["doc._.recommendations"],
+                  requires=["doc._.people", "doc._.roles", "doc._.orgs", "doc._.quotes", "token.dep", "doc.sents"])
 def make_recommendation_finder(nlp: Language, name: str) -> RecommendationFinder:
     return RecommendationFinder(nlp, name)

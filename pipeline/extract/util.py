@@ -10,23 +10,49 @@ from spacy.tokens import Doc
 
 log = logging.getLogger("pipeline.extract")
 
-if not Doc.has_extension("facts"):
-    Doc.set_extension("facts", default=None)
+# What the components put on a Doc: one typed extension per kind of fact, None until the component
+# that assigns it has run (a list, maybe empty, after it). extension -> (component, what it holds)
+FACT_EXTENSIONS: dict[str, tuple[str, str]] = {
+    "orgs": ("rapporteur_orgs", "list[orgs.Org]"),
+    "people": ("rapporteur_people", "list[people.PersonMention]"),
+    "roles": ("rapporteur_people", "list[people.RoleMention]"),
+    "quotes": ("rapporteur_quotes", "list[quotes.Quote]"),
+    "dates": ("rapporteur_dates", "list[dates.DateExpr]"),
+    "counts": ("rapporteur_counts", "list[counts.Count]"),
+    "recommendations": ("rapporteur_recommendations", "list[recommendations.Recommendation]"),
+}
+# Computed once per Doc and read by several components (spaCy rebuilds doc.text on every access)
+CACHE_EXTENSIONS = ("rapporteur_text", "rapporteur_sentences", "rapporteur_titles")
+for _name in (*FACT_EXTENSIONS, "errors", *CACHE_EXTENSIONS):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
-def facts(doc: Doc) -> dict[str, Any]:
-    """The per-document results the components write (a fresh dict per Doc)."""
-    if doc._.facts is None:
-        doc._.facts = {}
-    return doc._.facts
+class MissingComponent(ValueError):
+    pass
+
+
+def needs(doc: Doc, name: str, by: str) -> list:
+    """The facts of extension `name`, which component `by` reads; a clear error when the component
+    that assigns them is not before `by` in the pipeline (never a silent empty list)."""
+    value = getattr(doc._, name)
+    if value is None:
+        raise MissingComponent(f"{by} needs doc._.{name}: add {FACT_EXTENSIONS[name][0]} before it in the pipeline")
+    return value
+
+
+def add_error(doc: Doc, message: str) -> None:
+    """A problem with this document that reaches its extraction result (doc._.errors)."""
+    if doc._.errors is None:
+        doc._.errors = []
+    doc._.errors.append(message)
 
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once (spaCy joins the tokens again on every `doc.text`)."""
-    f = facts(doc)
-    if "text" not in f:
-        f["text"] = doc.text
-    return f["text"]
+    if doc._.rapporteur_text is None:
+        doc._.rapporteur_text = doc.text
+    return doc._.rapporteur_text
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -34,9 +60,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
     Computed once per Doc from the SENT_START array (iterating `doc.sents` repeatedly is slow).
     """
-    f = facts(doc)
-    if "sentence_bounds" in f:
-        return f["sentence_bounds"]
+    if doc._.rapporteur_sentences is not None:
+        return doc._.rapporteur_sentences
     from spacy.attrs import SENT_START
 
     starts = [0]
@@ -66,7 +91,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             start = s_char + m.end()
         if text[start:e_char].strip():
             bounds.append((start, e_char))
-    f["sentence_bounds"] = bounds
+    doc._.rapporteur_sentences = bounds
     return bounds
 
 
@@ -100,7 +125,8 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def guarded(call: Callable) -> Callable:
     """A component's __call__ that never kills the run: an exception is logged and recorded in
-    doc._.facts['errors'] (it reaches the extraction result), and the other components go on."""
+    doc._.errors (it reaches the extraction result); the extensions the component assigns (its
+    class's `assigns`) are left empty, so the components after it go on."""
 
     @functools.wraps(call)
     def wrapper(self, doc: Doc) -> Doc:
@@ -110,7 +136,10 @@ def guarded(call: Callable) -> Callable:
             context = doc._.context if doc.has_extension("context") else None
             doc_id = (context or {}).get("doc_id", "?")
             log.exception("%s failed on document %s", self.name, doc_id)
-            facts(doc).setdefault("errors", []).append(f"{self.name}: {type(exc).__name__}: {exc}")
+            add_error(doc, f"{self.name}: {type(exc).__name__}: {exc}")
+            for name in getattr(self, "assigns", ()):
+                if getattr(doc._, name) is None:
+                    setattr(doc._, name, [])
             return doc
 
     return wrapper

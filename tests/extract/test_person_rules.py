@@ -63,3 +63,23 @@ def test_every_component_declares_what_it_assigns_and_requires_and_analyze_pipes
     for name, summary in analysis["summary"].items():
         if name.startswith("rapporteur_"):
             assert summary["assigns"], name
+
+
+def test_components_declare_the_typed_extensions_they_share(nlp):
+    summary = nlp.analyze_pipes(pretty=False)["summary"]
+    assert summary["rapporteur_people"]["assigns"] == ["doc._.people", "doc._.roles"]
+    assert "doc._.quotes" in summary["rapporteur_recommendations"]["requires"]
+    assert set(summary["rapporteur_assemble"]["requires"]) >= {"doc._.dates", "doc._.counts", "doc._.orgs"}
+
+
+def test_a_component_whose_input_is_missing_says_which_component_to_add():
+    from pipeline.extract.nlp import load_model
+
+    bare = load_model()
+    bare.add_pipe("rapporteur_quotes")
+    doc = bare("“We will act,” said the minister.")
+    assert doc._.quotes == []  # left empty, so later components go on
+    assert doc._.errors == ["rapporteur_quotes: MissingComponent: rapporteur_quotes needs doc._.people: "
+                            "add rapporteur_people before it in the pipeline"]
+    analysis = bare.analyze_pipes(pretty=False)
+    assert analysis["problems"]["rapporteur_quotes"] == ["doc._.people", "doc._.roles"]
