@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
-from ..lang.resources import load, word_set
+from ..lang.resources import load, word_set, vocab
 from .util import doc_text, guarded
 
 @dataclass
@@ -50,8 +50,8 @@ def bounds(value: int, qualifier: str, upper_value: int | None = None) -> tuple[
 def _grammar():
     res = load("counts.yaml")
     qual_words = []
-    for qual, words in res.qualifiers.items():
-        for w in words:
+    for qual, forms in res.qualifiers.items():
+        for w in forms:
             qual_words.append((w, qual))
     qual_words.sort(key=lambda t: len(t[0]), reverse=True)
     qual_re = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in qual_words)
@@ -60,15 +60,15 @@ def _grammar():
     between = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(res.between, key=len, reverse=True))
     shapes = "|".join(f"(?-i:{s})" for s in res.between_shapes)
     nested = "|".join(res.nested)
-    pattern = re.compile(
+    pattern = re.compile(vocab(
         rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{number_re()})"
         # a range, never from a year ("12 May 2006 - Twenty judges": the count starts at "Twenty")
-        rf"(?:(?<!(?:19|20)\d\d)\s*(?:-|–|to|and)\s*(?P<num2>{number_re()}))?"
+        rf"(?:(?<!(?:19|20)\d\d)\s*(?:-|–|@range_connectors)\s*(?P<num2>{number_re()}))?"
         rf"(?P<nest>\s+(?:{nested}))?"
-        rf"\s+(?:(?:{between}|{shapes})\s+){{0,6}}?(?:{unit_re})(?![\w-])",
+        rf"\s+(?:(?:{between}|{shapes})\s+){{0,6}}?(?:{unit_re})(?![\w-])"),
         re.IGNORECASE,
     )
-    excluded_before = re.compile(rf"(?:\b(?:{'|'.join(res.addressed_before)})\s+(?:all\s+)?(?:the\s+)?|(?:{'|'.join(res.not_after)})\s*)$", re.I)
+    excluded_before = re.compile(vocab(rf"(?:\b(?:{'|'.join(res.addressed_before)})\s+(?:@all\s+)?(?:@definite\s+)?|(?:{'|'.join(res.not_after)})\s*)$"), re.I)
     excluded_after = re.compile(rf"\s*(?:{'|'.join(res.not_before)})\b", re.I)
     return (pattern, dict(qual_words), [u for _, u in unit_words], {w.lower() for w in res.anaphoric_before},
             excluded_before, excluded_after)
@@ -104,7 +104,7 @@ def find_counts(text: str) -> list[Count]:
             qualifier = "between"
         lower, upper = bounds(value, qualifier, value2)
         count = Count(m.start(), m.end(), m.group(), value, qualifier, lower, upper, unit)
-        nested_after = re.search(r"\b(?:including|among them|of whom|of which|among whom)\s+$",
+        nested_after = re.search(vocab(r"\b@part_lead_ins\s+$"),
                                  text[max(0, m.start() - 25):m.start()], re.I)
         if m.group("nest") or nested_after:
             # the enclosing count is the nearest one before it in the same sentence or bracket

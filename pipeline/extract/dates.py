@@ -16,30 +16,34 @@ from spacy.tokens import Doc
 
 from ..lang.dateparse import DAY, MONTH, YEAR, checked_date, month_number, possible_day
 from .numbers import number_re, parse_number
-from ..lang.resources import alternation, load
+from ..lang.resources import WordPattern, alternation, lexicon, load, vocab
 from .util import add_error, doc_text, guarded
 
-_SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*(?:the\s+)?"
+_SEP = r"\s*(?:-|–|—|@date_range_words)\s*(?:@definite\s+)?"
 _D = rf"(?P<d1>{DAY})"
 _CLOCK = r"\d{1,2}[:.]\d\d"  # a time of day written between the two ends of a range
 _PATTERNS = [
     # 28 February - 1 March 2019 / 28 February to 1 March / 14 June 2021, 14:00 – 16 June 2021, 16:30
-    ("range", re.compile(rf"(?:from\s+)?(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?(?:,?\s+{_CLOCK})?"
-                         rf"{_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
+    ("range", WordPattern(rf"(?:@origin\s+)?(?P<d1>{DAY})\s+(?:@genitive\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?(?:,?\s+{_CLOCK})?"
+                         rf"{_SEP}(?P<d2>{DAY})\s+(?:@genitive\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
     # 9-10 March 2019 / from 4 to 5 October 2018 / 4 and 5 October
-    ("range", re.compile(rf"(?:from\s+)?(?:the\s+)?(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
+    ("range", WordPattern(rf"(?:@origin\s+)?(?:@definite\s+)?(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:@genitive\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
     # March 9-10, 2019
-    ("range", re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){_SEP}(?P<d2>{DAY}),?(?:\s+(?P<y>{YEAR}))?")),
+    ("range", WordPattern(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){_SEP}(?P<d2>{DAY}),?(?:\s+(?P<y>{YEAR}))?")),
     # 3 May 2019 / 3 May
-    ("day", re.compile(rf"(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
+    ("day", WordPattern(rf"(?P<d1>{DAY})\s+(?:@genitive\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")),
     # May 3, 2019
     ("day", re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,\s+(?P<y>{YEAR}))?(?![\d:])")),
     # March 2019
     ("month", re.compile(rf"(?P<m1>{MONTH})\s+(?P<y>{YEAR})")),
 ]
-_RELATIVE = re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\b", re.IGNORECASE)
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                  "yesterday": -1, "tomorrow": 1}
+_RELATIVE = WordPattern(r"\b(?P<w>@relative_days)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _relative_days() -> dict[str, int]:
+    """Relative day words, folded to single spaces -> the days they add to the document's date."""
+    return {" ".join(w.lower().split()): n for w, n in lexicon().relative_days.items()}
 
 
 @dataclass
@@ -132,12 +136,12 @@ def find_dates(text: str, impossible: list[str] | None = None) -> list[DateExpr]
     for m in _RELATIVE.finditer(text):
         if free(m.start(), m.end()):
             found.append(DateExpr(m.start(), m.end(), m.group(), "relative",
-                                  relative_days=_RELATIVE_DAYS[m.group("w").lower()]))
+                                  relative_days=_relative_days()[" ".join(m.group("w").lower().split())]))
     weekdays = load("lexicon.yaml").weekdays
-    for m in re.finditer(rf"\b(?:on|last|this|next)\s+(?P<w>{'|'.join(weekdays)})\b(?!,?\s+\d)", text):
+    for m in re.finditer(vocab(rf"\b@weekday_leads\s+(?P<w>{'|'.join(weekdays)})\b(?!,?\s+\d)"), text):
         if free(m.start("w"), m.end("w")):
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            forward = bool(re.search(r"\b(?:will|shall|is to|are to|next)\b", text[sentence_start:m.end()]))
+            forward = bool(re.search(vocab(r"\b@future_markers\b"), text[sentence_start:m.end()]))
             found.append(DateExpr(m.start("w"), m.end("w"), m.group("w"), "weekday",
                                   weekday=weekdays.index(m.group("w")), forward=forward))
     for pattern in _year_evidence():
@@ -151,7 +155,7 @@ def find_dates(text: str, impossible: list[str] | None = None) -> list[DateExpr]
 @lru_cache(maxsize=None)
 def _duration() -> re.Pattern:
     nouns = alternation(load("meetings.yaml").nouns)
-    return re.compile(rf"\b(?P<n>{number_re()})[- ]day\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+    return re.compile(vocab(rf"\b(?P<n>{number_re()})[- ]@day_unit\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"), re.IGNORECASE)
 
 
 def find_duration(text: str) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang.resources import lexicon
+from ..lang.resources import lexicon, vocab
 
 
 @lru_cache(maxsize=None)
@@ -13,19 +13,19 @@ def number_re() -> str:
     n = lexicon().numbers
     word = "(?:" + "|".join(sorted([*n.ones, *n.tens, *n.scales], key=len, reverse=True)) + ")"
     scale = "(?:" + "|".join(sorted(n.scales, key=len, reverse=True)) + ")"
-    words = rf"(?:an?\s+(?={scale}\b))?{word}(?:(?:[\s-]+|\s+and\s+){word})*"
-    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{words})"
+    spelled = rf"(?:@indefinite\s+(?={scale}\b))?{word}(?:(?:[\s-]+|\s+@coordinator\s+){word})*"
+    return vocab(rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{spelled})")
 
 
 def parse_number(text: str) -> int | None:
     """'85' -> 85, '1,200' -> 1200, 'fifty-one' -> 51, 'one hundred and twenty' -> 120, 'a hundred' -> 100."""
-    text = re.sub(r"^an?\s+", "one ", text.strip().lower())
+    text = re.sub(vocab(r"^@indefinite\s+"), "one ", text.strip().lower())
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
         return int(text.replace(",", ""))
     n = lexicon().numbers
     total, current = 0, 0
     for word in re.split(r"[\s-]+", text):
-        if word == "and":
+        if word in lexicon().word_classes["coordinator"]:
             continue
         if word in n.ones:
             current += n.ones[word]
@@ -52,7 +52,7 @@ def ordinal_re() -> str:
 def parse_ordinal(text: str) -> int | None:
     """'25th' -> 25, 'twenty-fifth' -> 25, 'fifth' -> 5."""
     text = text.strip().lower()
-    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", text)
+    m = re.fullmatch(vocab(r"(\d{1,3})@ordinal_suffixes"), text)
     if m:
         return int(m.group(1))
     lex = lexicon()

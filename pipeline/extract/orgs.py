@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang.resources import Gazetteer, Org, alternation, fold, gazetteer, load
+from ..lang.resources import Gazetteer, Org, WordPattern, alternation, fold, gazetteer, load
 from .util import doc_text, guarded
 
 def _org_heads() -> tuple[str, ...]:
@@ -23,9 +23,9 @@ def org_head_re() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(_org_heads())})\b")
 
 
-_DEFINITION = re.compile(
-    r"(?P<long>(?:[A-Z][\w'’\-]*|of|the|and|for|on|in|against|to)(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|on|in|against|to)){1,14})"
-    r"\s+\((?P<acr>[A-Z][A-Za-z/&.\-]{1,14})\)"
+_DEFINITION = WordPattern(
+    r"(?P<long>(?:[A-Z][\w'’\-]*|@name_connectors)(?:\s+(?:[A-Z][\w'’\-]*|@name_connectors)){1,14})"
+    r"\s+\((?P<acr>[A-Z][A-Za-z/&.\-]{1,14})\)", engine=re
 )
 
 

@@ -24,7 +24,7 @@ import regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang.resources import bullet_re
+from ..lang.resources import WordPattern, bullet_re, vocab
 from ..records import Segment
 from .orgs import org_head_re
 from .places import country_of
@@ -45,13 +45,13 @@ _MONONYM_END = r"(?![\p{L}\p{M}'’\-])(?![^\S\n]+\p{Lu})"  # a single name: no 
 NAME_RE = rf"{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_NAME_WORD}){{1,4}}"
 _NAME_FULL = re.compile(rf"{NAME_RE}")
 # Where a role phrase written after "NAME, " ends.
-_ROLE_END = re.compile(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| in (?:his|her|their) | who | which | said | added ")
+_ROLE_END = WordPattern(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| @capacity_in @capacity_possessives | @role_end_words ", engine=re)
 # Items of a sentence: commas, semicolons, colons and dashes between spaces.
-_AS_TITLE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,60}\)[^\S\n]*)?,?[^\S\n]*as[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+|new[^\S\n]+)?")
+_AS_TITLE = WordPattern(r"[^\S\n]*(?:\([^()\n]{1,60}\)[^\S\n]*)?,?[^\S\n]*@capacity_as[^\S\n]+(?:@as_determiners[^\S\n]+)?", engine=re)
 _SEPARATOR = re.compile(r"\s*(?:[,;:]|\s[–—-]\s)\s*")
 # Words that introduce a list of people, cut from the front of the first item.
-_LEAD_IN = re.compile(r"^.*\b(?:include[sd]?|including|among them|such as|namely|were|are|by|with|from)(?:\s+|$)", re.I | re.S)
-_ITEM_LEAD = re.compile(r"^(?:and|or|as well as|plus|the)\s+", re.I)
+_LEAD_IN = WordPattern(r"^.*\b@list_lead_ins(?:\s+|$)", re.I | re.S, engine=re)
+_ITEM_LEAD = WordPattern(r"^@item_leads\s+", re.I, engine=re)
 MAX_ROLE_WORDS = 24
 
 
@@ -123,7 +123,7 @@ def _honorifics_before(text: str, start: int) -> list[str]:
         glued = re.search(r"(?<=\p{Ll})\p{Lu}[\p{L}.]*$", word)  # "andProf."
         if fold(word).rstrip(".") not in honorific_keys() and glued:
             word, at = glued.group(), at + glued.start()
-        if re.search(r"\b(?:of|for|to|on)\s+$", text[max(0, start - 40):start - len(text[max(0, start - 30):start]) + at]):
+        if re.search(vocab(r"\b@title_prepositions\s+$"), text[max(0, start - 40):start - len(text[max(0, start - 30):start]) + at]):
             break  # the last word of a title ("Minister of Justice"), not an honorific
         if fold(word).rstrip(".") in honorific_keys():
             found.insert(0, word)
@@ -190,7 +190,7 @@ def titles_of(doc: Doc) -> list[RoleMatch]:
 
 
 _PORTFOLIO = r"\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}"  # "Social Affairs", "Health & Human Services"
-_PORTFOLIOS = re.compile(rf"(?:,[^\S\n]+{_PORTFOLIO})*,?[^\S\n]+and[^\S\n]+{_PORTFOLIO}(?=[,.;:)\n]|$)")
+_PORTFOLIOS = WordPattern(rf"(?:,[^\S\n]+{_PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+{_PORTFOLIO}(?=[,.;:)\n]|$)", engine=re)
 
 
 def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
@@ -204,7 +204,7 @@ def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
     if m is None or m.end() == t.end or not m.group().startswith(","):
         return t
     tail = m.group()
-    items = [w.strip() for w in re.split(r",|\band\b", tail) if w.strip()]
+    items = [w.strip() for w in re.split(vocab(r",|\b@coordinator\b"), tail) if w.strip()]
     if has_head(tail) or any(country_of(w) for w in items) or \
             any(e.label_ == "PERSON" and e.start_char < m.end() and t.end < e.end_char for e in doc.ents):
         return t
@@ -217,7 +217,7 @@ def _patterns() -> dict[str, re.Pattern]:
     verbs = alternation(lexicon().speech_verbs)
     nouns = alternation(roles().person_noun_forms(descriptors=False))
     bullet = lexicon().bullet_class
-    described = rf"(?:a|an){_GAP}(?:[\w'’-]+{_GAP}){{0,3}}?(?:{alternation(roles().person_noun_forms())})\b"
+    described = vocab(rf"@indefinite{_GAP}(?:[\w'’-]+{_GAP}){{0,3}}?(?:{alternation(roles().person_noun_forms())})\b")
     return {
         "said": re.compile(rf"\b(?:{verbs}){_GAP}(?P<name>{NAME_RE})(?=\s*[,(.;])"),
         # an honorific, also glued to a lower-case word ("andProf. Ana Lopez") or stacked
@@ -228,7 +228,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_name": re.compile(rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})"),
         # "the TITLE, NAME," and "NAME, (the) TITLE"
         "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})(?=\s*[,.;)]|\s*$)"),
-        "name_comma": re.compile(rf"(?P<name>{NAME_RE}),{_GAP}(?:the{_GAP})?$"),
+        "name_comma": re.compile(vocab(rf"(?P<name>{NAME_RE}),{_GAP}(?:@definite{_GAP})?$")),
         # "the TITLE, Sanna." a single name after a title (a first name, or a name cut at the end)
         "title_comma_mononym": re.compile(rf",{_GAP}(?P<name>{_UP}{_LOW}+)(?=\s*(?:[,.;)]|$))"),
         # a single name that a person noun describes: "“Ana”, a survivor of ...", "- Ana, a nurse",
@@ -237,8 +237,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "line_described": re.compile(rf"(?m)^[^\S\n]*{bullet}[^\S\n]*(?P<name>{_UP}{_LOW}+),{_GAP}{described}"),
         "bracket_described": re.compile(rf"(?<=\p{{Ll}}[^\S\n]+|[,;][^\S\n]*)(?P<name>{_UP}{_LOW}+)[^\S\n]*\({described}[^()\n]*\)"),
         "noun_mononym": re.compile(rf"(?<![\p{{L}}\-])(?P<noun>{nouns}){_GAP}(?P<name>{_UP}{_LOW}+){_MONONYM_END}"),
-        "and_mononym": re.compile(rf"(?:{_GAP}from{_GAP}{_UP}{_LOW}+)?(?:[^\S\n]*\([^()\n]*\))?[^\S\n]*,?[^\S\n]*"
-                                  rf"(?:\([^()\n]*\)[^\S\n]*)?(?:and|&){_GAP}(?P<name>{_UP}{_LOW}+){_MONONYM_END}"),
+        "and_mononym": re.compile(vocab(rf"(?:{_GAP}@origin{_GAP}{_UP}{_LOW}+)?(?:[^\S\n]*\([^()\n]*\))?[^\S\n]*,?[^\S\n]*"
+                                  rf"(?:\([^()\n]*\)[^\S\n]*)?(?:@coordinator|&){_GAP}(?P<name>{_UP}{_LOW}+){_MONONYM_END}")),
     }
 
 
@@ -336,7 +336,7 @@ def _title_tail_name(title: str) -> int | None:
 @lru_cache(maxsize=None)
 def _office_not_holder() -> re.Pattern:
     """Words before a title that make it an office, not a person holding it."""
-    return re.compile(rf"\b(?:{alternation(roles().office_not_holder)})\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+    return re.compile(vocab(rf"\b(?:{alternation(roles().office_not_holder)})\s+(?:@articles\s+)?$"), re.I)
 
 
 @lru_cache(maxsize=None)
@@ -399,7 +399,7 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
         end += 1  # ... or ends inside one ("S." of "S.J.")
     raw = text[start:end]
     name, start, hons = _split_honorifics(raw, start)
-    lead = re.match(r"^(?:the|The)\s+", name)
+    lead = re.match(vocab(r"^(?i:@definite)\s+"), name)
     if lead:
         name, start = name[lead.end():], start + lead.end()
     name = re.sub(r"['’]s$", "", name)
@@ -568,7 +568,7 @@ def _items(text: str, s: int, e: int, people: list[PersonMention], idx: list[int
         while len(inside) >= 2:
             later = people[inside[1]]
             m = None
-            for m in re.finditer(r"\s+(?:and|&)\s+", text[a:later.start]):
+            for m in re.finditer(vocab(r"\s+(?:@coordinator|&)\s+"), text[a:later.start]):
                 pass
             if m is None or a + m.start() < people[inside[0]].end:
                 break
@@ -622,7 +622,7 @@ def _descriptor_forms() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _not_role_words() -> tuple[re.Pattern, re.Pattern]:
     """Relative words and speech verbs: a phrase holding one is a clause, not a role."""
-    return (re.compile(r"\b(?:that|who|which|whose|when|where)\b", re.I),
+    return (re.compile(vocab(r"\b@relatives\b"), re.I),
             re.compile(rf"\b(?:{alternation(lexicon().speech_verbs)})\b", re.I))
 
 
@@ -684,7 +684,7 @@ def _affiliation(phrase: str) -> str | None:
 
 def _starts_with_body(phrase: str) -> bool:
     """The phrase opens with an organisation or a country, maybe possessive ("OSCE's", "Ireland's")."""
-    phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
+    phrase = re.sub(vocab(r"^(?i:@definite)\s+"), "", phrase)
     words = phrase.split()
     for n in range(min(6, len(words) - 1), 0, -1):
         head = re.sub(r"['’]s$", "", " ".join(words[:n]))
@@ -698,9 +698,9 @@ def _body_in_role(role: str) -> str | None:
     ("Secretary General of the International Centre for X" -> "International Centre for X")."""
     # the body starts where its own head word is ("Director of Research of the Institute for X":
     # the Institute, not "Research of the Institute ...")
-    for m in re.finditer(r"\bof\s+(?:the\s+)?(?P<body>\p{Lu}[^,;()]*)$", role, overlapped=True):
+    for m in re.finditer(vocab(r"\b@genitive\s+(?:@definite\s+)?(?P<body>\p{Lu}[^,;()]*)$"), role, overlapped=True):
         body = m.group("body").strip()
-        if _is_org(body) and org_head_re().search(re.split(r"\s+of\s+", body)[0]):
+        if _is_org(body) and org_head_re().search(re.split(vocab(r"\s+@genitive\s+"), body)[0]):
             return body
     return None
 
@@ -858,7 +858,7 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
                     found[i] = (after[0], after[0] + len(phrase), "rule:name-paren-title")
                     continue
                 after = _trim(text, b + 1, item.end, lead_in=False) if close > 0 else (item.end, item.end)
-            affiliated = re.match(r"(?:of|from)\s+(?:the\s+)?", text[after[0]:after[1]])
+            affiliated = re.match(vocab(r"(?:@genitive|@origin)\s+(?:@definite\s+)?"), text[after[0]:after[1]])
             if affiliated and _affiliation(text[after[0] + affiliated.end():after[1]]):
                 p.organization = _affiliation(text[after[0] + affiliated.end():after[1]])  # "NAME of the X"
                 continue
@@ -925,8 +925,8 @@ def parse_confirms(doc: Doc, person: PersonMention, start: int, end: int) -> boo
 
 def role_mention(text: str, start: int, end: int, method: str, confidence: float, person=None) -> RoleMention:
     role = text[start:end]
-    role = re.sub(r"^(?:the|The)\s+", "", role)
-    possessive = re.match(r"(\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.-]*){0,3})['’]s\s+", role) if person is None else None
+    role = re.sub(vocab(r"^(?i:@definite)\s+"), "", role)
+    possessive = re.match(vocab(r"(\p{Lu}[\p{L}.-]*(?:\s+(?:@genitive\s+(?:@definite\s+)?)?\p{Lu}[\p{L}.-]*){0,3})['’]s\s+"), role) if person is None else None
     held_for = country_of(possessive.group(1)) if possessive and possessive.end() < len(role) else None
     if held_for:
         role = role[possessive.end():]  # "Norway's Minister of Health": the office, held for that country
@@ -1000,7 +1000,7 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
     for t in titles:
         if any(overlaps((t.start, t.end), span) for span in taken):
             continue
-        if any(re.fullmatch(r",[^\S\n]*(?:and[^\S\n]+)?", text[e:t.start]) for _, e in held) or \
+        if any(re.fullmatch(vocab(r",[^\S\n]*(?:@coordinator[^\S\n]+)?"), text[e:t.start]) for _, e in held) or \
                 any(re.fullmatch(r",[^\S\n]*", text[t.end:s]) for s, _ in held):
             continue  # "NAME, TITLE, TITLE" / "TITLE, TITLE NAME": another office of the same person
         line_end = text.find("\n", t.end)

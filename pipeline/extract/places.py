@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang.resources import demonyms, fold
+from ..lang.resources import demonyms, fold, vocab
 
 # Names people write, where pycountry's official name is not what they write.
 _PREFERRED = {"MD": "Moldova", "RU": "Russia", "TR": "Türkiye", "CZ": "Czechia", "GB": "United Kingdom",
@@ -79,7 +79,7 @@ def _find_countries(text: str) -> list[str]:
             i += matched[1]
         else:
             i += 1
-    for m in re.finditer(r"\b(?:Republic of|Kingdom of)\s+[A-Z]\w+", text):
+    for m in re.finditer(vocab(r"\b@state_forms\s+[A-Z]\w+"), text):
         c = country_of(m.group())
         if c and c not in found:
             found.append(c)

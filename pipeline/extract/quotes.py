@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .people import PersonMention, RoleMention
-from ..lang.resources import alternation, fold, honorific_keys, lexicon
+from ..lang.resources import alternation, fold, honorific_keys, lexicon, vocab
 from .util import doc_text, guarded, needs
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
@@ -23,7 +23,7 @@ _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
 def _verb_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a speech verb, 'he said'/'said he' after a quote, 'NAME said:' before one), from lexicon.yaml."""
     verbs = alternation(lexicon().speech_verbs)
-    pronoun = r"(?i:he|she|they)"
+    pronoun = vocab(r"(?i:@person_pronouns)")
     return (re.compile(rf"\b(?:{verbs})\b"),
             re.compile(rf"^[\s,]*(?:(?P<p1>{pronoun})\s+(?:{verbs})|(?:{verbs})\s+(?P<p2>{pronoun}))\b"),
             re.compile(rf"(?:{verbs})(?:\s+\w+){{0,4}}\s*:\s*$"))
@@ -68,7 +68,7 @@ PRONOUN_REACH = 1000  # characters back to the person a pronoun stands for
 
 def _holder_of_title(window: str, people: list[PersonMention]) -> PersonMention | None:
     """'..., the Secretary General said': the person named earlier with a role of that title."""
-    m = re.match(r"^[\s,]*the\s+((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*)", window)
+    m = re.match(vocab(r"^[\s,]*@definite\s+((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*)"), window)
     if not m:
         return None
     words = set(fold(m.group(1)).split())
@@ -113,7 +113,7 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
             before_people = [p for p in people if before_start <= p.start < m.start()]
             if before_people:
                 speaker, method, conf = before_people[-1], "rule:name-said-colon-quote", 0.85
-            elif re.search(r"\b(?i:he|she|they)\s+\w+(?:\s+\w+)?\s*:\s*$", window_before):
+            elif re.search(vocab(r"\b(?i:@person_pronouns)\s+\w+(?:\s+\w+)?\s*:\s*$"), window_before):
                 earlier = [p for p in people if qs - PRONOUN_REACH <= p.start < qs]  # "..., she said:"
                 if earlier:
                     speaker, method, conf = earlier[-1], "inferred:pronoun-last-person", 0.7

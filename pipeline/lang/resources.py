@@ -314,7 +314,10 @@ class Lexicon:
     function_words: tuple[str, ...]
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
+    relative_days: dict[str, int]
     bullet_marks: tuple[str, ...]
+    # named classes of words the extraction patterns are written over ("@articles" in a pattern)
+    word_classes: dict[str, tuple[str, ...]]
 
     @property
     def bullet_class(self) -> str:
@@ -538,6 +541,48 @@ def bullet_re() -> re.Pattern:
 
 def lexicon() -> Lexicon:
     return load("lexicon.yaml")
+
+
+_WORD_CLASS = re.compile(r"@([a-z_]+)")
+
+
+@lru_cache(maxsize=None)
+def vocab(pattern: str) -> str:
+    """A regex with its vocabulary taken from data: every "@name" becomes a group of the words of
+    that class in lexicon.yaml `word_classes`, or of a word list of the lexicon itself ("@months",
+    "@relative_days"), longest first, spaces flexible. The shape stays in the code and the words
+    stay in the language's resources: `vocab(r"^@articles\\s+")`."""
+    lex = lexicon()
+    classes = {name: tuple(value) for name, value in vars(lex).items()
+               if isinstance(value, (tuple, dict)) and all(isinstance(w, str) for w in value)}
+    classes.update(lex.word_classes)
+
+    def expand(m: re.Match) -> str:
+        if m.group(1) not in classes:
+            raise ResourceError(f"lexicon.yaml: no word class {m.group(1)!r} (used in the pattern {pattern!r}; "
+                                f"known: {', '.join(sorted(classes))})")
+        return f"(?:{alternation(classes[m.group(1)])})"
+
+    return _WORD_CLASS.sub(expand, pattern)
+
+
+class WordPattern:
+    """`vocab(pattern)` compiled on first use, for patterns kept at module level: the resources are
+    read (and validated) when the pipeline is built, never when a module is imported. Behaves as the
+    compiled pattern (`.match`, `.search`, `.finditer`, ...); `engine` is `re` or `regex`."""
+
+    __slots__ = ("pattern", "flags", "engine", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0, *, engine: Any = re):
+        self.pattern, self.flags, self.engine, self._compiled = pattern, flags, engine, None
+
+    def compiled(self):
+        if self._compiled is None:
+            self._compiled = self.engine.compile(vocab(self.pattern), self.flags)
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled(), name)
 
 
 @lru_cache(maxsize=None)
