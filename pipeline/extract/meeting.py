@@ -19,7 +19,7 @@ from .dates import DateExpr, find_duration
 from .orgs import find_orgs, org_head_re
 from .places import city_country, countries_in
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
-from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles
+from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab
 from .util import doc_text, needs, sentence_bounds, sentence_of
 from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
@@ -84,12 +84,12 @@ def _phase_verbs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     res = load("meetings.yaml")
     return tuple(re.compile(rf"\b(?:{alternation(words)})\b", re.I)
                  for words in (res.start_verbs, res.end_verbs, res.continue_verbs))
-_GROUP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|or|for|on|in|the|against|&))*"
+_GROUP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|@name_connectors|&))*"
 # "Labour Inspectors from 20 countries met on ..." -> "meeting of Labour Inspectors"
-_GROUP_MET = re.compile(rf"(?P<who>{_GROUP})\s+(?:from\s+[\w ]{{1,40}}?\s+)?(?:met|gathered|convened)\b")
+_GROUP_MET = WordPattern(rf"(?P<who>{_GROUP})\s+(?:@origin\s+[\w ]{{1,40}}?\s+)?@meetings.gather_verbs\b")
 # "... convened the X Task Force", "convening a meeting of the X Committee": a body that was convened
-_BODY = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|and|of|or|for|on|in|the|against|&|to(?=\s+[A-Z])))*"
-_CONVENED_BODY = re.compile(rf"\bconven(?:ed|es|ing|e)\s+(?:(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+)?the\s+(?P<who>{_BODY})")
+_BODY = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|@name_connectors(?<!to)|&|@mission_to(?=\s+[A-Z])))*"
+_CONVENED_BODY = WordPattern(rf"\b@meetings.convene_forms\s+(?:@articles\s+(?:\w+\s+)?@meetings.body_meeting_nouns\s+@genitive\s+)?@definite\s+(?P<who>{_BODY})")
 
 
 @lru_cache(maxsize=None)
@@ -102,17 +102,17 @@ def _name_patterns() -> list[re.Pattern]:
     any_noun = alternation(nouns)
     ordinal = ordinal_re()
     cap = r"(?:[A-Z][\w’'&/\-]*|(?:19|20)\d\d)"
-    inner = r"(?:of|the|and|on|for|against|in|to|&)"
+    inner = r"(?:@name_connectors|&)"
     capseq = rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*"
     return [
         # a title the text gives the meeting: "Conference: “...”", "a seminar entitled ..."
-        re.compile(rf"(?i:{any_noun})\s*(?::|,)?\s*(?i:entitled|titled|called|on the theme|under the (?:title|theme))?\s*"
-                   rf"[“\"](?P<title>[^”\"\n]{{10,200}})[”\"]"),
-        re.compile(rf"(?i:{any_noun})\s+(?i:entitled|titled)\s+(?P<title>[A-Z][^.;\n]{{10,150}}?)(?=[.;,](?:\s|$)|\n|$)"),
-        re.compile(rf"(?:(?i:{ordinal})\s+)?(?:{cap}\s+(?:{inner}\s+)*){{0,8}}(?:{title_nouns})\b"
-                   rf"(?:\s+(?:of|on|for|against)\s+(?:the\s+)?{capseq})?"),
-        re.compile(rf"(?:(?i:{ordinal})\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{any_noun})\s+(?:of|on)\s+(?:the\s+)?{capseq}"),
-        re.compile(rf"(?i:{ordinal})\s+{cap}(?:\s+(?:{inner}\s+)*{cap})+"),
+        re.compile(vocab(rf"(?i:{any_noun})\s*(?::|,)?\s*(?i:@meetings.title_cues)?\s*"
+                         rf"[“\"](?P<title>[^”\"\n]{{10,200}})[”\"]")),
+        re.compile(vocab(rf"(?i:{any_noun})\s+(?i:@meetings.named_cues)\s+(?P<title>[A-Z][^.;\n]{{10,150}}?)(?=[.;,](?:\s|$)|\n|$)")),
+        re.compile(vocab(rf"(?:(?i:{ordinal})\s+)?(?:{cap}\s+(?:{inner}\s+)*){{0,8}}(?:{title_nouns})\b"
+                         rf"(?:\s+@meeting_complements\s+(?:@definite\s+)?{capseq})?")),
+        re.compile(vocab(rf"(?:(?i:{ordinal})\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{any_noun})\s+(?:@genitive|@topic_on)\s+(?:@definite\s+)?{capseq}")),
+        re.compile(vocab(rf"(?i:{ordinal})\s+{cap}(?:\s+(?:{inner}\s+)*{cap})+")),
     ]
 
 
@@ -157,8 +157,8 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
                     if not text[line_start:m.start()].strip() and rest and (s, e) in title_only and \
                             not any(fold(w) in _verb_words() for w in rest.group().split()):
                         whole = m.group() + rest.group().rstrip(" .")
-                name = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|to|&)$", "", whole.strip())
-                name = re.sub(r"^(?:[Tt]he|[Aa]n?|This|That)\s+", "", name)
+                name = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", whole.strip())
+                name = re.sub(vocab(r"^(?i:@articles|@demonstratives)\s+"), "", name)
                 if rank >= 2:
                     name = _after_headline_verb(name)
                 if len(name.split()) >= 2 and not _GENERIC_NAME.fullmatch(name):
@@ -174,14 +174,14 @@ def _deadline_before() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(load('meetings.yaml').deadline_cues)})\s+(?:[A-Z][a-z]+,?\s+)?$", re.I)
 
 
-_VERB_TO_PLACE = re.compile(r"(?:\s+(?!to\b)[^\s,.;:]+){0,6}?\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3}")
+_VERB_TO_PLACE = WordPattern(r"(?:\s+(?!@meetings.purpose_to\b)[^\s,.;:]+){0,6}?\s+@place_preps\s+(?:@definite\s+)?[A-Z][\w-]*(?:\s+(?:@genitive\s+)?[A-Z][\w-]*){0,3}")
 @lru_cache(maxsize=None)
 def _held_its_nth() -> re.Pattern:
     """A body that held its Nth meeting: the body (without its acronym), the ordinal and the noun."""
     nouns = alternation(n for n in load("meetings.yaml").meeting_nouns if not n.endswith("s"))
-    return re.compile(rf"\s*(?P<who>(?:[Tt]he\s+)?[A-Z][^.;:()\n]{{3,150}}?)"
-                      rf"\s*(?:\([A-Z][\w/-]{{1,12}}\)\s*)?\s+(?:held|holds|convened|opened|concluded)\s+(?:its|their)\s+"
-                      rf"(?P<ord>{ordinal_re()})\s+(?P<noun>(?:plenary\s+|annual\s+)?(?:{nouns}))\b")
+    return re.compile(vocab(rf"\s*(?P<who>(?:(?i:@definite)\s+)?[A-Z][^.;:()\n]{{3,150}}?)"
+                            rf"\s*(?:\([A-Z][\w/-]{{1,12}}\)\s*)?\s+@meetings.held_its_verbs\s+@group_possessives\s+"
+                            rf"(?P<ord>{ordinal_re()})\s+(?P<noun>(?:@meetings.session_modifiers\s+)?(?:{nouns}))\b"))
 
 
 _DESCRIBED_MAX_WORDS = 30
@@ -189,11 +189,10 @@ _DESCRIBED_MAX_WORDS = 30
 def _after_noun() -> re.Pattern:
     """What follows a meeting noun in a description, after an optional time ("this week", "in May")."""
     months = alternation(lexicon().months)
-    return re.compile(r"(?P<when>[^\S\n]+(?:(?:this|next|last)[^\S\n]+(?:week|month|year)|today|tomorrow|yesterday|"
-                      rf"in[^\S\n]+(?:{months})(?:[^\S\n]+(?:19|20)\d\d)?))?"
-                      r"(?P<desc>[^\S\n]+(?:to[^\S\n]+[a-z]+|on|about|for|in|at|focusing[^\S\n]+on|addressing|"
-                      r"dedicated[^\S\n]+to|devoted[^\S\n]+to|on[^\S\n]+the[^\S\n]+occasion[^\S\n]+of)[^\S\n]+"
-                      r"(?P<obj>[^,.;:()\n]{3,200}))")
+    return re.compile(vocab(r"(?P<when>[^\S\n]+(?:@meetings.description_times|"
+                            rf"@meetings.month_lead[^\S\n]+(?:{months})(?:[^\S\n]+(?:19|20)\d\d)?))?"
+                            r"(?P<desc>[^\S\n]+(?:@meetings.purpose_to[^\S\n]+[a-z]+|@meetings.description_links)[^\S\n]+"
+                            r"(?P<obj>[^,.;:()\n]{3,200}))"))
 
 
 def _starts_with_date(phrase: str) -> bool:
@@ -201,8 +200,8 @@ def _starts_with_date(phrase: str) -> bool:
     first = phrase.split()[0].strip(",") if phrase.split() else ""
     return first[:1].isdigit() or first in lex.months or first in lex.weekdays  # a description longer than this is running text, not a name
 _DEPS_OF_A_NAME = ("prep", "acl")  # what follows a meeting noun in its description ("on X", "held in Y")
-_BY_WHOM = re.compile(r"[^\S\n]*,?[^\S\n]*(?:jointly[^\S\n]+|co-?)?(?:organi[sz]ed|hosted|convened)[^\S\n]+by[^\S\n]+"
-                      r"[^,.;:()\n]{3,120}")
+_BY_WHOM = WordPattern(r"[^\S\n]*,?[^\S\n]*(?:@meetings.joint_words[^\S\n]+|@meetings.joint_prefixes)?@meetings.organiser_verbs"
+                        r"[^\S\n]+@agent_by[^\S\n]+[^,.;:()\n]{3,120}")
 
 
 def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
@@ -226,7 +225,7 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
             first, tok = noun[0], noun[-1]
             line_start = text.rfind("\n", 0, m.start()) + 1
             # at a title line's start, after an optional label and capitalised modifiers ("OSCE workshop")
-            starts_line = in_title and re.fullmatch(r"[^\S\n]*(?:[^:\n]{1,40}:[^\S\n]*)?(?:(?!(?:The|This|That|These|Those|A|An|Our|Its|Their)\b)[A-Z][\w-]*[^\S\n]+){0,3}",
+            starts_line = in_title and re.fullmatch(vocab(r"[^\S\n]*(?:[^:\n]{1,40}:[^\S\n]*)?(?:(?!(?i:@determiners)\b)[A-Z][\w-]*[^\S\n]+){0,3}"),
                                                     text[line_start:m.start()])
             if not starts_line and (not m.group().islower() or not any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for t in noun for c in t.lefts)):
@@ -284,7 +283,7 @@ def find_anniversary(text: str, title_spans: list[tuple[int, int]],
     return None
 
 
-_GENERIC_NAME = re.compile(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:meeting|conference|event|session|forum)s?")
+_GENERIC_NAME = WordPattern(r"(?i)(?:@definite\s+)?(?:\w+\s+)?@meetings.generic_nouns(?:s)?")
 
 
 def series_key(name: str | None) -> str | None:
@@ -330,7 +329,7 @@ def series_name(name: str) -> str | None:
     drop = alternation(res.series_drop)
     text = re.sub(rf"\b{ordinal_re()}\b", " ", name, flags=re.I)
     text = re.sub(r"\b(?:19|20)\d\d\b", " ", text)
-    text = re.sub(rf"^(?:\s*(?:the|a|an|{drop})\b)+", " ", text.strip(), flags=re.I)
+    text = re.sub(vocab(rf"^(?:\s*(?:@articles|{drop})\b)+"), " ", text.strip(), flags=re.I)
     text = re.sub(r"\s+", " ", text).strip(" ,-–—:")
     return text[:1].upper() + text[1:] if text else None
 
@@ -339,8 +338,9 @@ def series_name(name: str) -> str | None:
 def _edition_res() -> list[re.Pattern]:
     """Edition shapes in the meeting's sentences: "for the third year", "the 5th edition"."""
     words = alternation(load("meetings.yaml").edition_nouns)
-    return [re.compile(rf"\b(?:for|in) the (?P<ord>{ordinal_re()}) (?:consecutive |successive )?(?:year|time)\b", re.I),
-            re.compile(rf"\bthe (?P<ord>{ordinal_re()}) (?:{words})\b", re.I)]
+    return [re.compile(vocab(rf"\b@meetings.edition_preps @definite (?P<ord>{ordinal_re()}) (?:@meetings.edition_adverbs )?"
+                             rf"@meetings.edition_units\b"), re.I),
+            re.compile(vocab(rf"\b@definite (?P<ord>{ordinal_re()}) (?:{words})\b"), re.I)]
 
 
 def _edition_in(text: str, scope: list[tuple[int, int]]) -> int | None:
@@ -376,7 +376,7 @@ def _meeting_sentences(doc: Doc) -> list[tuple[int, int]]:
         if other.search(sent):
             continue  # "The next conference will take place in X": another meeting
         verb = verb_re.search(sent) or any(p.search(sent) for p in phases)
-        if verb and (noun_re.search(sent) or re.search(r"\b(?:met|gathered|convened)\b", sent)):
+        if verb and (noun_re.search(sent) or re.search(vocab(r"\b@meetings.gather_verbs\b"), sent)):
             out.append((s, e))
     return out
 
@@ -392,7 +392,7 @@ def _other_meeting() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _trailing_date() -> re.Pattern:
     lex = lexicon()
-    return re.compile(rf"\s+(?:on|in|from|of)\s+(?:the\s+)?(?:{alternation((*lex.months, *lex.weekdays))})\b.*$")
+    return re.compile(vocab(rf"\s+@meetings.date_preps\s+(?:@definite\s+)?(?:{alternation((*lex.months, *lex.weekdays))})\b.*$"))
 
 
 def _inside(spans, start, end) -> bool:
@@ -522,19 +522,19 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
     return None
 
 
-_ORGANISED = re.compile(r"organi[sz]|\bhost|convene|\bheld\b|\bholds?\b|\bholding\b", re.I)
+_ORGANISED = WordPattern(r"@meetings.organising_stems|\b@meetings.holding_words\b", re.I)
 
 
 @lru_cache(maxsize=None)
 def _org_phrase() -> re.Pattern:
     """A capitalised name ("OSCE Mission to Moldova"); organisers_in keeps those with a head word."""
     cap = r"(?:[A-Z][\w’'&\-]*)"
-    inner = r"(?:of|the|for|to|on|in|against|&|and(?!\s+the\b))"  # "X and the Y" are two bodies
-    return re.compile(rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*")
+    inner = r"(?:@name_connectors(?<!and)|&|@coordinator(?!\s+@definite\b))"  # "X and the Y" are two bodies
+    return re.compile(vocab(rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*"))
 
 
-_NEW_CLAUSE = re.compile(r"(?:,\s+|\s+and\s+)(?!(?:the|an?|in\s+(?:collaboration|co-?operation|partnership|association)|"
-                         r"together|jointly|with|its|their)\b)(?=[a-z])|\s+(?:which|who|that|where)\s")
+_NEW_CLAUSE = WordPattern(r"(?:,\s+|\s+@coordinator\s+)(?!(?:@articles|@meetings.joint_phrases|@group_possessives)\b)(?=[a-z])"
+                           r"|\s+@clause_relatives\s")
 
 
 def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str], Evidence] | None:
@@ -592,11 +592,11 @@ def organisers_in(phrase: str) -> list[str]:
     for m in _org_phrase().finditer(phrase):
         if any(re.fullmatch(r"\s*\(", phrase[e:m.start()]) for _, e in spans):
             continue  # "the Organization for ... (OSCE)": the acronym of a name already taken
-        raw = re.sub(r"\s+(?:of|the|and|for|to|on|in|against|&)$", "", m.group())
+        raw = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", m.group())
         end = m.start() + len(raw)
         name = re.sub(r"\s+", " ", raw)
-        name = re.sub(r"^(?:The|A|An)\s+", "", name)
-        unit = re.match(r"(?P<unit>.+?)\s+of\s+the\s+(?P<org>.+)$", name)
+        name = re.sub(vocab(r"^(?i:@articles)\s+"), "", name)
+        unit = re.match(vocab(r"(?P<unit>.+?)\s+@genitive\s+@definite\s+(?P<org>.+)$"), name)
         if unit and gaz.lookup(unit.group("org")) is not None and gaz.lookup(name) is None \
                 and unit.group("unit").split()[-1] in sub_units:  # a presidency "of the X" stays as written
             name = f"{unit.group('org')} {unit.group('unit')}"  # "Division of the X" -> "X Division"
@@ -660,7 +660,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
         for s, e in meeting_sents:
             m = _held_its_nth().match(text[s:e])  # "The X Committee (XC) held its 7th meeting"
             if m:
-                who = re.sub(r"^(?:[Tt]he)\s+", "", m.group("who").strip())
+                who = re.sub(vocab(r"^(?i:@definite)\s+"), "", m.group("who").strip())
                 named = f"{m.group('ord')} {m.group('noun')} of the {who}"
                 break
             m = _GROUP_MET.search(text[s:e])
@@ -671,7 +671,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
         # a body convened ("convening the X Task Force"): the meeting is that body's, when the body's
         # name has an organisation's head word
         for m in _CONVENED_BODY.finditer(text):
-            who = re.sub(r"\s+(?:and|of|or|for|on|in|the|against|&)$", "", m.group("who").strip())
+            who = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", m.group("who").strip())
             if len(who.split()) >= 2 and org_head_re().search(who):
                 named = "meeting of the " + who
                 break
@@ -760,7 +760,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     hybrid_ev = None
     for s, e in scope:
         cues = online_cues(text[s:e])
-        word = re.search(r"\bhybrid\b", text[s:e], re.I)
+        word = re.search(vocab(r"\b@meetings.hybrid_words\b"), text[s:e], re.I)
         if cues or word:
             online = True
         if cues and online_ev is None:

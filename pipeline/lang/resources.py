@@ -444,6 +444,8 @@ class MeetingRules:
     anniversary_cues: tuple[str, ...]
     other_meeting_cues: tuple[str, ...]
     edition_nouns: tuple[str, ...]
+    # named classes of words the meeting patterns are written over ("@meetings.gather_verbs")
+    word_classes: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -543,25 +545,39 @@ def lexicon() -> Lexicon:
     return load("lexicon.yaml")
 
 
-_WORD_CLASS = re.compile(r"@([a-z_]+)")
+_WORD_CLASS = re.compile(r"@([a-z_]+(?:\.[a-z_]+)?)")
+
+
+def _word_classes(resource: str) -> dict[str, tuple[str, ...]]:
+    """The word lists of one resource file by name: its `word_classes` and its own lists of words."""
+    rules = load(f"{resource}.yaml")
+    names = [f.name for f in fields(rules)] + [n for n, v in vars(type(rules)).items() if isinstance(v, property)]
+    classes = {}
+    for name in names:
+        if name == "word_classes":
+            continue
+        value = getattr(rules, name)
+        if isinstance(value, (tuple, dict)) and value and all(isinstance(w, str) for w in value):
+            classes[name] = tuple(value)
+    classes.update(getattr(rules, "word_classes", None) or {})
+    return classes
 
 
 @lru_cache(maxsize=None)
 def vocab(pattern: str) -> str:
     """A regex with its vocabulary taken from data: every "@name" becomes a group of the words of
-    that class in lexicon.yaml `word_classes`, or of a word list of the lexicon itself ("@months",
-    "@relative_days"), longest first, spaces flexible. The shape stays in the code and the words
-    stay in the language's resources: `vocab(r"^@articles\\s+")`."""
-    lex = lexicon()
-    classes = {name: tuple(value) for name, value in vars(lex).items()
-               if isinstance(value, (tuple, dict)) and all(isinstance(w, str) for w in value)}
-    classes.update(lex.word_classes)
+    that class in lexicon.yaml `word_classes` or of a word list of the lexicon itself ("@months",
+    "@relative_days"); "@meetings.name" reads meetings.yaml the same way. Longest words first,
+    spaces flexible. The shape stays in the code and the words stay in the language's resources:
+    `vocab(r"^@articles\\s+")`."""
 
     def expand(m: re.Match) -> str:
-        if m.group(1) not in classes:
-            raise ResourceError(f"lexicon.yaml: no word class {m.group(1)!r} (used in the pattern {pattern!r}; "
-                                f"known: {', '.join(sorted(classes))})")
-        return f"(?:{alternation(classes[m.group(1)])})"
+        resource, _, name = m.group(1).rpartition(".")
+        classes = _word_classes(resource or "lexicon")
+        if name not in classes:
+            raise ResourceError(f"{resource or 'lexicon'}.yaml: no word class {name!r} (used in the pattern "
+                                f"{pattern!r}; known: {', '.join(sorted(classes))})")
+        return f"(?:{alternation(classes[name])})"
 
     return _WORD_CLASS.sub(expand, pattern)
 

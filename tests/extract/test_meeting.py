@@ -147,7 +147,7 @@ def test_each_meeting_noun_stands_for_its_singular_and_plural():
 
     rules = MeetingRules(meeting_verbs=("met",), start_verbs=(), end_verbs=(), continue_verbs=(),
                          meeting_nouns=("meetings", "forum"), year_evidence=(), organisers=(), organiser_sub_units=(),
-                         series_drop=(), remarks=(), deadline_cues=(), anniversary_cues=(), other_meeting_cues=(), edition_nouns=())
+                         series_drop=(), remarks=(), deadline_cues=(), anniversary_cues=(), other_meeting_cues=(), edition_nouns=(), word_classes={})
     assert {"meeting", "meetings", "forum", "forums"} <= set(rules.nouns)
 
 
