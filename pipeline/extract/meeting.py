@@ -88,7 +88,7 @@ _GROUP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|@name_connectors|&))*"
 # "Labour Inspectors from 20 countries met on ..." -> "meeting of Labour Inspectors"
 _GROUP_MET = WordPattern(rf"(?P<who>{_GROUP})\s+(?:@origin\s+[\w ]{{1,40}}?\s+)?@meetings.gather_verbs\b")
 # "... convened the X Task Force", "convening a meeting of the X Committee": a body that was convened
-_BODY = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|@name_connectors(?<!to)|&|@mission_to(?=\s+[A-Z])))*"
+_BODY = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|@body_connectors|&|@mission_to(?=\s+[A-Z])))*"
 _CONVENED_BODY = WordPattern(rf"\b@meetings.convene_forms\s+(?:@articles\s+(?:\w+\s+)?@meetings.body_meeting_nouns\s+@genitive\s+)?@definite\s+(?P<who>{_BODY})")
 
 
@@ -262,11 +262,11 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
 def _anniversary_res() -> tuple[re.Pattern, re.Pattern]:
     """(cued, line start): "to mark ten years since X" / "the 10th anniversary of X" anywhere in the
     meeting's sentences; "Ten years of X" at the start of a title-block line."""
-    years = rf"(?P<n>{number_re()})[\s-]+years?\s+(?:of|since|after)\b"
-    anniversary = rf"(?P<o>{ordinal_re()})\s+anniversary\b"
+    years = rf"(?P<n>{number_re()})[\s-]+@meetings.year_words\s+@meetings.anniversary_links\b"
+    anniversary = rf"(?P<o>{ordinal_re()})\s+@meetings.anniversary_nouns\b"
     cues = alternation(load("meetings.yaml").anniversary_cues)
-    return (re.compile(rf"\b(?:(?:{cues})\s+(?:[\w’'-]+\s+){{0,6}}?{years}|{anniversary})", re.I),
-            re.compile(rf"[\s“\"‘]*{years}", re.I))
+    return (re.compile(vocab(rf"\b(?:(?:{cues})\s+(?:[\w’'-]+\s+){{0,6}}?{years}|{anniversary})"), re.I),
+            re.compile(vocab(rf"[\s“\"‘]*{years}"), re.I))
 
 
 def find_anniversary(text: str, title_spans: list[tuple[int, int]],
@@ -529,7 +529,7 @@ _ORGANISED = WordPattern(r"@meetings.organising_stems|\b@meetings.holding_words\
 def _org_phrase() -> re.Pattern:
     """A capitalised name ("OSCE Mission to Moldova"); organisers_in keeps those with a head word."""
     cap = r"(?:[A-Z][\w’'&\-]*)"
-    inner = r"(?:@name_connectors(?<!and)|&|@coordinator(?!\s+@definite\b))"  # "X and the Y" are two bodies
+    inner = r"(?:@org_connectors|&|@coordinator(?!\s+@definite\b))"  # "X and the Y" are two bodies
     return re.compile(vocab(rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*"))
 
 

@@ -46,7 +46,7 @@ def ordinal_re() -> str:
     lex = lexicon()
     ords = "|".join(sorted(lex.ordinals, key=len, reverse=True))
     tens = "|".join(sorted(lex.numbers.tens, key=len, reverse=True))
-    return rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{tens})[\s-])?(?:{ords}))"
+    return vocab(rf"(?:\d{{1,3}}@ordinal_suffixes|(?:(?:{tens})[\s-])?(?:{ords}))")
 
 
 def parse_ordinal(text: str) -> int | None:

@@ -39,11 +39,11 @@ _NAME_WORD = (rf"(?:{_UP}{_LOW}+(?:{_UP}{_LOW}+)?(?:[-'’]{_UP}?{_LOW}+)*"
               rf"|{_UP}['’]{_UP}{_LOW}+"
               rf"|{_UP}{{2,}}(?:-{_UP}{{2,}})?(?![\p{{Ll}}\d])"
               rf"|{_UP}\.)")
-_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|el|ter|zu|dos|das)"
+_PARTICLE = r"@name_particles"  # lexicon.yaml: "van", "de", "bin" inside a name
 _GAP = r"[^\S\n]+"  # spaces, never a line break
 _MONONYM_END = r"(?![\p{L}\p{M}'’\-])(?![^\S\n]+\p{Lu})"  # a single name: no name word follows
 NAME_RE = rf"{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_NAME_WORD}){{1,4}}"
-_NAME_FULL = re.compile(rf"{NAME_RE}")
+_NAME_FULL = WordPattern(NAME_RE, engine=re)
 # Where a role phrase written after "NAME, " ends.
 _ROLE_END = WordPattern(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| @capacity_in @capacity_possessives | @role_end_words ", engine=re)
 # Items of a sentence: commas, semicolons, colons and dashes between spaces.
@@ -166,7 +166,7 @@ def is_plausible_name(name: str, *, single: bool = False) -> bool:
         if any(ch.isdigit() for ch in core) or "/" in core or "&" in core:
             return False
         if core[0].islower():
-            if not re.fullmatch(_PARTICLE, core):
+            if not re.fullmatch(vocab(_PARTICLE), core):
                 return False
             continue
         if core.isupper() and len(core.rstrip(".")) > 1:
@@ -213,22 +213,23 @@ def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
 
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern]:
+    name = vocab(NAME_RE)
     hons = alternation(honorifics())
     verbs = alternation(lexicon().speech_verbs)
     nouns = alternation(roles().person_noun_forms(descriptors=False))
     bullet = lexicon().bullet_class
     described = vocab(rf"@indefinite{_GAP}(?:[\w'’-]+{_GAP}){{0,3}}?(?:{alternation(roles().person_noun_forms())})\b")
     return {
-        "said": re.compile(rf"\b(?:{verbs}){_GAP}(?P<name>{NAME_RE})(?=\s*[,(.;])"),
+        "said": re.compile(rf"\b(?:{verbs}){_GAP}(?P<name>{name})(?=\s*[,(.;])"),
         # an honorific, also glued to a lower-case word ("andProf. Ana Lopez") or stacked
         "honorific": re.compile(rf"(?:(?<![\w.])|(?<=\p{{Ll}}))(?:{hons})\.?{_GAP}(?:(?:{hons})\.?{_GAP})*"
-                                rf"(?P<name>{NAME_RE}|{_NAME_WORD}(?=[\s,.;:]))"),
+                                rf"(?P<name>{name}|{_NAME_WORD}(?=[\s,.;:]))"),
         # one person per line: "- NAME, ..." / "NAME (…)"
-        "line": re.compile(rf"(?m)^[^\S\n]*(?:{bullet}\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})\s*[,(–-]"),
-        "title_name": re.compile(rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})"),
+        "line": re.compile(rf"(?m)^[^\S\n]*(?:{bullet}\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{name})\s*[,(–-]"),
+        "title_name": re.compile(rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})"),
         # "the TITLE, NAME," and "NAME, (the) TITLE"
-        "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{NAME_RE})(?=\s*[,.;)]|\s*$)"),
-        "name_comma": re.compile(vocab(rf"(?P<name>{NAME_RE}),{_GAP}(?:@definite{_GAP})?$")),
+        "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?=\s*[,.;)]|\s*$)"),
+        "name_comma": re.compile(vocab(rf"(?P<name>{name}),{_GAP}(?:@definite{_GAP})?$")),
         # "the TITLE, Sanna." a single name after a title (a first name, or a name cut at the end)
         "title_comma_mononym": re.compile(rf",{_GAP}(?P<name>{_UP}{_LOW}+)(?=\s*(?:[,.;)]|$))"),
         # a single name that a person noun describes: "“Ana”, a survivor of ...", "- Ana, a nurse",
@@ -324,11 +325,11 @@ def _title_tail_name(title: str) -> int | None:
         first = words[-n]
         candidate = title[first.start():]
         before = words[-n - 1].group()
-        if re.fullmatch(r"\p{Lu}\.|" + _PARTICLE, before):
+        if re.fullmatch(vocab(r"\p{Lu}\.|" + _PARTICLE), before):
             continue  # "Ana G. Lopez": the initial belongs to the name, look one word further
         if fold(before) in _function_words():
             continue  # "Rapporteur on Child Protection": after a preposition comes the mandate
-        if re.fullmatch(NAME_RE, candidate) and is_plausible_name(candidate) and not has_head(candidate):
+        if re.fullmatch(vocab(NAME_RE), candidate) and is_plausible_name(candidate) and not has_head(candidate):
             return first.start()
     return None
 
@@ -426,7 +427,7 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
         # in a Title-Case headline a name needs the model and a name's shape to agree, and no word
         # of it may name a place ("Minister Visits Moldova", "Envoy Urges Stronger Action")
         model_agrees = c.method == "model:ner" or any(s <= start and start + len(name) <= e for s, e in model_names)
-        shape = re.fullmatch(NAME_RE, name) or (single and re.fullmatch(_NAME_WORD, name))
+        shape = re.fullmatch(vocab(NAME_RE), name) or (single and re.fullmatch(_NAME_WORD, name))
         if not model_agrees or not shape or any(country_of(w) for w in name.split()):
             return None
     return replace(c, start=start, end=start + len(name), name=name, honorifics=hons)
@@ -509,7 +510,7 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
             if bracket and bracket.start() > 0:
                 b = a + bracket.start()
             name = text[a:b]
-            if re.fullmatch(NAME_RE, name) and is_plausible_name(name) and not has_head(name):
+            if re.fullmatch(vocab(NAME_RE), name) and is_plausible_name(name) and not has_head(name):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
                                          confidence=0.75))
     return out

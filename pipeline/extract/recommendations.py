@@ -21,7 +21,7 @@ from .orgs import OrgMention, org_head_re
 from .people import PersonMention, RoleMention
 from .quotes import Quote
 from .roles import has_head
-from ..lang.resources import alternation, fold, gazetteer, lexicon, load, roles, word_set
+from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab, word_set
 from .util import doc_text, guarded, needs, sentence_bounds
 
 
@@ -135,7 +135,7 @@ def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str, clause_en
         for prep in (r for r in c.rights if r.dep_ == "prep" and r.i == c.i + 1):
             if all(t.text[:1].isupper() or t.i == prep.i or t.lower_ in ("the", "and", "of") for t in prep.subtree):
                 end = prep.right_edge.idx + len(prep.right_edge)
-        name = re.sub(r"^(?:the|The)\s+", "", doc_text(doc)[c.left_edge.idx:end].strip())
+        name = re.sub(vocab(r"^(?i:@definite)\s+"), "", doc_text(doc)[c.left_edge.idx:end].strip())
         if name[:1].isupper() and org_head_re().search(name) and len(name.split()) <= 8:
             return name
     if not clause:
@@ -178,8 +178,8 @@ class _Actors:
         return None
 
 
-_ACCORDING_TO = re.compile(r"\s*(?:[Aa]ccording to)\b")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:also|then|further|furthermore|finally)\s*,?\s*)?(?:he|she|they|it)\b", re.I)
+_ACCORDING_TO = WordPattern(r"\s*(?i:@recommendations.according_to)\b")
+_PRONOUN_SUBJECT = WordPattern(r"^\s*(?:@recommendations.sentence_adverbs\s*,?\s*)?@subject_pronouns\b", re.I)
 
 
 def _sentence_actor(text: str, s: int, e: int, actors: _Actors, last: _Actor | None) -> tuple[_Actor | None, bool]:
@@ -191,10 +191,10 @@ def _sentence_actor(text: str, s: int, e: int, actors: _Actors, last: _Actor | N
     subject_start = s
     # the subject stands between the last clause boundary and the verb
     lead = text[s:m.start()]
-    if re.match(r"\s*(?:it|this|there)\s+(?:was|is|has been|were)\b", lead, re.I):
+    if re.match(vocab(r"\s*@recommendations.impersonal_subjects\s+@recommendations.passive_auxiliaries\b"), lead, re.I):
         return None, False  # "It was stressed that ..." names no one
     if _PRONOUN_SUBJECT.match(lead) and len(lead.split()) <= 4:
-        if re.search(r"\b(?:they|we)\b", lead, re.I):
+        if re.search(vocab(r"\b@recommendations.plural_pronouns\b"), lead, re.I):
             return _plural_antecedent(actors, m.start()), True
         return last, True
     if fold(m.group()).strip() == "according to":  # "According to NAME, States should ...": who is named after it
@@ -214,7 +214,7 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
         start = s
         for b in boundaries.finditer(text, s, cue.start()):
             start = b.end()
-        if re.match(r"(?:the|an?) ", cue.group(), re.I):
+        if re.match(vocab(r"@articles "), cue.group(), re.I):
             # a noun cue ("the need to ...") after "X stressed": the clause starts at the noun
             for v in _res()[4].finditer(text, start, cue.start()):
                 start = cue.start()
@@ -222,7 +222,7 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
     end = term.start() if term else e
     while end > start and text[end - 1] in " ,":
         end -= 1
-    lead = re.match(r"(?:and|but|so|or|that)\s+", text[start:end], re.I)
+    lead = re.match(vocab(r"@recommendations.clause_leads\s+"), text[start:end], re.I)
     if lead:
         start += lead.end()
     return start, end
@@ -307,7 +307,7 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 if name is not None and name.root.dep_ == "appos":
                     return _Actor(p.name, p)  # "The TITLE on X, NAME, called ...": the name in apposition
             core_end = min([a for a, _ in skip if a > start] or [end])
-            phrase = re.sub(r"^(?:the|a|an)\s+", "", doc_text(doc)[start:core_end].strip(" ,–—-"), flags=re.I)
+            phrase = re.sub(vocab(r"^@articles\s+"), "", doc_text(doc)[start:core_end].strip(" ,–—-"), flags=re.I)
             found = actors.in_span(start, end, groups=False, skip=skip)
             if found is None and subject.text[:1].isupper() and has_head(subject.text) and len(phrase.split()) <= 2:
                 # "the Minister urged ...": the last person named before whose title has that word
@@ -446,7 +446,7 @@ def find_recommendations(doc: Doc, segments: list[Segment],
                 if ce - cs < 15 or len(text[cs:ce].split()) < 3:
                     continue
                 if text[ce:ce + 2].lstrip().startswith(":") and (
-                        len(text[cue.end():ce].split()) < 2 or re.search(r"\b(?:to|that|for|on|upon)\s*$", text[cs:ce])):
+                        len(text[cue.end():ce].split()) < 2 or re.search(vocab(r"\b@recommendations.lead_in_ends\s*$"), text[cs:ce])):
                     continue  # a lead-in that stops before its content ("They recommended that:", "urged X to:")
                 quote = next((q for q in quotes if q.start <= cue.start() < q.end), None)
                 if quote is not None:

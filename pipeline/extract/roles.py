@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import countries_in
-from ..lang.resources import alternation, fold, gazetteer, honorifics, lexicon, load, roles
+from ..lang.resources import alternation, fold, gazetteer, honorifics, lexicon, load, roles, vocab
 
 _CAP = r"(?:[A-Z][\w'’\-/.&]*[\w’'])|[A-Z]"
 _NUM = r"(?:19|20)\d\d"
@@ -33,7 +33,7 @@ def _grammar() -> dict[str, re.Pattern]:
     head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"[^\S\n]+") for h in heads) + ")"
     if lex.head_suffixes:
         head = rf"{head}(?:-(?:{'|'.join(re.escape(x) for x in lex.head_suffixes)}))?"
-    inner = "|".join(re.escape(w) for w in lex.inner_words if w != "and")
+    inner = "|".join(re.escape(w) for w in lex.inner_words if w not in lexicon().word_classes["coordinator"])
     comp = "|".join(re.escape(w) for w in lex.complements)
     # "and" joins capitalised words inside a complement, unless a new title starts after it
     # ("Minister of Labour ... and Commissioner for ...")
@@ -41,23 +41,23 @@ def _grammar() -> dict[str, re.Pattern]:
     # an honorific ends a title: what follows it is a name ("Minister of Justice Hon. NAME")
     hon = "|".join(sorted({re.escape(h.rstrip(".")) for h in honorifics()}, key=len, reverse=True))
     cap = rf"(?!(?:{hon})(?:\.|\b))(?:{_CAP})"
-    capseq = rf"(?:{cap}|{_NUM})(?:(?:{sp}(?:{inner}))*(?:{sp}and(?!\s+(?:\w+\s+){{0,2}}{head}\b))?{sp}(?:{cap}|{_NUM}))*"
+    capseq = rf"(?:{cap}|{_NUM})(?:(?:{sp}(?:{inner}))*(?:{sp}@coordinator(?!\s+(?:\w+\s+){{0,2}}{head}\b))?{sp}(?:{cap}|{_NUM}))*"
     # a title never starts with a function word, a gerund ("Speaking"), a speech verb or a group noun
     words = lexicon()
     stop = alternation((*words.function_words, *(v.capitalize() for v in words.speech_verbs),
                         *(g.capitalize() for g in load("recommendations.yaml").groups)), flexible_space=False)
-    pre_word = rf"(?!(?:{stop})\b)(?![A-Z][a-z]+ing\b)(?:{_CAP}|{_NUM})"
+    pre_word = rf"(?!(?:{stop})\b)(?![A-Z][a-z]+@gerund_endings\b)(?:{_CAP}|{_NUM})"
     _SP = r"[^\S\n]+"  # spaces within a line: a title never runs over a line break
     title = (
         # pre-modifiers, with "of" between capitalised words ("Rule of Law Officer")
-        rf"(?P<pre>(?:{pre_word}(?:{_SP}of(?={_SP}{_CAP}))?{_SP}){{0,6}})"
-        rf"(?P<head>{head}(?:{_SP}and{_SP}{head})?)(?![\w\-])"
-        rf"(?P<comp>(?:{_SP}(?:{comp}){_SP}(?:the{_SP})?{capseq})*)"
+        rf"(?P<pre>(?:{pre_word}(?:{_SP}@genitive(?={_SP}{_CAP}))?{_SP}){{0,6}})"
+        rf"(?P<head>{head}(?:{_SP}@coordinator{_SP}{head})?)(?![\w\-])"
+        rf"(?P<comp>(?:{_SP}(?:{comp}){_SP}(?:@definite{_SP})?{capseq})*)"
         # a mandate's qualifier after a comma: "..., especially women and children"
         rf"(?:,{_SP}(?:{'|'.join(re.escape(w) for w in lex.continuations)}){_SP}[a-z][a-z’'\- ]{{2,60}}?(?=[,.;:)]|$))?"
     )
     return {
-        "title": re.compile(title),
+        "title": re.compile(vocab(title)),
         "head": re.compile(rf"(?<![\w\-]){head}(?![\w\-])", re.IGNORECASE),
         "org_prefix": re.compile(r"(?:" + "|".join(re.escape(p) for p in lex.org_prefixes) + r")\s*$", re.IGNORECASE),
     }

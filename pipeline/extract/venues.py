@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import city_country, country_of
-from ..lang.resources import alternation, gazetteer, load
+from ..lang.resources import WordPattern, alternation, gazetteer, load, vocab
 
 
 @dataclass
@@ -53,7 +53,8 @@ def _building_shapes() -> list[re.Pattern]:
     return [re.compile(p) for p in load("venues.yaml").building_shapes]
 
 
-_GENERIC_HQ = re.compile(r"headquarters\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w’' ]{1,80}?)(?=[\s,.;]|$)|(?P<b>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4})['’]?s?\s+headquarters")
+_GENERIC_HQ = WordPattern(r"@venues.headquarters\s+@genitive\s+(?:@definite\s+)?(?P<a>[A-Z][\w’' ]{1,80}?)(?=[\s,.;]|$)"
+                          r"|(?P<b>[A-Z][\w]*(?:\s+[A-Z][\w]*){0,4})['’]?s?\s+@venues.headquarters")
 
 
 @lru_cache(maxsize=None)
@@ -61,8 +62,8 @@ def _premises() -> re.Pattern:
     """'at (the) [Words] HEAD [of (the) Words]': a body named where the meeting is held (case-sensitive)."""
     word = r"[A-Z][\w'’&.-]+"
     heads = alternation(load("venues.yaml").premises_heads)
-    return re.compile(rf"\bat\s+(?:the\s+)?(?P<name>(?:{word}\s+){{0,3}}(?:{heads})"
-                      rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?{word}(?:\s+(?:and\s+|of\s+)?{word}){{0,4}})?)(?![\w-])")
+    return re.compile(vocab(rf"\b@venues.at\s+(?:@definite\s+)?(?P<name>(?:{word}\s+){{0,3}}(?:{heads})"
+                            rf"(?:\s+@venues.premises_links\s+(?:@definite\s+)?{word}(?:\s+(?:@coordinator\s+|@genitive\s+)?{word}){{0,4}})?)(?![\w-])"))
 
 
 @lru_cache(maxsize=None)
@@ -125,7 +126,7 @@ def _city_after() -> re.Pattern:
     particles = alternation(load("venues.yaml").city_particles, flexible_space=False)
     word = r"[A-Z][a-zà-ÿ]+"
     city = rf"{word}(?:(?:[ -](?:{particles}))*[ -]{word}){{0,2}}"
-    return re.compile(rf"\b(?:in|at)\s+(?P<city>{city})(?:,\s+(?P<country>{word}(?:\s+{word})?))?")
+    return re.compile(vocab(rf"\b@place_preps\s+(?P<city>{city})(?:,\s+(?P<country>{word}(?:\s+{word})?))?"))
 
 
 def _before_particle(city: str) -> str:
@@ -176,7 +177,7 @@ def find_countries(text: str) -> list[Place]:
     return out
 
 
-_COUNTRY_AFTER = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<country>[A-Z][a-zà-ÿ]+(?:\s+(?:of\s+)?[A-Z][a-zà-ÿ]+){0,3})")
+_COUNTRY_AFTER = WordPattern(r"\b@place_preps\s+(?:@definite\s+)?(?P<country>[A-Z][a-zà-ÿ]+(?:\s+(?:@genitive\s+)?[A-Z][a-zà-ÿ]+){0,3})")
 
 
 _TITLE_CITY = re.compile(r"(?:(?<=\d)|(?<=[\d(]\s)|(?<=\()|^)(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)"
@@ -222,8 +223,8 @@ def platform_mentions(text: str) -> list[Place]:
     out = []
     for m in platforms.finditer(text):
         before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 25]
-        if re.search(r"\b(?:via|on|through|over|using|the)\s+$", before, re.I) or \
-                re.match(r"\s+(?:meeting|call|session|conference|webinar|platform|link)\b", after, re.I):
+        if re.search(vocab(r"\b@venues.platform_leads\s+$"), before, re.I) or \
+                re.match(vocab(r"\s+@venues.platform_nouns\b"), after, re.I):
             out.append(Place(m.start(), m.end(), m.group(), m.group(), "platform"))
     return out
 
@@ -237,7 +238,7 @@ def online_cues(sentence: str) -> list[tuple[int, int, str]]:
         before = sentence[max(0, m.start() - 30):m.start()]
         # "online" that qualifies the meeting, not "online exploitation"
         nouns, tied, not_meeting = _online_context()
-        if nouns.match(after) or tied.search(before) or re.match(r"\s*(?:[.,;]|$|and\b|for\b|on\b)", after):
+        if nouns.match(after) or tied.search(before) or re.match(vocab(r"\s*(?:[.,;]|$|@venues.online_clause_ends\b)"), after):
             if not not_meeting.match(after):
                 cues.append((m.start(), m.end(), m.group()))
     return cues

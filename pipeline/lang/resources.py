@@ -469,6 +469,7 @@ class RecommendationRules:
     addressees: dict[str, tuple[str, ...]]
     plural_anaphors: tuple[str, ...] = ()  # subjects that stand for the group named before them
     document_actors: tuple[str, ...] = ()  # head nouns of texts that recommend themselves ("the Declaration")
+    word_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "@recommendations.name" in a pattern
 
 
 @dataclass(frozen=True)
@@ -496,6 +497,7 @@ class VenueRules:
     online: OnlineWords
     city_particles: tuple[str, ...]  # lower-case words inside a city's name ("Dar es Salaam")
     premises_heads: tuple[str, ...] = ()  # bodies whose name is also their building ("at the Ministry of X")
+    word_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "@venues.name" in a pattern
 
 
 @lru_cache(maxsize=None)
