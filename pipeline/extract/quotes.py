@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .people import PersonMention, RoleMention
-from ..lang.resources import alternation, fold, honorific_keys, lexicon, vocab
-from .util import doc_text, guarded, needs
+from ..lang.resources import alternation, fold, lexicon, vocab
+from .util import doc_text, guarded, needs, sentence_bounds, sentence_of
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{12,3000})”|\"(?P<b>[^\"]{12,3000})\"")
 
@@ -48,15 +48,15 @@ class Quote:
         return None
 
 
-def _sentence_end(text: str) -> int:
-    """Where the sentence that starts `text` ends; "Dr." and other honorifics do not end it."""
-    for m in re.finditer(r"[.!?](?=\s|$)|\n|“|\"", text):
-        if m.group() == ".":
-            word = re.search(r"(\S+)$", text[:m.start() + 1])
-            if word and fold(word.group(1)).rstrip(".") in honorific_keys():
-                continue
-        return m.start()
-    return len(text)
+def _attribution_end(text: str, bounds: list[tuple[int, int]], start: int, limit: int = 300) -> int:
+    """Where the attribution after a closing quote mark at `start` ends: the end of its sentence
+    (the Doc's one sentence splitter), the next quotation mark, or `limit` characters on."""
+    i = sentence_of(bounds, start) if start < len(text) else None
+    if i is None:  # between two sentences: the next one
+        i = next((k for k, (s, _) in enumerate(bounds) if s >= start), None)
+    end = min(bounds[i][1] if i is not None else len(text), start + limit)
+    mark = re.search(r"[“\"]", text[start:end])
+    return start + mark.start() if mark else end
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -77,7 +77,8 @@ def _holder_of_title(window: str, people: list[PersonMention]) -> PersonMention 
     return holders[-1] if len(names) == 1 else None
 
 
-def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]) -> list[Quote]:
+def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention],
+                bounds: list[tuple[int, int]]) -> list[Quote]:
     any_verb, pronoun_after, before_colon = _verb_patterns()
     quotes: list[Quote] = []
     for m in _QUOTE.finditer(text):
@@ -86,8 +87,7 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
         body = m.group(group)
         if len(body.split()) < 4:
             continue  # a title or a term in quotation marks, not speech
-        after = text[m.end():m.end() + 300]
-        window_after = after[:_sentence_end(after)]
+        window_after = text[m.end():_attribution_end(text, bounds, m.end())]
         before_start = max(_paragraph_start(text, m.start()), m.start() - 300)
         window_before = text[before_start:m.start()]
 
@@ -141,10 +141,11 @@ class QuoteFinder:
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc_text(doc), needs(doc, "people", self.name), needs(doc, "roles", self.name))
+        doc._.quotes = find_quotes(doc_text(doc), needs(doc, "people", self.name), needs(doc, "roles", self.name),
+                                   sentence_bounds(doc))
         return doc
 
 
-@Language.factory("rapporteur_quotes", assigns=["doc._.quotes"], requires=["doc._.people", "doc._.roles"])
+@Language.factory("rapporteur_quotes", assigns=["doc._.quotes"], requires=["doc._.people", "doc._.roles", "doc.sents"])
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder(nlp, name)
