@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import fields, replace
 from datetime import date
 from functools import lru_cache
 
@@ -65,7 +66,7 @@ def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
     bounds = sentence_bounds(doc)
     dateline = tuple(context["dateline"]) if context.get("dateline") else None
     meeting = build_meeting(doc, published=published, segments=segments, dateline=dateline)
-    assertion_date = _iso(meeting.start_date if meeting.start_date else published)
+    assertion_date = meeting.start_date or _iso(published)
     assertion_precision = meeting.date_precision if meeting.start_date else ("day" if published else None)
 
     def span(start: int | None, end: int | None) -> Span | None:
@@ -136,27 +137,20 @@ def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
     return out
 
 
-def _meeting_fact(doc_id: str, meeting, span, published: str | None) -> MeetingFact:
-    def evidence(e):
+def _meeting_fact(doc_id: str, meeting: MeetingFact, span, published: str | None) -> MeetingFact:
+    """The Doc's meeting record placed in the document: its id, publication date, and every piece of
+    evidence in the whole document's offsets (the Doc may be one piece of it)."""
+
+    def moved(e: Span | None) -> Span | None:
         return span(e.start, e.end) if e else None
 
-    def figure(c):
-        return Figure(c.value, c.qualifier, c.unit, span(c.start, c.end)) if c else None
+    def figure(f: Figure | None) -> Figure | None:
+        return replace(f, span=moved(f.span)) if f else None
 
-    return MeetingFact(
-        doc_id=doc_id, name=meeting.name, series=meeting.series, series_key=meeting.series_key,
-        edition=meeting.edition,
-        start_date=_iso(meeting.start_date), end_date=_iso(meeting.end_date), date_precision=meeting.date_precision,
-        date_method=meeting.date_method, date_evidence=evidence(meeting.date_evidence),
-        start_relative_days=meeting.start_relative_days, end_relative_days=meeting.end_relative_days,
-        city=meeting.city, country=meeting.country, country_method=meeting.country_method, venue=meeting.venue,
-        venue_evidence=evidence(meeting.venue_evidence), mode=meeting.mode, organizers=list(meeting.organizers),
-        participants=figure(meeting.participants), countries=figure(meeting.countries),
-        duration_days=meeting.duration_days, published=published, anniversary=meeting.anniversary,
-        anniversary_evidence=evidence(meeting.anniversary_evidence), month_day=meeting.month_day,
-        end_month_day=meeting.end_month_day, city_evidence=evidence(meeting.city_evidence),
-        country_evidence=evidence(meeting.country_evidence), mode_evidence=evidence(meeting.mode_evidence),
-        organizers_evidence=evidence(meeting.organizers_evidence))
+    return replace(meeting, doc_id=doc_id, published=published, organizers=list(meeting.organizers),
+                   participants=figure(meeting.participants), countries=figure(meeting.countries),
+                   **{f.name: moved(getattr(meeting, f.name)) for f in fields(MeetingFact)
+                      if f.name.endswith("_evidence")})
 
 
 def empty_result(doc_id: str) -> Extraction:

@@ -7,13 +7,12 @@ issued on some day) are not the meeting.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..records import Segment
+from ..records import Figure, MeetingFact, Segment, Span
 from .counts import Count
 from .dates import DateExpr, find_duration
 from .orgs import find_orgs, org_head_re
@@ -23,48 +22,16 @@ from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon,
 from .util import doc_text, needs, sentence_bounds, sentence_of
 from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _figure(c: Count) -> Figure:
+    return Figure(c.value, c.qualifier, c.unit, Span(c.start, c.end, c.text))
+
+
 TITLE_BLOCK_SEGMENTS = 8  # the first lines of a summary: title, organisers, date, venue
 TITLE_BLOCK_WORDS = 30  # longer lines are running text, not a title block
-
-
-@dataclass
-class Evidence:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class MeetingRecord:
-    name: str | None = None
-    series: str | None = None
-    series_key: str | None = None
-    edition: int | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    date_precision: str | None = None
-    date_method: str | None = None
-    date_evidence: Evidence | None = None
-    start_relative_days: int | None = None  # "started today" -> 0, relative to the publication date
-    end_relative_days: int | None = None  # "concludes tomorrow" -> 1
-    duration_days: int | None = None
-    city: str | None = None
-    country: str | None = None
-    country_method: str | None = None
-    venue: str | None = None
-    venue_evidence: Evidence | None = None
-    mode: str | None = None
-    organizers: list[str] = field(default_factory=list)
-    participants: Count | None = None
-    countries: Count | None = None
-    anniversary: int | None = None  # "a conference to mark ten years since X" -> 10
-    anniversary_evidence: Evidence | None = None
-    city_evidence: Evidence | None = None
-    country_evidence: Evidence | None = None  # the written country, or the city or venue it was inferred from
-    mode_evidence: Evidence | None = None  # the online cue, "hybrid", or the physical place
-    organizers_evidence: Evidence | None = None  # the phrase naming the organisers
-    month_day: str | None = None  # "17-18 February" with no year to place it: "02-17"
-    end_month_day: str | None = None  # ... and "02-18"
 
 
 @lru_cache(maxsize=None)
@@ -270,7 +237,7 @@ def _anniversary_res() -> tuple[re.Pattern, re.Pattern]:
 
 
 def find_anniversary(text: str, title_spans: list[tuple[int, int]],
-                     meeting_sents: list[tuple[int, int]]) -> tuple[int, Evidence] | None:
+                     meeting_sents: list[tuple[int, int]]) -> tuple[int, Span] | None:
     """The anniversary the meeting marks, in years, with where it is written."""
     cued, line_start = _anniversary_res()
     for spans, pattern, match in ((meeting_sents + title_spans, cued, "search"), (title_spans, line_start, "match")):
@@ -279,7 +246,7 @@ def find_anniversary(text: str, title_spans: list[tuple[int, int]],
             if m:
                 n = parse_number(m.group("n")) if m.group("n") else parse_ordinal(m.group("o"))
                 if n and 1 <= n <= 200:
-                    return n, Evidence(m.start(), m.end(), m.group())
+                    return n, Span(m.start(), m.end(), m.group())
     return None
 
 
@@ -405,7 +372,7 @@ def _remarks_re() -> re.Pattern:
 
 
 def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, published: date | None,
-               rec: MeetingRecord, dateline: tuple[int, int] | None, segments: list[Segment]) -> None:
+               rec: MeetingFact, dateline: tuple[int, int] | None, segments: list[Segment]) -> None:
     """Set the record's dates from the best evidence: a date alone in the title block, an explicit
     date in a sentence about the meeting, relative words and weekdays tied to a verb that opens or
     closes the meeting (resolved against the publication date), and a stated duration for the other
@@ -414,8 +381,9 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
     scope = title_spans + meeting_sents
 
     def use(expr: DateExpr, start, end, precision, method) -> None:
-        rec.start_date, rec.end_date, rec.date_precision, rec.date_method = start, end, precision, method
-        rec.date_evidence = Evidence(expr.start, expr.end, expr.text)
+        rec.start_date, rec.end_date = _iso(start), _iso(end)
+        rec.date_precision, rec.date_method = precision, method
+        rec.date_evidence = Span(expr.start, expr.end, expr.text)
 
     yearless: list[DateExpr] = []  # days the text gives without a year, in the order of the steps
 
@@ -517,7 +485,7 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
             if d.kind == "range" and d.end_day:
                 rec.end_month_day = f"{(d.end_month or d.month):02d}-{d.end_day:02d}"
             rec.date_method = "read:no-year"
-            rec.date_evidence = Evidence(d.start, d.end, d.text)
+            rec.date_evidence = Span(d.start, d.end, d.text)
             break
     return None
 
@@ -537,7 +505,7 @@ _NEW_CLAUSE = WordPattern(r"(?:,\s+|\s+@coordinator\s+)(?!(?:@articles|@meetings
                            r"|\s+@clause_relatives\s")
 
 
-def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str], Evidence] | None:
+def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str], Span] | None:
     """'X held its annual conference', 'X begins its 16th Meeting': from the parse, the subject of
     the verb whose object is a meeting noun owned by "its" or "their" is the organiser, when it
     names a body; so is a body that owns the meeting noun ("the Council of Europe's conference")."""
@@ -556,7 +524,7 @@ def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[
                 a, b = c.left_edge.idx, c.idx + len(c)
                 orgs = organisers_in(text[a:b])
                 if orgs:
-                    return orgs, Evidence(a, b, text[a:b])
+                    return orgs, Span(a, b, text[a:b])
             if not any(c.lower_ in ("its", "their") for c in owners):
                 continue
             if tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
@@ -572,7 +540,7 @@ def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[
                 a = a + dash[-1].end() if dash else a
                 orgs = organisers_in(text[a:b])
                 if orgs:
-                    return orgs, Evidence(a, b, text[a:b])
+                    return orgs, Span(a, b, text[a:b])
     return None
 
 
@@ -635,10 +603,10 @@ def _in_pieces(text: str, pieces: list[tuple[int, int]], finder) -> list:
 
 
 def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
-                  dateline: tuple[int, int] | None = None) -> MeetingRecord:
+                  dateline: tuple[int, int] | None = None) -> MeetingFact:
     """The per-document meeting record, from the facts the components put on `doc`."""
     text = doc_text(doc)
-    rec = MeetingRecord()
+    rec = MeetingFact(doc_id="")  # offsets in this Doc; assemble places it in the document
     verb_re, noun_re, organiser_res = _meeting_res()
     title_spans = [(s.start, s.end) for s in _title_block(text, segments)]
     meeting_sents = _meeting_sentences(doc)
@@ -697,7 +665,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
         rec.duration_days = find_duration(text)
     if rec.start_date and rec.end_date is None and rec.date_precision == "day" and (rec.duration_days or 0) > 1 \
             and "relative" not in (rec.date_method or ""):
-        rec.end_date = rec.start_date + timedelta(days=rec.duration_days - 1)
+        rec.end_date = _iso(date.fromisoformat(rec.start_date) + timedelta(days=rec.duration_days - 1))
         rec.date_method = f"{rec.date_method}; end inferred:duration"
 
     # venue, city, country, mode
@@ -706,15 +674,15 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     platforms = [b for b in buildings if b.kind == "platform"]
     if physical:
         b = physical[0]
-        rec.venue, rec.venue_evidence = b.value, Evidence(b.start, b.end, b.text)
+        rec.venue, rec.venue_evidence = b.value, Span(b.start, b.end, b.text)
     elif platforms:
         b = platforms[0]
-        rec.venue, rec.venue_evidence = b.value, Evidence(b.start, b.end, b.text)
+        rec.venue, rec.venue_evidence = b.value, Span(b.start, b.end, b.text)
     if not physical and not platforms:
         platforms = platform_mentions(text)[:1]
         if platforms:
             b = platforms[0]
-            rec.venue, rec.venue_evidence = b.value, Evidence(b.start, b.end, b.text)
+            rec.venue, rec.venue_evidence = b.value, Span(b.start, b.end, b.text)
     cities = _in_pieces(text, meeting_sents, find_cities)
     if not cities:
         dated_lines = [(s, e) for s, e in title_spans if any(s <= d.start < e for d in dates) or noun_re.search(text, s, e)]
@@ -729,7 +697,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                 break
     if cities:
         rec.city = cities[0].city
-        rec.city_evidence = rec.country_evidence = Evidence(cities[0].start, cities[0].end, text[cities[0].start:cities[0].end])
+        rec.city_evidence = rec.country_evidence = Span(cities[0].start, cities[0].end, text[cities[0].start:cities[0].end])
         if cities[0].country:
             rec.country, rec.country_method = cities[0].country, "read"
         else:
@@ -753,10 +721,10 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
             if found:
                 rec.country, rec.country_method = found[0].country, "read"
                 a, b = after.start() + found[0].start, after.start() + found[0].end
-                rec.country_evidence = Evidence(a, b, text[a:b])
+                rec.country_evidence = Span(a, b, text[a:b])
                 break
     online = bool(platforms)
-    online_ev = Evidence(platforms[0].start, platforms[0].end, platforms[0].text) if platforms else None
+    online_ev = Span(platforms[0].start, platforms[0].end, platforms[0].text) if platforms else None
     hybrid_ev = None
     for s, e in scope:
         cues = online_cues(text[s:e])
@@ -764,9 +732,9 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
         if cues or word:
             online = True
         if cues and online_ev is None:
-            online_ev = Evidence(s + cues[0][0], s + cues[0][1], cues[0][2])
+            online_ev = Span(s + cues[0][0], s + cues[0][1], cues[0][2])
         if word and hybrid_ev is None:
-            hybrid_ev = Evidence(s + word.start(), s + word.end(), word.group())
+            hybrid_ev = Span(s + word.start(), s + word.end(), word.group())
     has_place = bool(physical or cities or rec.country)
     place_ev = rec.venue_evidence if physical else (rec.city_evidence or rec.country_evidence)
     if hybrid_ev or (online and has_place):
@@ -789,7 +757,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                         organisers.append(label)
                         if rec.organizers_evidence is None:
                             a, b = s + m.start("orgs"), s + m.end("orgs")
-                            rec.organizers_evidence = Evidence(a, b, text[a:b])
+                            rec.organizers_evidence = Span(a, b, text[a:b])
     if not organisers:
         found = _possessive_organiser(doc, scope)
         if found:
@@ -800,6 +768,6 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     counts: list[Count] = needs(doc, "counts", "rapporteur_assemble")
     people_units = [c for c in counts if c.unit in ("participants", "delegates") and c.part_of is None]
     country_units = [c for c in counts if c.unit in ("countries", "participating_states") and c.part_of is None]
-    rec.participants = people_units[0] if people_units else None
-    rec.countries = country_units[0] if country_units else None
+    rec.participants = _figure(people_units[0]) if people_units else None
+    rec.countries = _figure(country_units[0]) if country_units else None
     return rec

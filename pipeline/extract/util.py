@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from typing import Any, Callable
+from typing import Callable
 
 from spacy.tokens import Doc
 
