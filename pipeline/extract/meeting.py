@@ -7,6 +7,7 @@ issued on some day) are not the meeting.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -602,28 +603,61 @@ def _in_pieces(text: str, pieces: list[tuple[int, int]], finder) -> list:
     return sorted(found, key=lambda p: p.start)
 
 
+@dataclass
+class _Reading:
+    """What every step of reading the meeting record looks at: the Doc, its title block, the
+    sentences about the meeting, and the dates that may be the meeting's."""
+
+    doc: Doc
+    text: str
+    title_spans: list[tuple[int, int]]
+    meeting_sents: list[tuple[int, int]]
+    dates: list[DateExpr]
+
+    @property
+    def scope(self) -> list[tuple[int, int]]:
+        return self.title_spans + self.meeting_sents
+
+    @property
+    def dated_first(self) -> list[tuple[int, int]]:
+        """The title block with the line that dates the meeting first: it is the meeting's own header,
+        read before a headline ("Headline on X" / "Theme – the 5th X Forum, 3-4 May 2021")."""
+        text, dates = self.text, self.dates
+
+        def dated_header(sp: tuple[int, int]) -> bool:
+            """A title-block line that ends with a date, or starts with one ("Name, 3-4 May 2021")."""
+            return any(sp[0] <= d.start < sp[1] and (not text[d.end:sp[1]].strip(" .)]") or not text[sp[0]:d.start].strip())
+                       for d in dates)
+
+        return sorted(self.title_spans, key=lambda sp: not dated_header(sp))
+
+
 def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                   dateline: tuple[int, int] | None = None) -> MeetingFact:
-    """The per-document meeting record, from the facts the components put on `doc`."""
+    """The per-document meeting record, from the facts the components put on `doc`, in steps: its
+    name and series, its dates, its place, its mode, its organisers and its headline counts."""
     text = doc_text(doc)
     rec = MeetingFact(doc_id="")  # offsets in this Doc; assemble places it in the document
-    verb_re, noun_re, organiser_res = _meeting_res()
-    title_spans = [(s.start, s.end) for s in _title_block(text, segments)]
-    meeting_sents = _meeting_sentences(doc)
-    scope = title_spans + meeting_sents
-
-    # name and series: in the title block the line that dates the meeting is its own header, and is
-    # read before a headline ("Headline on X" / "Theme – the 5th X Forum, 3-4 May 2021")
-    # (the dateline is the publication date, not the meeting's; a deadline is a registration date)
+    # the dateline is the publication date, not the meeting's; a deadline is a registration date
     dates = [d for d in needs(doc, "dates", "rapporteur_assemble") if (dateline is None or not dateline[0] <= d.start < dateline[1])
              and not _deadline_before().search(text, max(0, d.start - 40), d.start)]
-    def dated_header(sp: tuple[int, int]) -> bool:
-        """A title-block line that ends with a date, or starts with one ("Name, 3-4 May 2021")."""
-        return any(sp[0] <= d.start < sp[1] and (not text[d.end:sp[1]].strip(" .)]") or not text[sp[0]:d.start].strip())
-                   for d in dates)
+    r = _Reading(doc, text, [(s.start, s.end) for s in _title_block(text, segments)], _meeting_sentences(doc), dates)
+    _read_name(r, rec)
+    _read_dates(r, rec, published, dateline, segments)
+    physical, platforms, cities = _read_place(r, rec)
+    _read_mode(r, rec, physical, platforms, cities)
+    _read_organisers(r, rec)
+    _read_headline_counts(doc, rec)
+    return rec
 
-    dated_first = sorted(title_spans, key=lambda sp: not dated_header(sp))
-    named = find_meeting_name(text, dated_first + meeting_sents, title_spans)
+
+def _read_name(r: _Reading, rec: MeetingFact) -> None:
+    """Name, series key, edition and anniversary. A capitalised name in the title block or the
+    meeting's sentences; else a body that held its Nth meeting, a group that met, a body convened;
+    else a description in the meeting's sentences (it names this meeting, not a series: no series key
+    or edition); else a capitalised name anywhere."""
+    text, meeting_sents, dated_first = r.text, r.meeting_sents, r.dated_first
+    named = find_meeting_name(text, dated_first + meeting_sents, r.title_spans)
     if named is None:
         for s, e in meeting_sents:
             m = _held_its_nth().match(text[s:e])  # "The X Committee (XC) held its 7th meeting"
@@ -643,9 +677,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
             if len(who.split()) >= 2 and org_head_re().search(who):
                 named = "meeting of the " + who
                 break
-    # a description of the meeting in its own sentences before a capitalised name anywhere else; a
-    # description names this meeting, not a series: it gives no series key or edition
-    described = described_meeting_name(doc, dated_first + meeting_sents, title_spans) if named is None else None
+    described = described_meeting_name(r.doc, dated_first + meeting_sents, r.title_spans) if named is None else None
     if named is None and described is None:
         named = find_meeting_name(text, [(0, len(text))])
     if named:
@@ -654,47 +686,63 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     rec.name = named or described
     rec.series_key = series_key(named)
     rec.series = series_name(named) if rec.series_key else None
-    rec.edition = edition_of(named) or _edition_in(text, scope)
-    marked = find_anniversary(text, title_spans, meeting_sents)
+    rec.edition = edition_of(named) or _edition_in(text, r.scope)
+    marked = find_anniversary(text, r.title_spans, meeting_sents)
     if marked:
         rec.anniversary, rec.anniversary_evidence = marked
 
-    # dates
-    _pick_date(doc, dates, title_spans, meeting_sents, published, rec, dateline, segments)
+
+def _read_dates(r: _Reading, rec: MeetingFact, published: date | None, dateline: tuple[int, int] | None,
+                segments: list[Segment]) -> None:
+    """The meeting's dates (see _pick_date), its stated duration, and an end the duration gives."""
+    _pick_date(r.doc, r.dates, r.title_spans, r.meeting_sents, published, rec, dateline, segments)
     if rec.duration_days is None:
-        rec.duration_days = find_duration(text)
+        rec.duration_days = find_duration(r.text)
     if rec.start_date and rec.end_date is None and rec.date_precision == "day" and (rec.duration_days or 0) > 1 \
             and "relative" not in (rec.date_method or ""):
         rec.end_date = _iso(date.fromisoformat(rec.start_date) + timedelta(days=rec.duration_days - 1))
         rec.date_method = f"{rec.date_method}; end inferred:duration"
 
-    # venue, city, country, mode
-    buildings = _in_pieces(text, scope, find_buildings)
+
+def _read_venue(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]]:
+    """The venue: a building in the title block or the meeting's sentences, else a platform; the
+    (physical, platform) places found."""
+    buildings = _in_pieces(r.text, r.scope, find_buildings)
     physical = [b for b in buildings if b.kind == "building"]
     platforms = [b for b in buildings if b.kind == "platform"]
-    if physical:
-        b = physical[0]
-        rec.venue, rec.venue_evidence = b.value, Span(b.start, b.end, b.text)
-    elif platforms:
-        b = platforms[0]
-        rec.venue, rec.venue_evidence = b.value, Span(b.start, b.end, b.text)
     if not physical and not platforms:
-        platforms = platform_mentions(text)[:1]
-        if platforms:
-            b = platforms[0]
-            rec.venue, rec.venue_evidence = b.value, Span(b.start, b.end, b.text)
-    cities = _in_pieces(text, meeting_sents, find_cities)
+        platforms = platform_mentions(r.text)[:1]
+    first = (physical or platforms or [None])[0]
+    if first is not None:
+        rec.venue, rec.venue_evidence = first.value, Span(first.start, first.end, first.text)
+    return physical, platforms
+
+
+def _read_cities(r: _Reading) -> list[Place]:
+    """Cities in the meeting's sentences; else on a title-block line that dates or names the
+    meeting, or a title-block place line; else right after a meeting noun anywhere ("at a
+    conference in Vienna (3-4 May)")."""
+    text = r.text
+    _, noun_re, _ = _meeting_res()
+    cities = _in_pieces(text, r.meeting_sents, find_cities)
     if not cities:
-        dated_lines = [(s, e) for s, e in title_spans if any(s <= d.start < e for d in dates) or noun_re.search(text, s, e)]
-        cities = _in_pieces(text, dated_lines, find_title_cities) or _in_pieces(text, title_spans, find_place_line)
+        dated_lines = [(s, e) for s, e in r.title_spans if any(s <= d.start < e for d in r.dates) or noun_re.search(text, s, e)]
+        cities = _in_pieces(text, dated_lines, find_title_cities) or _in_pieces(text, r.title_spans, find_place_line)
     if not cities:
-        # anywhere, a city right after a meeting noun ("at a conference in Vienna (3-4 May)")
         for m in noun_re.finditer(text):
             found = find_cities(text[m.end():m.end() + 60])
             if found and found[0].start <= 4:
                 p = found[0]
-                cities = [Place(m.end() + p.start, m.end() + p.end, p.text, p.value, p.kind, p.city, p.country)]
-                break
+                return [Place(m.end() + p.start, m.end() + p.end, p.text, p.value, p.kind, p.city, p.country)]
+    return cities
+
+
+def _read_place(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place], list[Place]]:
+    """Venue, city and country, each with its evidence and how the country was obtained; the
+    (physical, platform, city) places found."""
+    text = r.text
+    physical, platforms = _read_venue(r, rec)
+    cities = _read_cities(r)
     if cities:
         rec.city = cities[0].city
         rec.city_evidence = rec.country_evidence = Span(cities[0].start, cities[0].end, text[cities[0].start:cities[0].end])
@@ -702,7 +750,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
             rec.country, rec.country_method = cities[0].country, "read"
         else:
             # a city name several countries have: the one of a country named in the same sentence
-            bounds = sentence_bounds(doc)
+            bounds = sentence_bounds(r.doc)
             k = sentence_of(bounds, cities[0].start)
             named = tuple(countries_in(text[bounds[k][0]:bounds[k][1]])) if k is not None else ()
             rec.country, rec.country_method = city_country(rec.city, named), "inferred:city"
@@ -714,7 +762,8 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     else:
         # "representatives met in Belgium": the country, with no city, right after the verb that
         # holds the meeting (not "met to discuss the situation in X")
-        for s, e in meeting_sents:
+        verb_re, _, _ = _meeting_res()
+        for s, e in r.meeting_sents:
             verb = verb_re.search(text, s, e)
             after = _VERB_TO_PLACE.match(text, verb.end(), e) if verb else None
             found = find_countries(after.group()) if after else []
@@ -723,10 +772,18 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                 a, b = after.start() + found[0].start, after.start() + found[0].end
                 rec.country_evidence = Span(a, b, text[a:b])
                 break
+    return physical, platforms, cities
+
+
+def _read_mode(r: _Reading, rec: MeetingFact, physical: list[Place], platforms: list[Place],
+               cities: list[Place]) -> None:
+    """Online, hybrid or in person: an online cue or platform with a place, or the word "hybrid", is
+    hybrid; a cue alone online; a place alone in person. The evidence is the cue or the place."""
+    text = r.text
     online = bool(platforms)
     online_ev = Span(platforms[0].start, platforms[0].end, platforms[0].text) if platforms else None
     hybrid_ev = None
-    for s, e in scope:
+    for s, e in r.scope:
         cues = online_cues(text[s:e])
         word = re.search(vocab(r"\b@meetings.hybrid_words\b"), text[s:e], re.I)
         if cues or word:
@@ -744,9 +801,14 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     elif has_place:
         rec.mode, rec.mode_evidence = "in_person", place_ev
 
-    # organisers
+
+def _read_organisers(r: _Reading, rec: MeetingFact) -> None:
+    """Organisers from the organiser phrases of meetings.yaml in the title block and the meeting's
+    sentences, else from the parse ("X held its annual conference", "the X's forum")."""
+    text = r.text
+    _, _, organiser_res = _meeting_res()
     organisers: list[str] = []
-    for s, e in scope:
+    for s, e in r.scope:
         sent = text[s:e]
         if not _ORGANISED.search(sent):
             continue
@@ -759,15 +821,16 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
                             a, b = s + m.start("orgs"), s + m.end("orgs")
                             rec.organizers_evidence = Span(a, b, text[a:b])
     if not organisers:
-        found = _possessive_organiser(doc, scope)
+        found = _possessive_organiser(r.doc, r.scope)
         if found:
             organisers, rec.organizers_evidence = found
     rec.organizers = organisers
 
-    # headline counts: participants and countries
+
+def _read_headline_counts(doc: Doc, rec: MeetingFact) -> None:
+    """The first count of people and the first count of countries that no other count contains."""
     counts: list[Count] = needs(doc, "counts", "rapporteur_assemble")
     people_units = [c for c in counts if c.unit in ("participants", "delegates") and c.part_of is None]
     country_units = [c for c in counts if c.unit in ("countries", "participating_states") and c.part_of is None]
     rec.participants = _figure(people_units[0]) if people_units else None
     rec.countries = _figure(country_units[0]) if country_units else None
-    return rec
