@@ -7,7 +7,7 @@ issued on some day) are not the meeting.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -372,59 +372,101 @@ def _remarks_re() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(load('meetings.yaml').remarks)})\b", re.I)
 
 
-def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, published: date | None,
-               rec: MeetingFact, dateline: tuple[int, int] | None, segments: list[Segment]) -> None:
-    """Set the record's dates from the best evidence: a date alone in the title block, an explicit
-    date in a sentence about the meeting, relative words and weekdays tied to a verb that opens or
-    closes the meeting (resolved against the publication date), and a stated duration for the other
-    end; year-only evidence last, and only from the title block and sentences about the meeting."""
-    text = doc_text(doc)
-    scope = title_spans + meeting_sents
+@dataclass
+class _DateChoice:
+    """The date a step picked: the expression, what it resolves to, and how."""
 
-    def use(expr: DateExpr, start, end, precision, method) -> None:
-        rec.start_date, rec.end_date = _iso(start), _iso(end)
-        rec.date_precision, rec.date_method = precision, method
-        rec.date_evidence = Span(expr.start, expr.end, expr.text)
+    expr: DateExpr
+    start: date | None
+    end: date | None
+    precision: str
+    method: str
 
-    yearless: list[DateExpr] = []  # days the text gives without a year, in the order of the steps
 
-    def no_year(expr: DateExpr) -> None:
+@dataclass
+class _DateSearch:
+    """What the date steps read: the reading of the Doc, the publication date, the dateline, the
+    segments, the dates in the meeting's sentences, and the days found without a year so far."""
+
+    r: _Reading
+    published: date | None
+    dateline: tuple[int, int] | None
+    segments: list[Segment]
+    tied: list[DateExpr] = field(default_factory=list)
+    yearless: list[DateExpr] = field(default_factory=list)  # in the order of the steps
+
+    def no_year(self, expr: DateExpr) -> None:
         if expr.kind in ("range", "day") and expr.year is None and expr.month and expr.day:
-            yearless.append(expr)
+            self.yearless.append(expr)
 
-    tied = [d for d in dates if _inside(meeting_sents, d.start, d.end)]
+    def resolved(self, d: DateExpr, suffix: str = "") -> _DateChoice | None:
+        """The date resolved against the publication date; a day without a year is kept aside."""
+        start, end, precision, method = d.resolve(self.published)
+        if start is None:
+            self.no_year(d)
+            return None
+        return _DateChoice(d, start, end, precision, method + suffix)
+
+
+def _pick_date(r: _Reading, published: date | None, rec: MeetingFact, dateline: tuple[int, int] | None,
+               segments: list[Segment]) -> None:
+    """Set the record's dates from the best evidence, one step after another (the first that finds
+    a date wins): a date alone in the title block, an explicit date in a sentence about the meeting,
+    relative words and weekdays tied to a verb that opens or closes the meeting (resolved against the
+    publication date), a range in the lead paragraph, "today" in a dated release's lead, year-only
+    evidence; else days without a year, kept for another source to place."""
+    search = _DateSearch(r, published, dateline, segments, tied=[d for d in r.dates if _inside(r.meeting_sents, d.start, d.end)])
+    for step in (_date_in_title_block, _date_in_meeting_sentence, _date_relative_to_published, _range_in_lead,
+                 _today_in_dated_lead, _year_only):
+        choice = step(search, rec)
+        if choice is not None:
+            rec.start_date, rec.end_date = _iso(choice.start), _iso(choice.end)
+            rec.date_precision, rec.date_method = choice.precision, choice.method
+            rec.date_evidence = Span(choice.expr.start, choice.expr.end, choice.expr.text)
+            return
+    _days_without_year(search, rec)
+
+
+def _date_in_title_block(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
+    """1. A date in the title block, alone on its line or with the meeting's name ("5th Meeting of
+    X (Strasbourg, 3 May 2019)"); a time after it makes it the page's timestamp."""
+    text, r = search.r.text, search.r
     _, noun_re, _ = _meeting_res()
-    # 1. a date in the title block, alone on its line or with the meeting's name ("5th Meeting of
-    #    X (Strasbourg, 3 May 2019)"); a time after it makes it the page's timestamp
-    for d in dates:
-        if d.kind in ("range", "day", "month") and _inside(title_spans, d.start, d.end):
-            line = next(text[s:e] for s, e in title_spans if s <= d.start and d.end <= e)
+    for d in r.dates:
+        if d.kind in ("range", "day", "month") and _inside(r.title_spans, d.start, d.end):
+            line = next(text[s:e] for s, e in r.title_spans if s <= d.start and d.end <= e)
             if re.match(r"\s*,?\s*\d{1,2}[:.]\d\d", text[d.end:d.end + 12]):
                 continue
             short_label = len(line.strip()) <= len(d.text) + 40 and not re.search(r"[.!?]\s*$", line)
             if short_label or noun_re.search(line):  # a sentence with a date is not a title-block line
-                start, end, precision, method = d.resolve(published)
-                if start is not None and not (start == published and any(t.kind in ("range", "day") for t in tied)):
-                    return use(d, start, end, precision, method)
+                start, end, precision, method = d.resolve(search.published)
+                if start is not None and not (start == search.published and any(t.kind in ("range", "day") for t in search.tied)):
+                    return _DateChoice(d, start, end, precision, method)
                 if start is None:
-                    no_year(d)
-    # 2. an explicit date in a sentence about the meeting
+                    search.no_year(d)
+    return None
+
+
+def _date_in_meeting_sentence(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
+    """2. An explicit date in a sentence about the meeting: a range first, then a day, then a month."""
     for kind in ("range", "day", "month"):
-        for d in tied:
-            if d.kind == kind:
-                start, end, precision, method = d.resolve(published)
-                if start is not None:
-                    return use(d, start, end, precision, method)
-                no_year(d)
-    # 3. relative words and weekdays with a verb that opens or closes the meeting
+        for d in search.tied:
+            if d.kind == kind and (choice := search.resolved(d)) is not None:
+                return choice
+    return None
+
+
+def _date_relative_to_published(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
+    """3. Relative words and weekdays with a verb that opens or closes the meeting; the verb nearest
+    to the date words says which end they give ("opened today ... and concludes tomorrow"), a verb
+    before them winning a tie; a stated duration gives the other end."""
+    text, published = search.r.text, search.published
     start_verbs, end_verbs, continue_verbs = _phase_verbs()
     start_expr = end_expr = None
-    for d in tied:
+    for d in search.tied:
         if d.kind not in ("relative", "weekday"):
             continue
-        s, e = next((s, e) for s, e in meeting_sents if s <= d.start < e)
-        # the verb nearest to the date words says which end they give ("opened today ... and
-        # concludes tomorrow"); a verb before them wins a tie
+        s, e = next((s, e) for s, e in search.r.meeting_sents if s <= d.start < e)
         verbs = [(min(abs(m.end() - d.start), abs(m.start() - d.end)) + (0 if m.end() <= d.start else 1), phase)
                  for phase, pattern in (("start", start_verbs), ("end", end_verbs), ("continue", continue_verbs))
                  for m in pattern.finditer(text, s, e)]
@@ -439,48 +481,68 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
             start_expr = d
             if d.kind == "relative":
                 rec.start_relative_days = d.relative_days
-    if published is not None and (start_expr or end_expr):
-        rec.duration_days = find_duration(text)
-        start = start_expr.resolve_relative(published) if start_expr else None
-        end = end_expr.resolve_relative(published) if end_expr else None
-        method = "inferred:relative-to-published"
-        if start is None and end is not None and rec.duration_days:
-            start, method = end - timedelta(days=rec.duration_days - 1), method + "; start inferred:duration"
-        if end is None and start is not None and rec.duration_days and rec.duration_days > 1:
-            end, method = start + timedelta(days=rec.duration_days - 1), method + "; end inferred:duration"
-        if end == start:
-            end = None
-        use(start_expr or end_expr, start, end, "day", method)
+    if published is None or not (start_expr or end_expr):
         return None
-    # 4. a range of days in the lead paragraph: a report opens with its meeting's dates
-    lead = next(((s.start, s.end) for s in segments if s.kind == "paragraph" and len(text[s.start:s.end].split()) >= 12), None)
-    for d in dates:
-        if d.kind == "range" and lead and lead[0] <= d.start < lead[1]:
-            start, end, precision, method = d.resolve(published)
-            if start is not None:
-                return use(d, start, end, precision, f"{method} (lead paragraph)")
-            no_year(d)
-    # 5. "today" in the lead paragraph of a dated release: the news of the day is the meeting's
-    if published is not None and dateline is not None:
-        lead_end = text.find("\n", dateline[1])
-        lead_end = len(text) if lead_end < 0 else lead_end
-        today = next((d for d in dates if d.kind == "relative" and d.relative_days == 0 and d.start < lead_end), None)
-        if today is not None:
-            rec.start_relative_days = 0
-            return use(today, published, None, "day", "inferred:relative-to-published (lead of a dated release)")
-    # 6. year-only evidence, in the title block, a sentence about the meeting or one that reports
-    #    what was said at it ("..., Chair of the 2019 Presidency, in his opening remarks")
+    rec.duration_days = find_duration(text)
+    start = start_expr.resolve_relative(published) if start_expr else None
+    end = end_expr.resolve_relative(published) if end_expr else None
+    method = "inferred:relative-to-published"
+    if start is None and end is not None and rec.duration_days:
+        start, method = end - timedelta(days=rec.duration_days - 1), method + "; start inferred:duration"
+    if end is None and start is not None and rec.duration_days and rec.duration_days > 1:
+        end, method = start + timedelta(days=rec.duration_days - 1), method + "; end inferred:duration"
+    if end == start:
+        end = None
+    return _DateChoice(start_expr or end_expr, start, end, "day", method)
+
+
+def _range_in_lead(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
+    """4. A range of days in the lead paragraph: a report opens with its meeting's dates."""
+    text = search.r.text
+    lead = next(((s.start, s.end) for s in search.segments
+                 if s.kind == "paragraph" and len(text[s.start:s.end].split()) >= 12), None)
+    for d in search.r.dates:
+        if d.kind == "range" and lead and lead[0] <= d.start < lead[1] and \
+                (choice := search.resolved(d, " (lead paragraph)")) is not None:
+            return choice
+    return None
+
+
+def _today_in_dated_lead(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
+    """5. "today" in the lead paragraph of a dated release: the news of the day is the meeting's."""
+    published, dateline, text = search.published, search.dateline, search.r.text
+    if published is None or dateline is None:
+        return None
+    lead_end = text.find("\n", dateline[1])
+    lead_end = len(text) if lead_end < 0 else lead_end
+    today = next((d for d in search.r.dates if d.kind == "relative" and d.relative_days == 0 and d.start < lead_end), None)
+    if today is None:
+        return None
+    rec.start_relative_days = 0
+    return _DateChoice(today, published, None, "day", "inferred:relative-to-published (lead of a dated release)")
+
+
+def _year_only(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
+    """6. Year-only evidence, in the title block, a sentence about the meeting or one that reports
+    what was said at it ("..., Chair of the 2019 Presidency, in his opening remarks")."""
+    r = search.r
     remarks = _remarks_re()
-    said_at = [(s, e) for s, e in sentence_bounds(doc) if remarks.search(text, s, e)]
-    for d in dates:
-        if d.kind == "year" and _inside(scope + said_at, d.start, d.end):
-            start, _, _, _ = d.resolve(published)
-            return use(d, start, None, "year", "read:year-only")
-    # 7. days with no year and nothing to place them: kept as days of the year, for another source
-    #    of the meeting to give the year ("at a conference in Vienna (17-18 February)")
-    after_noun = [d for d in dates for m in noun_re.finditer(text, max(0, d.start - 60), d.start)
+    said_at = [(s, e) for s, e in sentence_bounds(r.doc) if remarks.search(r.text, s, e)]
+    for d in r.dates:
+        if d.kind == "year" and _inside(r.scope + said_at, d.start, d.end):
+            start, _, _, _ = d.resolve(search.published)
+            return _DateChoice(d, start, None, "year", "read:year-only")
+    return None
+
+
+def _days_without_year(search: _DateSearch, rec: MeetingFact) -> None:
+    """7. Days with no year and nothing to place them: kept as days of the year, for another source
+    of the meeting to give the year ("at a conference in Vienna (17-18 February)")."""
+    text = search.r.text
+    _, noun_re, _ = _meeting_res()
+    after_noun = [d for d in search.r.dates for m in noun_re.finditer(text, max(0, d.start - 60), d.start)
                   if re.fullmatch(r"[^.;:\n]{0,40}", text[m.end():d.start])]
-    for d in [*yearless, *after_noun]:
+    for d in [*search.yearless, *after_noun]:
         if d.kind in ("range", "day") and d.year is None and d.month and d.day:
             rec.month_day = f"{d.month:02d}-{d.day:02d}"
             if d.kind == "range" and d.end_day:
@@ -488,7 +550,6 @@ def _pick_date(doc: Doc, dates: list[DateExpr], title_spans, meeting_sents, publ
             rec.date_method = "read:no-year"
             rec.date_evidence = Span(d.start, d.end, d.text)
             break
-    return None
 
 
 _ORGANISED = WordPattern(r"@meetings.organising_stems|\b@meetings.holding_words\b", re.I)
@@ -695,7 +756,7 @@ def _read_name(r: _Reading, rec: MeetingFact) -> None:
 def _read_dates(r: _Reading, rec: MeetingFact, published: date | None, dateline: tuple[int, int] | None,
                 segments: list[Segment]) -> None:
     """The meeting's dates (see _pick_date), its stated duration, and an end the duration gives."""
-    _pick_date(r.doc, r.dates, r.title_spans, r.meeting_sents, published, rec, dateline, segments)
+    _pick_date(r, published, rec, dateline, segments)
     if rec.duration_days is None:
         rec.duration_days = find_duration(r.text)
     if rec.start_date and rec.end_date is None and rec.date_precision == "day" and (rec.duration_days or 0) > 1 \
