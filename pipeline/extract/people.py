@@ -724,165 +724,199 @@ def _post_nominal_keys() -> frozenset[str]:
     return frozenset(fold(h).rstrip(".") for h in post_nominals())
 
 
-def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> dict[int, tuple[int, int, str]]:
-    """person index -> (role start, role end, method), sentence by sentence. Affiliations and
-    post-nominals found on the way are written on the person."""
+_Role = tuple[int, int, str]  # (role start, role end, method)
+
+
+def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> dict[int, _Role]:
+    """person index -> (role start, role end, method), sentence by sentence; then, for a person
+    still without one, a title on the indented line below the name. Affiliations and post-nominals
+    found on the way are written on the person."""
     text = doc_text(doc)
-    found: dict[int, tuple[int, int, str]] = {}
+    found: dict[int, _Role] = {}
     title_end = {t.end: t for t in titles}
     for s, e in sentence_bounds(doc):
         idx = [i for i, p in enumerate(people) if s <= p.start < e]
-        if not idx:
-            continue
-        line_start = text.rfind("\n", 0, s) + 1
-        lead = text[line_start:people[idx[0]].start]
-        # one person per line, maybe after a label: "- NAME, TITLE", "Moderator: Dr NAME, TITLE"
-        one_per_line = len(idx) == 1 and len(lead.split()) <= 3 and bool(
-            re.fullmatch(rf"[^\S\n]*(?:{lexicon().bullet_class}\s*)?(?:\p{{L}}+(?:\s\p{{L}}+)?:\s*)?[\p{{L}}.\s]*[“\"‘]?", lead))
-        in_list = len(idx) >= 2 or one_per_line
-        items = _items(text, s, e, people, idx)
-        used: set[int] = set()
-
-        def role_like(a: int, b: int, *, in_list: bool) -> bool:
-            return _looks_like_role(text[a:b], in_list=in_list) and not _has_clause(doc, a, b)
-
-        def before_run(k: int) -> tuple[int, int, int] | None:
-            """(first item used, start, end) of the role in the items before item k."""
-            end_item = items[k - 1] if k else None
-            if end_item is None or end_item.people and people[end_item.people[-1]].end > end_item.start and \
-                    _title_in(titles, people[end_item.people[-1]].end, end_item.end) is None:
-                return None
-            end = _trim(text, end_item.start, end_item.end, lead_in=False)[1]
-            for j in range(k - 1, max(-1, k - 4), -1):
-                item = items[j]
-                if j in used or ";" in text[item.end:items[j + 1].start]:
-                    return None  # a list of "NAME, TITLE; NAME, TITLE": a role never crosses a semicolon
-                lo = people[item.people[-1]].end if item.people else item.start
-                t = _title_in(titles, lo, item.end)
-                if t is not None:
-                    return j, t.start, end
-                a, b = _trim(text, lo, item.end, lead_in=True)
-                if item.people or b <= a:
-                    return None
-                if has_head(text[a:b]) or _is_org(text[a:b]):
-                    return (j, a, end) if role_like(a, end, in_list=False) else None
-            return None
-
-        def _affiliation_after(j: int, i: int) -> None:
-            """'NAME, TITLE, University of X': the body after the title is the affiliation."""
-            nxt = j + 1
-            if nxt < len(items) and not items[nxt].people:
-                a, b = _trim(text, items[nxt].start, items[nxt].end, lead_in=False)
-                org = _affiliation(text[a:b]) if b > a and not has_head(text[a:b]) else None
-                if org:  # a body, or the country a national official serves ("..., Minister of X, Austria")
-                    people[i].organization = org
-                    used.add(nxt)
-
-        def after_run(k: int, i: int) -> tuple[int, int, int] | None:
-            """(item used, start, end) of the role in the items after item k; affiliations and
-            post-nominals in between go to the person."""
-            p = people[i]
-            for j in range(k + 1, min(len(items), k + 4)):
-                item = items[j]
-                if item.people or j in used:
-                    return None
-                a, b = _trim(text, item.start, item.end, lead_in=False)
-                if b <= a:
-                    return None
-                phrase = text[a:b]
-                if _is_post_nominal(phrase) or (_unknown_letters(phrase) and j + 1 < len(items)
-                                                and not items[j + 1].people):
-                    p.honorifics.append(phrase)  # "NAME, S.J., TITLE"; "NAME, IBVM, TITLE": letters before a title
-                    continue
-                if role_like(a, b, in_list=in_list):
-                    longer = next((t for t in titles if t.start == a and t.end > b), None)
-                    if longer is not None:  # "NAME, Minister of X, Y and Z": the title's portfolios run on
-                        return max(n for n in range(j, len(items)) if items[n].start < longer.end), a, longer.end
-                    _affiliation_after(j, i)
-                    return j, a, b
-                t = _title_in(titles, a, a + 1)
-                if t is not None:  # "NAME, TITLE was concerned ...": the title, not the clause
-                    return j, t.start, t.end
-                if gazetteer().lookup(phrase) is not None:  # "NAME, BODY": the body is the affiliation
-                    return j, a, b
-                return None
-            return None
-
-        for k, item in enumerate(items):
-            if len(item.people) != 1:
-                continue
-            i = item.people[0]
-            p = people[i]
-            # 0. "elected NAME (Country) as TITLE": the office named after "as"
-            as_title = _AS_TITLE.match(text, p.end)
-            t = next((t for t in titles if as_title and t.start == as_title.end()), None)
-            if t is not None:
-                found[i] = (t.start, t.end, "rule:name-as-title")
-                bracket = re.search(r"\(([^()]*)\)", as_title.group())
-                if bracket and _affiliation(bracket.group(1)):
-                    p.organization = _affiliation(bracket.group(1))  # "NAME (Austria) as Chair"
-                continue
-            # 1. a title ending where the name (or its honorifics) starts: "TITLE NAME"
-            gap_start = p.start
-            for h in reversed(p.honorifics):
-                pos = text.rfind(h, item.start, gap_start)
-                if pos >= 0:
-                    gap_start = pos
-            t = title_end.get(item.start + len(text[item.start:gap_start].rstrip()))
-            if t is not None and (t.start >= item.start or t.head == "known"):  # a known title may hold a comma
-                found[i] = (t.start, t.end, "rule:title-name")
-                continue
-            # 2. in a list, the words before the name in its item are the role ("artist Ana Lopez")
-            before = _trim(text, item.start, gap_start, lead_in=(k == 0 or in_list))
-            role_before = before[1] > before[0] and role_like(*before, in_list=True)
-            if in_list and role_before and k > 0:
-                found[i] = (*before, "rule:list-item")
-                continue
-            # a body's lower-case title right before the name ("OSCE's special representative NAME",
-            # "the Council of Europe's rapporteur NAME"), as news articles write titles
-            if role_before and has_head(text[before[0]:before[1]]) and _starts_with_body(text[before[0]:before[1]]):
-                found[i] = (*before, "rule:body-title-name")
-                continue
-            # "NAME (Austria)", "NAME (Head of Unit)": a bracket right after the name
-            after = _trim(text, p.end, item.end, lead_in=False)
-            if after[1] > after[0] and _is_post_nominal(text[after[0]:after[1]]):
-                p.honorifics.append(text[after[0]:after[1]])  # "NAME S.J."
-                after = (after[1], after[1])
-            if text[p.end:after[0]].strip().startswith("("):
-                close = text.find(")", after[0], item.end + 1)
-                b = close if close > 0 else after[1]
-                phrase = text[after[0]:b].strip()
-                affiliation = _affiliation(phrase)
-                if affiliation:
-                    p.organization = affiliation
-                elif role_like(after[0], after[0] + len(phrase), in_list=True):
-                    found[i] = (after[0], after[0] + len(phrase), "rule:name-paren-title")
-                    continue
-                after = _trim(text, b + 1, item.end, lead_in=False) if close > 0 else (item.end, item.end)
-            affiliated = re.match(vocab(r"(?:@genitive|@origin)\s+(?:@definite\s+)?"), text[after[0]:after[1]])
-            if affiliated and _affiliation(text[after[0] + affiliated.end():after[1]]):
-                p.organization = _affiliation(text[after[0] + affiliated.end():after[1]])  # "NAME of the X"
-                continue
-            if after[1] > after[0] or role_before:
-                continue  # the item holds more than the name, or words that may be its title
-            # 3. a bare name takes the role before it ("the TITLE, NAME") or after it ("NAME, TITLE")
-            run = before_run(k)
-            if run is not None:
-                j, a, b = run
-                used.update(range(j, k))
-                found[i] = (a, b, "rule:title-comma-name")
-                continue
-            run = after_run(k, i)
-            if run is not None:
-                j, a, b = run
-                used.update(range(k + 1, j + 1))
-                found[i] = (a, b, "rule:name-comma-title")
+        if idx:
+            found.update(_SentenceRoles(doc, text, people, titles, title_end, s, e, idx).assign())
     for i, p in enumerate(people):
         if i not in found:
             below = _title_on_next_line(doc, p)
             if below is not None:
                 found[i] = (*below, "rule:name-line-title-below")
     return found
+
+
+class _SentenceRoles:
+    """The roles of the people of one sentence, read from its items (the pieces between commas,
+    semicolons, colons and dashes). For each item holding one person the shapes are tried in
+    order: "NAME as TITLE", "TITLE NAME", a list item's words before the name, a body's lower-case
+    title, a bracket after the name, "NAME of the BODY", and for a bare name the items around it
+    ("the TITLE, NAME" / "NAME, TITLE")."""
+
+    def __init__(self, doc: Doc, text: str, people: list[PersonMention], titles: list[RoleMatch],
+                 title_end: dict[int, RoleMatch], s: int, e: int, idx: list[int]):
+        self.doc, self.text, self.people, self.titles, self.title_end = doc, text, people, titles, title_end
+        line_start = text.rfind("\n", 0, s) + 1
+        lead = text[line_start:people[idx[0]].start]
+        # one person per line, maybe after a label: "- NAME, TITLE", "Moderator: Dr NAME, TITLE"
+        one_per_line = len(idx) == 1 and len(lead.split()) <= 3 and bool(
+            re.fullmatch(rf"[^\S\n]*(?:{lexicon().bullet_class}\s*)?(?:\p{{L}}+(?:\s\p{{L}}+)?:\s*)?[\p{{L}}.\s]*[“\"‘]?", lead))
+        self.in_list = len(idx) >= 2 or one_per_line
+        self.items = _items(text, s, e, people, idx)
+        self.used: set[int] = set()
+
+    def assign(self) -> dict[int, _Role]:
+        found = {}
+        for k, item in enumerate(self.items):
+            if len(item.people) == 1:
+                role = self.role_of(k, item)
+                if role is not None:
+                    found[item.people[0]] = role
+        return found
+
+    def role_like(self, a: int, b: int, *, in_list: bool) -> bool:
+        return _looks_like_role(self.text[a:b], in_list=in_list) and not _has_clause(self.doc, a, b)
+
+    def role_of(self, k: int, item: _Item) -> _Role | None:
+        text, i = self.text, item.people[0]
+        p = self.people[i]
+        role = self.name_as_title(p)
+        if role is not None:
+            return role
+        # a title ending where the name (or its honorifics) starts: "TITLE NAME"
+        gap_start = p.start
+        for h in reversed(p.honorifics):
+            pos = text.rfind(h, item.start, gap_start)
+            if pos >= 0:
+                gap_start = pos
+        t = self.title_end.get(item.start + len(text[item.start:gap_start].rstrip()))
+        if t is not None and (t.start >= item.start or t.head == "known"):  # a known title may hold a comma
+            return t.start, t.end, "rule:title-name"
+        # in a list, the words before the name in its item are the role ("artist Ana Lopez")
+        before = _trim(text, item.start, gap_start, lead_in=(k == 0 or self.in_list))
+        role_before = before[1] > before[0] and self.role_like(*before, in_list=True)
+        if self.in_list and role_before and k > 0:
+            return (*before, "rule:list-item")
+        # a body's lower-case title right before the name ("OSCE's special representative NAME",
+        # "the Council of Europe's rapporteur NAME"), as news articles write titles
+        if role_before and has_head(text[before[0]:before[1]]) and _starts_with_body(text[before[0]:before[1]]):
+            return (*before, "rule:body-title-name")
+        role, after = self.after_name(p, item)
+        if role is not None or after is None:
+            return role
+        if after[1] > after[0] or role_before:
+            return None  # the item holds more than the name, or words that may be its title
+        # a bare name takes the role before it ("the TITLE, NAME") or after it ("NAME, TITLE")
+        run = self.before_run(k)
+        if run is not None:
+            j, a, b = run
+            self.used.update(range(j, k))
+            return a, b, "rule:title-comma-name"
+        run = self.after_run(k, i)
+        if run is not None:
+            j, a, b = run
+            self.used.update(range(k + 1, j + 1))
+            return a, b, "rule:name-comma-title"
+        return None
+
+    def name_as_title(self, p: PersonMention) -> _Role | None:
+        """"elected NAME (Country) as TITLE": the office named after "as"."""
+        as_title = _AS_TITLE.match(self.text, p.end)
+        t = next((t for t in self.titles if as_title and t.start == as_title.end()), None)
+        if t is None:
+            return None
+        bracket = re.search(r"\(([^()]*)\)", as_title.group())
+        if bracket and _affiliation(bracket.group(1)):
+            p.organization = _affiliation(bracket.group(1))  # "NAME (Austria) as Chair"
+        return t.start, t.end, "rule:name-as-title"
+
+    def after_name(self, p: PersonMention, item: _Item) -> tuple[_Role | None, tuple[int, int] | None]:
+        """What follows the name in its item: post-nominals ("NAME S.J."), a bracket ("NAME
+        (Austria)": an affiliation; "NAME (Head of Unit)": a role), "NAME of the X" (an affiliation).
+        (the role, the rest of the item), or (None, None) when the item is settled without a role."""
+        text = self.text
+        after = _trim(text, p.end, item.end, lead_in=False)
+        if after[1] > after[0] and _is_post_nominal(text[after[0]:after[1]]):
+            p.honorifics.append(text[after[0]:after[1]])  # "NAME S.J."
+            after = (after[1], after[1])
+        if text[p.end:after[0]].strip().startswith("("):
+            close = text.find(")", after[0], item.end + 1)
+            b = close if close > 0 else after[1]
+            phrase = text[after[0]:b].strip()
+            affiliation = _affiliation(phrase)
+            if affiliation:
+                p.organization = affiliation
+            elif self.role_like(after[0], after[0] + len(phrase), in_list=True):
+                return (after[0], after[0] + len(phrase), "rule:name-paren-title"), after
+            after = _trim(text, b + 1, item.end, lead_in=False) if close > 0 else (item.end, item.end)
+        affiliated = re.match(vocab(r"(?:@genitive|@origin)\s+(?:@definite\s+)?"), text[after[0]:after[1]])
+        if affiliated and _affiliation(text[after[0] + affiliated.end():after[1]]):
+            p.organization = _affiliation(text[after[0] + affiliated.end():after[1]])  # "NAME of the X"
+            return None, None
+        return None, after
+
+    def before_run(self, k: int) -> tuple[int, int, int] | None:
+        """(first item used, start, end) of the role in the items before item k."""
+        text, items, people = self.text, self.items, self.people
+        end_item = items[k - 1] if k else None
+        if end_item is None or end_item.people and people[end_item.people[-1]].end > end_item.start and \
+                _title_in(self.titles, people[end_item.people[-1]].end, end_item.end) is None:
+            return None
+        end = _trim(text, end_item.start, end_item.end, lead_in=False)[1]
+        for j in range(k - 1, max(-1, k - 4), -1):
+            item = items[j]
+            if j in self.used or ";" in text[item.end:items[j + 1].start]:
+                return None  # a list of "NAME, TITLE; NAME, TITLE": a role never crosses a semicolon
+            lo = people[item.people[-1]].end if item.people else item.start
+            t = _title_in(self.titles, lo, item.end)
+            if t is not None:
+                return j, t.start, end
+            a, b = _trim(text, lo, item.end, lead_in=True)
+            if item.people or b <= a:
+                return None
+            if has_head(text[a:b]) or _is_org(text[a:b]):
+                return (j, a, end) if self.role_like(a, end, in_list=False) else None
+        return None
+
+    def affiliation_after(self, j: int, i: int) -> None:
+        """'NAME, TITLE, University of X': the body after the title is the affiliation."""
+        nxt = j + 1
+        if nxt < len(self.items) and not self.items[nxt].people:
+            a, b = _trim(self.text, self.items[nxt].start, self.items[nxt].end, lead_in=False)
+            org = _affiliation(self.text[a:b]) if b > a and not has_head(self.text[a:b]) else None
+            if org:  # a body, or the country a national official serves ("..., Minister of X, Austria")
+                self.people[i].organization = org
+                self.used.add(nxt)
+
+    def after_run(self, k: int, i: int) -> tuple[int, int, int] | None:
+        """(item used, start, end) of the role in the items after item k; affiliations and
+        post-nominals in between go to the person."""
+        text, items, p = self.text, self.items, self.people[i]
+        for j in range(k + 1, min(len(items), k + 4)):
+            item = items[j]
+            if item.people or j in self.used:
+                return None
+            a, b = _trim(text, item.start, item.end, lead_in=False)
+            if b <= a:
+                return None
+            phrase = text[a:b]
+            if _is_post_nominal(phrase) or (_unknown_letters(phrase) and j + 1 < len(items)
+                                            and not items[j + 1].people):
+                p.honorifics.append(phrase)  # "NAME, S.J., TITLE"; "NAME, IBVM, TITLE": letters before a title
+                continue
+            if self.role_like(a, b, in_list=self.in_list):
+                longer = next((t for t in self.titles if t.start == a and t.end > b), None)
+                if longer is not None:  # "NAME, Minister of X, Y and Z": the title's portfolios run on
+                    return max(n for n in range(j, len(items)) if items[n].start < longer.end), a, longer.end
+                self.affiliation_after(j, i)
+                return j, a, b
+            t = _title_in(self.titles, a, a + 1)
+            if t is not None:  # "NAME, TITLE was concerned ...": the title, not the clause
+                return j, t.start, t.end
+            if gazetteer().lookup(phrase) is not None:  # "NAME, BODY": the body is the affiliation
+                return j, a, b
+            return None
+        return None
 
 
 def _title_on_next_line(doc: Doc, p: PersonMention) -> tuple[int, int] | None:
