@@ -386,97 +386,141 @@ def _headline_speaker(text: str, end: int, span_end: int, actors: _Actors) -> _A
     return named or (_Actor(who) if words else None)
 
 
+@dataclass
+class _Reading:
+    """What the recommendation steps read: the Doc and its text, the candidate actors, the quotes,
+    the dateline, the headline spans, and the lead-ins seen so far. A lead-in is a sentence ending
+    with ":" (or a heading that announces recommendations), keyed by its end: the actor and the
+    addressee it gives the bullets under it, and whether it announces recommendations."""
+
+    doc: Doc
+    text: str
+    actors: _Actors
+    quotes: list[Quote]
+    dateline: tuple[int, int] | None
+    headline_spans: list[tuple[int, int]]
+    lead_in_re: re.Pattern
+    lead_actor: dict[int, _Actor | None] = field(default_factory=dict)
+    lead_addressee: dict[int, str | None] = field(default_factory=dict)  # "called on governments to:"
+    normative_lead: set[int] = field(default_factory=set)
+
+
 def find_recommendations(doc: Doc, segments: list[Segment],
                          dateline: tuple[int, int] | None = None) -> list[Recommendation]:
-    """Recommendations of the document; a clause never starts inside the dateline."""
+    """Recommendations of the document: clauses around a cue in its sentences, then the bullets
+    under a lead-in; a clause never starts inside the dateline."""
     text = doc_text(doc)
     by = "rapporteur_recommendations"
     people, roles, orgs = needs(doc, "people", by), needs(doc, "roles", by), needs(doc, "orgs", by)
-    quotes: list[Quote] = needs(doc, "quotes", by)
-    actors = _Actors(text, people, roles, orgs)
-    cues, _, _, descriptive, _, group_re, _, _, _ = _res()
-    any_cue = _any_cue()
-    out: list[Recommendation] = []
+    headline_spans = [(sg.start, sg.end) for sg in segments if sg.kind in ("heading", "title")] + _title_case_quotes(text)
+    r = _Reading(doc, text, _Actors(text, people, roles, orgs), needs(doc, "quotes", by), dateline, headline_spans,
+                 re.compile("|".join(load("recommendations.yaml").lead_in_cues), re.I))
+    out = _in_sentences(r, segments)
+    # a heading that announces recommendations ("Key recommendations") leads the bullets under it
+    for sg in segments:
+        if sg.kind in ("heading", "title") and r.lead_in_re.search(text, sg.start, sg.end) and sg.end not in r.lead_actor:
+            r.lead_actor[sg.end] = None
+            r.normative_lead.add(sg.end)
+    out += _in_bullets(r, [sg for sg in segments if sg.kind == "bullet"])
+    out.sort(key=lambda rec: rec.start)
+    return out
 
+
+def _in_sentences(r: _Reading, segments: list[Segment]) -> list[Recommendation]:
+    """Sentence by sentence (bullets apart): each cue gives a clause; the actor carries over from
+    sentence to sentence until a new section starts; lead-ins ending with ":" are noted for the
+    bullets under them."""
+    text, doc = r.text, r.doc
+    cues = _res()[0]
+    any_cue = _any_cue()
     headings = [sg.start for sg in segments if sg.kind in ("heading", "title")]
-    headline_spans = [(sg.start, sg.end) for sg in segments if sg.kind in ("heading", "title")]
-    headline_spans += _title_case_quotes(text)
-    lead_in_re = re.compile("|".join(load("recommendations.yaml").lead_in_cues), re.I)
-    normative_lead: set[int] = set()
     bullets = [sg for sg in segments if sg.kind == "bullet"]
+    out: list[Recommendation] = []
     last: _Actor | None = None
-    lead_actor: dict[int, _Actor | None] = {}
-    lead_addressee: dict[int, str | None] = {}  # "called on governments to:": the bullets' addressee
     for s, e in sentence_bounds(doc):
         if any(s <= h < e or h == s for h in headings):
             last = None  # a new section: earlier actors no longer carry over
-        own, is_own = _sentence_actor(text, s, e, actors, last)
+        own, is_own = _sentence_actor(text, s, e, r.actors, last)
         if is_own and own is not None:
             last = own
         sentence = text[s:e]
         if sentence.rstrip().endswith(":"):
-            lead_actor[e] = own or last
+            r.lead_actor[e] = own or last
             lead_cue = any_cue.search(text, s, e)
-            lead_addressee[e] = _addressee_of(doc, lead_cue.start(), lead_cue.end(), "") if lead_cue else None
-            if lead_in_re.search(sentence):
-                normative_lead.add(e)
-        if any(b.start <= s < b.end for b in bullets):
-            continue  # bullets are handled below
-        if not any_cue.search(text, s, e):
-            continue
+            r.lead_addressee[e] = _addressee_of(doc, lead_cue.start(), lead_cue.end(), "") if lead_cue else None
+            if r.lead_in_re.search(sentence):
+                r.normative_lead.add(e)
+        if any(b.start <= s < b.end for b in bullets) or not any_cue.search(text, s, e):
+            continue  # bullets are read apart
         covered: list[tuple[int, int]] = []
         for pattern, modality, scope in cues:
             for cue in pattern.finditer(text, s, e):
                 if any(a <= cue.start() < b for a, b in covered):
                     continue
-                if any(d.search(text, max(s, cue.start() - 50), min(e, cue.end() + 40)) for d in descriptive):
-                    continue  # "discussed the need for", "contains recommendations", "a call for papers"
-                if scope == "headline":
-                    span = next(((a, b) for a, b in headline_spans if a <= cue.start() < b), None)
-                    if span is None:
-                        continue  # "the support needed to recover" in running text is no call
-                    cs, ce = _headline_clause(text, span, cue)
-                    speaker = _headline_speaker(text, ce, span[1], actors)
-                else:
-                    speaker = None
-                    cs, ce = _clause(text, s, e, cue, scope)
-                    if dateline and dateline[0] <= cs < dateline[1] <= ce:
-                        rest = text[dateline[1]:ce]
-                        cs = dateline[1] + len(rest) - len(rest.lstrip(" -–—:,"))
-                if ce - cs < 15 or len(text[cs:ce].split()) < 3:
-                    continue
-                if text[ce:ce + 2].lstrip().startswith(":") and (
-                        len(text[cue.end():ce].split()) < 2 or re.search(vocab(r"\b@recommendations.lead_in_ends\s*$"), text[cs:ce])):
-                    continue  # a lead-in that stops before its content ("They recommended that:", "urged X to:")
-                quote = next((q for q in quotes if q.start <= cue.start() < q.end), None)
-                if quote is not None:
-                    kind, actor = "quote", _Actor(quote.speaker_text, quote.speaker) if quote.speaker_text else None
-                    cs, ce = max(cs, quote.start), min(ce, quote.end)
-                else:
-                    kind = "sentence"
-                    parsed = _parse_actor(doc, cue, actors, last,
-                                          participial=cue.group().lower().startswith(_res()[7]) or modality in ("call", "urge"),
-                                          floor=dateline[1] if dateline else None)
-                    actor = speaker or parsed or (own if (own is not None and cs >= s) else None)
-                    group = group_re.search(text, s, cs) if actor is None else None
-                    if group:
-                        actor = _Actor(group.group().lower())
-                    actor = actor or last
-                clause = text[cs:ce]
-                out.append(Recommendation(cs, ce, clause, kind, modality, cue.group(),
-                                          actor.text if actor else None, actor.person if actor else None,
-                                          _addressee_of(doc, cue.start(), cue.end(), clause, ce), _topics(clause),
-                                          confidence=0.8 if actor else 0.65))
-                covered.append((cs, ce))
+                rec = _at_cue(r, s, e, cue, modality, scope, own, last)
+                if rec is not None:
+                    out.append(rec)
+                    covered.append((rec.start, rec.end))
+    return out
 
-    # a heading that announces recommendations ("Key recommendations") leads the bullets under it
-    for sg in segments:
-        if sg.kind in ("heading", "title") and lead_in_re.search(text, sg.start, sg.end) and sg.end not in lead_actor:
-            lead_actor[sg.end] = None
-            normative_lead.add(sg.end)
-    # bullets under a lead-in ending with ":" (the lead-in's actor recommends each bullet)
+
+def _at_cue(r: _Reading, s: int, e: int, cue: re.Match, modality: str, scope: str, own: _Actor | None,
+            last: _Actor | None) -> Recommendation | None:
+    """The recommendation a cue in sentence [s, e) makes, unless the cue is used descriptively ("a
+    call for papers"), its clause is too short, or it is a lead-in that stops before its content.
+    The actor: a quote's speaker, else the headline's speaker, the parse's subject, the sentence's
+    own actor, a group noun before the clause, or the last actor."""
+    text, doc, dateline = r.text, r.doc, r.dateline
+    _, _, _, descriptive, _, group_re, _, participial, _ = _res()
+    if any(d.search(text, max(s, cue.start() - 50), min(e, cue.end() + 40)) for d in descriptive):
+        return None  # "discussed the need for", "contains recommendations", "a call for papers"
+    speaker = None
+    if scope == "headline":
+        span = next(((a, b) for a, b in r.headline_spans if a <= cue.start() < b), None)
+        if span is None:
+            return None  # "the support needed to recover" in running text is no call
+        cs, ce = _headline_clause(text, span, cue)
+        speaker = _headline_speaker(text, ce, span[1], r.actors)
+    else:
+        cs, ce = _clause(text, s, e, cue, scope)
+        if dateline and dateline[0] <= cs < dateline[1] <= ce:
+            rest = text[dateline[1]:ce]
+            cs = dateline[1] + len(rest) - len(rest.lstrip(" -–—:,"))
+    if ce - cs < 15 or len(text[cs:ce].split()) < 3:
+        return None
+    if text[ce:ce + 2].lstrip().startswith(":") and (
+            len(text[cue.end():ce].split()) < 2 or re.search(vocab(r"\b@recommendations.lead_in_ends\s*$"), text[cs:ce])):
+        return None  # a lead-in that stops before its content ("They recommended that:", "urged X to:")
+    quote = next((q for q in r.quotes if q.start <= cue.start() < q.end), None)
+    if quote is not None:
+        kind, actor = "quote", _Actor(quote.speaker_text, quote.speaker) if quote.speaker_text else None
+        cs, ce = max(cs, quote.start), min(ce, quote.end)
+    else:
+        kind = "sentence"
+        parsed = _parse_actor(doc, cue, r.actors, last,
+                              participial=cue.group().lower().startswith(participial) or modality in ("call", "urge"),
+                              floor=dateline[1] if dateline else None)
+        actor = speaker or parsed or (own if (own is not None and cs >= s) else None)
+        group = group_re.search(text, s, cs) if actor is None else None
+        if group:
+            actor = _Actor(group.group().lower())
+        actor = actor or last
+    clause = text[cs:ce]
+    return Recommendation(cs, ce, clause, kind, modality, cue.group(), actor.text if actor else None,
+                          actor.person if actor else None, _addressee_of(doc, cue.start(), cue.end(), clause, ce),
+                          _topics(clause), confidence=0.8 if actor else 0.65)
+
+
+def _in_bullets(r: _Reading, bullets: list[Segment]) -> list[Recommendation]:
+    """Bullets under a lead-in ending with ":" (only bullets between them): the lead-in's actor
+    recommends each bullet, and its addressee is theirs unless a bullet names its own. A bullet
+    without a cue counts only under a lead-in that announces recommendations ("Speakers will
+    include:" is a list)."""
+    text, doc = r.text, r.doc
+    cues = _res()[0]
+    out: list[Recommendation] = []
     for b in bullets:
-        before = [end for end in lead_actor if end <= b.start]
+        before = [end for end in r.lead_actor if end <= b.start]
         if not before:
             continue
         lead_end = max(before)
@@ -491,17 +535,15 @@ def find_recommendations(doc: Doc, segments: list[Segment],
             body_end -= 1
         body = text[body_start:body_end]
         cue = next((m for p, _, _ in cues for m in [p.search(body)] if m), None)
-        if lead_end not in normative_lead and cue is None:
+        if lead_end not in r.normative_lead and cue is None:
             continue  # "Speakers will include:", "topics such as:": a list, not recommendations
         modality = next((mod for p, mod, _ in cues if p.search(body)), "recommend")
-        actor = lead_actor[lead_end]
+        actor = r.lead_actor[lead_end]
+        addressee = _addressee_of(doc, body_start + cue.start(), body_start + cue.end(), body, body_end) if cue else None
         out.append(Recommendation(body_start, body_end, body, "bullet", modality, cue.group() if cue else None,
                                   actor.text if actor else None, actor.person if actor else None,
-                                  (_addressee_of(doc, body_start + cue.start(), body_start + cue.end(), body, body_end) if cue
-                                   else None) or lead_addressee.get(lead_end), _topics(body),
-                                  method="rule:bullet-under-lead-in",
-                                  confidence=0.85))
-    out.sort(key=lambda r: r.start)
+                                  addressee or r.lead_addressee.get(lead_end), _topics(body),
+                                  method="rule:bullet-under-lead-in", confidence=0.85))
     return out
 
 
