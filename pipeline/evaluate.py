@@ -169,153 +169,214 @@ def rec_overlap(gold: str, pred: str) -> float:
     return common / len(g | p)
 
 
+@dataclass
+class _Scores:
+    """Every counter the metrics are computed from."""
+
+    people: PRF = field(default_factory=PRF)
+    roles: Acc = field(default_factory=Acc)
+    orgs: Acc = field(default_factory=Acc)
+    role_only: PRF = field(default_factory=PRF)
+    role_country: Acc = field(default_factory=Acc)
+    counts: PRF = field(default_factory=PRF)
+    qualifiers: Acc = field(default_factory=Acc)
+    recs: PRF = field(default_factory=PRF)
+    actors: Acc = field(default_factory=Acc)
+    doc_fields: Acc = field(default_factory=Acc)
+    organizers: Acc = field(default_factory=Acc)
+    names: Acc = field(default_factory=Acc)
+    clusters: PRF = field(default_factory=PRF)
+    meeting_fields: Acc = field(default_factory=Acc)
+    identity: Acc = field(default_factory=Acc)
+    resolved: Acc = field(default_factory=Acc)
+    tenure: Acc = field(default_factory=Acc)
+
+    def metrics(self) -> dict[str, float]:
+        metrics = {
+            "people_precision": self.people.precision, "people_recall": self.people.recall, "people_f1": self.people.f1,
+            "people_role_accuracy": self.roles.value, "people_organization_accuracy": self.orgs.value,
+            "role_mentions_precision": self.role_only.precision, "role_mentions_recall": self.role_only.recall,
+            "role_mentions_f1": self.role_only.f1, "role_mentions_country_accuracy": self.role_country.value,
+            "counts_precision": self.counts.precision, "counts_recall": self.counts.recall, "counts_f1": self.counts.f1,
+            "counts_qualifier_accuracy": self.qualifiers.value,
+            "recommendations_precision": self.recs.precision, "recommendations_recall": self.recs.recall,
+            "recommendations_f1": self.recs.f1, "recommendations_actor_accuracy": self.actors.value,
+            "meeting_doc_fields_accuracy": self.doc_fields.value, "meeting_organizers_accuracy": self.organizers.value,
+            "meeting_name_accuracy": self.names.value,
+            "meetings_cluster_precision": self.clusters.precision, "meetings_cluster_recall": self.clusters.recall,
+            "meetings_cluster_f1": self.clusters.f1, "meetings_fields_accuracy": self.meeting_fields.value,
+            "person_identity_accuracy": self.identity.value, "role_holders_resolved_accuracy": self.resolved.value,
+            "role_tenures_recall": self.tenure.value,
+        }
+        metrics["headline_mean"] = sum(metrics[k] for k in HEADLINE) / len(HEADLINE)
+        return {k: round(v, 4) for k, v in metrics.items()}
+
+
 def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float], Report]:
+    """Scores of the tables in `output` against the gold in `gold_dir`, and the report of every
+    miss, extra and wrong value: per document (people, role-only mentions, counts,
+    recommendations, the meeting as the document states it), then across documents (meeting
+    clusters and their reconciled fields, person identity, likely holders, tenures)."""
     gold_docs, reconciled = load_gold(Path(gold_dir))
     out = Path(output)
     person_roles = read_rows(out, "person_roles")
-    counts = read_rows(out, "counts")
-    recs = read_rows(out, "recommendations")
     sources = {r["doc_id"]: r for r in read_rows(out, "meeting_sources")}
     meetings = read_rows(out, "meetings")
-    people_table = {p["person_id"]: p for p in read_rows(out, "people")}
-    report = Report()
-
+    report, scores = Report(), _Scores()
     by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for r in person_roles:
         by_doc[r["doc_id"]]["named" if r["name"] else "role_only"].append(r)
-    for c in counts:
+    for c in read_rows(out, "counts"):
         by_doc[c["doc_id"]]["counts"].append(c)
-    for r in recs:
+    for r in read_rows(out, "recommendations"):
         by_doc[r["doc_id"]]["recs"].append(r)
-
-    people, roles_acc, orgs_acc = PRF(), Acc(), Acc()
-    role_only, role_country = PRF(), Acc()
-    count_prf, qual_acc = PRF(), Acc()
-    rec_prf, actor_acc = PRF(), Acc()
-    doc_fields, organizers_acc, name_acc = Acc(), Acc(), Acc()
     for doc_id, g in sorted(gold_docs.items()):
         pred = by_doc.get(doc_id, {})
-        # people
-        pred_people: dict[str, list[dict]] = defaultdict(list)
-        for r in pred.get("named", []):
-            pred_people[fold_name(r["name"])].append(r)
-        gold_people = {fold_name(p["name"]): p for p in g.get("people") or []}
-        matched = set(gold_people) & set(pred_people)
-        people.add(len(matched), len(set(pred_people) - matched), len(set(gold_people) - matched))
-        for name in sorted(set(gold_people) - matched):
-            report.miss(doc_id, "person", gold_people[name]["name"])
-        for name in sorted(set(pred_people) - matched):
-            report.extra(doc_id, "person", pred_people[name][0]["name"])
-            report.outcome("person_role", pred_people[name][0], False)
-        for name in sorted(matched):
-            gp = gold_people[name]
-            roles = [r["role"] for r in pred_people[name] if r["role"]]
-            if gp.get("role"):
-                ok = any(fuzz.token_sort_ratio(fold_text(gp["role"]), fold_text(r)) >= ROLE_CORRECT for r in roles)
-            else:  # the text gives no role: right when none is predicted
-                ok = not roles
-            report.outcome("person_role", pred_people[name][0], ok)
-            roles_acc.add(ok)
-            if not ok:
-                report.wrong(doc_id, f"role of {gp['name']}", gp.get("role"), roles[0] if roles else None)
-            if gp.get("organization"):
-                orgs = [r["organization"] for r in pred_people[name] if r["organization"]]
-                org_ok = any(fold_text(o) == fold_text(gp["organization"]) for o in orgs)
-                orgs_acc.add(org_ok)
-                if not org_ok:
-                    report.wrong(doc_id, f"organization of {gp['name']}", gp["organization"], orgs[0] if orgs else None)
-        # role-only mentions: one per office per document
-        seen, pred_roles = set(), []
-        for r in pred.get("role_only", []):
-            key = fold_text(r["role_norm"] or r["role"]) + "|" + fold_text(r["country"])
-            if key not in seen:
-                seen.add(key)
-                pred_roles.append(r)
-        gold_roles = g.get("role_mentions") or []
-        pairs = [(fuzz.token_sort_ratio(fold_text(gr["role"]), fold_text(pr["role"])), i, j)
-                 for i, gr in enumerate(gold_roles) for j, pr in enumerate(pred_roles)]
-        m = _greedy([p for p in pairs if p[0] >= ROLE_MATCH])
-        role_only.add(len(m), len(pred_roles) - len(m), len(gold_roles) - len(m))
-        for j, pr in enumerate(pred_roles):
-            report.outcome("role_only", pr, j in {j for _, j in m})
-        for i, j in m:
-            if gold_roles[i].get("country"):
-                role_country.add(fold_text(gold_roles[i]["country"]) == fold_text(pred_roles[j]["country"]))
-        for i in sorted(set(range(len(gold_roles))) - {i for i, _ in m}):
-            report.miss(doc_id, "role-only mention", gold_roles[i]["role"])
-        for j in sorted(set(range(len(pred_roles))) - {j for _, j in m}):
-            report.extra(doc_id, "role-only mention", pred_roles[j]["role"])
-        # counts
-        gold_counts = g.get("counts") or []
-        pred_counts = pred.get("counts", [])
-        pairs = [(1.0, i, j) for i, gc in enumerate(gold_counts) for j, pc in enumerate(pred_counts)
-                 if int(gc["value"]) == pc["value"] and gc["unit"] == pc["unit"]]
-        m = _greedy(pairs)
-        count_prf.add(len(m), len(pred_counts) - len(m), len(gold_counts) - len(m))
-        for j, pc in enumerate(pred_counts):
-            report.outcome("count", pc, j in {j for _, j in m})
-        for i, j in m:
-            qual_acc.add(gold_counts[i]["qualifier"] == pred_counts[j]["qualifier"])
-            if gold_counts[i]["qualifier"] != pred_counts[j]["qualifier"]:
-                report.wrong(doc_id, f"qualifier of {gold_counts[i]['text']!r}", gold_counts[i]["qualifier"], pred_counts[j]["qualifier"])
-        for i in sorted(set(range(len(gold_counts))) - {i for i, _ in m}):
-            report.miss(doc_id, "count", gold_counts[i]["text"])
-        for j in sorted(set(range(len(pred_counts))) - {j for _, j in m}):
-            report.extra(doc_id, "count", pred_counts[j]["text"])
-        # recommendations
-        gold_recs = g.get("recommendations") or []
-        pred_recs = pred.get("recs", [])
-        pairs = [(rec_overlap(gr["text"], pr["text"]), i, j) for i, gr in enumerate(gold_recs) for j, pr in enumerate(pred_recs)]
-        m = _greedy([p for p in pairs if p[0] > 0])
-        rec_prf.add(len(m), len(pred_recs) - len(m), len(gold_recs) - len(m))
-        for j, pr in enumerate(pred_recs):
-            report.outcome("recommendation", pr, j in {j for _, j in m})
-        for i, j in m:
-            gold_actor = gold_recs[i].get("by")
-            if gold_actor:
-                got = pred_recs[j]["actor"]
-                ok = bool(got) and fuzz.token_set_ratio(fold_text(gold_actor), fold_text(got)) >= ACTOR_MATCH
-                actor_acc.add(ok)
-                if not ok:
-                    report.wrong(doc_id, f"actor of {gold_recs[i]['text'][:50]!r}", gold_actor, got)
-        for i in sorted(set(range(len(gold_recs))) - {i for i, _ in m}):
-            report.miss(doc_id, "recommendation", gold_recs[i]["text"])
-        for j in sorted(set(range(len(pred_recs))) - {j for _, j in m}):
-            report.extra(doc_id, "recommendation", pred_recs[j]["text"])
-        # the meeting as this document alone states it
-        gm = g.get("meeting") or {}
-        src = sources.get(doc_id, {})
-        for name in PER_DOC_FIELDS:
-            if gm.get(name) is None:
-                continue
-            ok = field_matches(name, gm[name], src.get(name))
-            doc_fields.add(ok)
-            if not ok:
-                report.wrong(doc_id, f"meeting {name}", gm[name], src.get(name))
-        if gm.get("organizers"):
-            got = sorted(fold_text(o) for o in src.get("organizers") or [])
-            ok = got == sorted(fold_text(o) for o in gm["organizers"])
-            organizers_acc.add(ok)
-            if not ok:
-                report.wrong(doc_id, "meeting organizers", gm["organizers"], list(src.get("organizers") or []))
-        if gm.get("name"):
-            got = src.get("name")
-            ok = bool(got) and fuzz.token_set_ratio(fold_text(gm["name"]), fold_text(got)) >= NAME_MATCH
-            name_acc.add(ok)
-            if not ok:
-                report.wrong(doc_id, "meeting name", gm["name"], got)
+        _score_people(doc_id, g, pred, scores, report)
+        _score_role_only(doc_id, g, pred, scores, report)
+        _score_counts(doc_id, g, pred, scores, report)
+        _score_recommendations(doc_id, g, pred, scores, report)
+        _score_doc_meeting(doc_id, g.get("meeting") or {}, sources.get(doc_id, {}), scores, report)
+    _score_meetings(gold_docs, reconciled, meetings, scores, report)
+    _score_identity(reconciled, person_roles, scores, report)
+    _score_resolved(reconciled, by_doc, {p["person_id"]: p for p in read_rows(out, "people")}, scores, report)
+    _score_tenures(reconciled, read_rows(out, "role_tenures"), scores, report)
+    return scores.metrics(), report
 
-    # meetings: pairwise clustering and reconciled fields
+
+def _score_people(doc_id: str, g: dict, pred: dict, scores: _Scores, report: Report) -> None:
+    """Named people by folded name; for each found, its role and organisation."""
+    pred_people: dict[str, list[dict]] = defaultdict(list)
+    for r in pred.get("named", []):
+        pred_people[fold_name(r["name"])].append(r)
+    gold_people = {fold_name(p["name"]): p for p in g.get("people") or []}
+    matched = set(gold_people) & set(pred_people)
+    scores.people.add(len(matched), len(set(pred_people) - matched), len(set(gold_people) - matched))
+    for name in sorted(set(gold_people) - matched):
+        report.miss(doc_id, "person", gold_people[name]["name"])
+    for name in sorted(set(pred_people) - matched):
+        report.extra(doc_id, "person", pred_people[name][0]["name"])
+        report.outcome("person_role", pred_people[name][0], False)
+    for name in sorted(matched):
+        gp = gold_people[name]
+        roles = [r["role"] for r in pred_people[name] if r["role"]]
+        if gp.get("role"):
+            ok = any(fuzz.token_sort_ratio(fold_text(gp["role"]), fold_text(r)) >= ROLE_CORRECT for r in roles)
+        else:  # the text gives no role: right when none is predicted
+            ok = not roles
+        report.outcome("person_role", pred_people[name][0], ok)
+        scores.roles.add(ok)
+        if not ok:
+            report.wrong(doc_id, f"role of {gp['name']}", gp.get("role"), roles[0] if roles else None)
+        if gp.get("organization"):
+            orgs = [r["organization"] for r in pred_people[name] if r["organization"]]
+            org_ok = any(fold_text(o) == fold_text(gp["organization"]) for o in orgs)
+            scores.orgs.add(org_ok)
+            if not org_ok:
+                report.wrong(doc_id, f"organization of {gp['name']}", gp["organization"], orgs[0] if orgs else None)
+
+
+def _report_unmatched(report: Report, doc_id: str, what: str, gold: list[str], pred: list[str],
+                      m: list[tuple[int, int]]) -> None:
+    for i in sorted(set(range(len(gold))) - {i for i, _ in m}):
+        report.miss(doc_id, what, gold[i])
+    for j in sorted(set(range(len(pred))) - {j for _, j in m}):
+        report.extra(doc_id, what, pred[j])
+
+
+def _score_role_only(doc_id: str, g: dict, pred: dict, scores: _Scores, report: Report) -> None:
+    """Role-only mentions, one per office per document, matched by title; then their country."""
+    seen, pred_roles = set(), []
+    for r in pred.get("role_only", []):
+        key = fold_text(r["role_norm"] or r["role"]) + "|" + fold_text(r["country"])
+        if key not in seen:
+            seen.add(key)
+            pred_roles.append(r)
+    gold_roles = g.get("role_mentions") or []
+    pairs = [(fuzz.token_sort_ratio(fold_text(gr["role"]), fold_text(pr["role"])), i, j)
+             for i, gr in enumerate(gold_roles) for j, pr in enumerate(pred_roles)]
+    m = _greedy([p for p in pairs if p[0] >= ROLE_MATCH])
+    scores.role_only.add(len(m), len(pred_roles) - len(m), len(gold_roles) - len(m))
+    for j, pr in enumerate(pred_roles):
+        report.outcome("role_only", pr, j in {j for _, j in m})
+    for i, j in m:
+        if gold_roles[i].get("country"):
+            scores.role_country.add(fold_text(gold_roles[i]["country"]) == fold_text(pred_roles[j]["country"]))
+    _report_unmatched(report, doc_id, "role-only mention", [r["role"] for r in gold_roles],
+                      [r["role"] for r in pred_roles], m)
+
+
+def _score_counts(doc_id: str, g: dict, pred: dict, scores: _Scores, report: Report) -> None:
+    """Counts matched by value and unit; then their qualifier."""
+    gold_counts = g.get("counts") or []
+    pred_counts = pred.get("counts", [])
+    pairs = [(1.0, i, j) for i, gc in enumerate(gold_counts) for j, pc in enumerate(pred_counts)
+             if int(gc["value"]) == pc["value"] and gc["unit"] == pc["unit"]]
+    m = _greedy(pairs)
+    scores.counts.add(len(m), len(pred_counts) - len(m), len(gold_counts) - len(m))
+    for j, pc in enumerate(pred_counts):
+        report.outcome("count", pc, j in {j for _, j in m})
+    for i, j in m:
+        scores.qualifiers.add(gold_counts[i]["qualifier"] == pred_counts[j]["qualifier"])
+        if gold_counts[i]["qualifier"] != pred_counts[j]["qualifier"]:
+            report.wrong(doc_id, f"qualifier of {gold_counts[i]['text']!r}", gold_counts[i]["qualifier"],
+                         pred_counts[j]["qualifier"])
+    _report_unmatched(report, doc_id, "count", [c["text"] for c in gold_counts], [c["text"] for c in pred_counts], m)
+
+
+def _score_recommendations(doc_id: str, g: dict, pred: dict, scores: _Scores, report: Report) -> None:
+    """Recommendations matched by word overlap; then their actor."""
+    gold_recs = g.get("recommendations") or []
+    pred_recs = pred.get("recs", [])
+    pairs = [(rec_overlap(gr["text"], pr["text"]), i, j) for i, gr in enumerate(gold_recs) for j, pr in enumerate(pred_recs)]
+    m = _greedy([p for p in pairs if p[0] > 0])
+    scores.recs.add(len(m), len(pred_recs) - len(m), len(gold_recs) - len(m))
+    for j, pr in enumerate(pred_recs):
+        report.outcome("recommendation", pr, j in {j for _, j in m})
+    for i, j in m:
+        gold_actor = gold_recs[i].get("by")
+        if gold_actor:
+            got = pred_recs[j]["actor"]
+            ok = bool(got) and fuzz.token_set_ratio(fold_text(gold_actor), fold_text(got)) >= ACTOR_MATCH
+            scores.actors.add(ok)
+            if not ok:
+                report.wrong(doc_id, f"actor of {gold_recs[i]['text'][:50]!r}", gold_actor, got)
+    _report_unmatched(report, doc_id, "recommendation", [r["text"] for r in gold_recs], [r["text"] for r in pred_recs], m)
+
+
+def _score_doc_meeting(doc_id: str, gm: dict, src: dict, scores: _Scores, report: Report) -> None:
+    """The meeting as this document alone states it (its meeting_sources row)."""
+    for name in PER_DOC_FIELDS:
+        if gm.get(name) is None:
+            continue
+        ok = field_matches(name, gm[name], src.get(name))
+        scores.doc_fields.add(ok)
+        if not ok:
+            report.wrong(doc_id, f"meeting {name}", gm[name], src.get(name))
+    if gm.get("organizers"):
+        got = sorted(fold_text(o) for o in src.get("organizers") or [])
+        ok = got == sorted(fold_text(o) for o in gm["organizers"])
+        scores.organizers.add(ok)
+        if not ok:
+            report.wrong(doc_id, "meeting organizers", gm["organizers"], list(src.get("organizers") or []))
+    if gm.get("name"):
+        got = src.get("name")
+        ok = bool(got) and fuzz.token_set_ratio(fold_text(gm["name"]), fold_text(got)) >= NAME_MATCH
+        scores.names.add(ok)
+        if not ok:
+            report.wrong(doc_id, "meeting name", gm["name"], got)
+
+
+def _score_meetings(gold_docs: dict, reconciled: dict, meetings: list[dict], scores: _Scores, report: Report) -> None:
+    """Meetings: pairwise clustering of the documents, and the reconciled fields of each gold meeting."""
     gold_key = {d: (g.get("meeting") or {}).get("key") for d, g in gold_docs.items()}
     pred_cluster = {d: m["meeting_id"] for m in meetings for d in m["doc_ids"]}
     docs = sorted(gold_key)
-    cluster_prf = PRF()
     for i, a in enumerate(docs):
         for b in docs[i + 1:]:
             same_gold = gold_key[a] is not None and gold_key[a] == gold_key[b]
             same_pred = pred_cluster.get(a) is not None and pred_cluster.get(a) == pred_cluster.get(b)
-            cluster_prf.add(int(same_gold and same_pred), int(same_pred and not same_gold), int(same_gold and not same_pred))
-    meeting_fields = Acc()
+            scores.clusters.add(int(same_gold and same_pred), int(same_pred and not same_gold), int(same_gold and not same_pred))
     meetings_by_id = {m["meeting_id"]: m for m in meetings}
     for gm in reconciled.get("meetings") or []:
         ids = [pred_cluster.get(d) for d in gm["docs"] if pred_cluster.get(d)]
@@ -334,12 +395,13 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
             else:
                 got = pm.get(name) if pm else None
                 ok = field_matches(name, gm[name], got)
-            meeting_fields.add(ok)
+            scores.meeting_fields.add(ok)
             if not ok:
                 report.wrong(f"meeting {gm['key']}", name, gm[name], got)
 
-    # person identity across documents
-    identity = Acc()
+
+def _score_identity(reconciled: dict, person_roles: list[dict], scores: _Scores, report: Report) -> None:
+    """Person identity across documents: one person_id over every document gold lists."""
     for gp in reconciled.get("persons") or []:
         ids = set()
         docs_seen = set()
@@ -348,53 +410,35 @@ def evaluate(gold_dir: Path | str, output: Path | str) -> tuple[dict[str, float]
                 ids.add(r["person_id"])
                 docs_seen.add(r["doc_id"])
         ok = len(ids) == 1 and None not in ids and docs_seen == set(gp["docs"])
-        identity.add(ok)
+        scores.identity.add(ok)
         if not ok:
             report.wrong("persons", f"identity of {gp['name']}", f"one id over {len(gp['docs'])} documents",
                          f"{len(ids)} ids over {len(docs_seen)} documents")
 
-    # role-only mentions attributed through tenure
-    resolved = Acc()
+
+def _score_resolved(reconciled: dict, by_doc: dict, people_table: dict, scores: _Scores, report: Report) -> None:
+    """Role-only mentions attributed through tenure: one likely holder, the right one."""
     for item in reconciled.get("role_mentions_resolved") or []:
         cands = [r for r in by_doc.get(item["doc"], {}).get("role_only", [])
                  if fuzz.token_sort_ratio(fold_text(item["role"]), fold_text(r["role"])) >= ROLE_MATCH]
         holders = {people_table.get(r["likely_person_id"], {}).get("name") for r in cands if r["likely_person_id"]}
         ok = len(holders) == 1 and any(h and fold_name(h) == fold_name(item["likely_holder"]) for h in holders)
-        resolved.add(ok)
+        scores.resolved.add(ok)
         if not ok:
             report.wrong(item["doc"], f"likely holder of {item['role']}", item["likely_holder"], sorted(h for h in holders if h))
 
-    # tenure rows seen
-    tenure = Acc()
-    tenures = read_rows(out, "role_tenures")
+
+def _score_tenures(reconciled: dict, tenures: list[dict], scores: _Scores, report: Report) -> None:
+    """Each sighting of an office holder falls inside one tenure row of that person and office."""
     for holder in reconciled.get("role_holders") or []:
         for seen in holder["seen"]:
             ok = any(fuzz.token_sort_ratio(fold_text(holder["role"]), fold_text(t["role_norm"])) >= ROLE_MATCH
                      and fold_name(t["name"]) == fold_name(seen["name"])
                      and t["first_seen"] and t["last_seen"]
                      and _within(seen["date"], t["first_seen"], t["last_seen"]) for t in tenures)
-            tenure.add(ok)
+            scores.tenure.add(ok)
             if not ok:
                 report.wrong("role_tenures", f"{seen['name']} as {holder['role']}", seen["date"], None)
-
-    metrics = {
-        "people_precision": people.precision, "people_recall": people.recall, "people_f1": people.f1,
-        "people_role_accuracy": roles_acc.value, "people_organization_accuracy": orgs_acc.value,
-        "role_mentions_precision": role_only.precision, "role_mentions_recall": role_only.recall,
-        "role_mentions_f1": role_only.f1, "role_mentions_country_accuracy": role_country.value,
-        "counts_precision": count_prf.precision, "counts_recall": count_prf.recall, "counts_f1": count_prf.f1,
-        "counts_qualifier_accuracy": qual_acc.value,
-        "recommendations_precision": rec_prf.precision, "recommendations_recall": rec_prf.recall,
-        "recommendations_f1": rec_prf.f1, "recommendations_actor_accuracy": actor_acc.value,
-        "meeting_doc_fields_accuracy": doc_fields.value, "meeting_organizers_accuracy": organizers_acc.value,
-        "meeting_name_accuracy": name_acc.value,
-        "meetings_cluster_precision": cluster_prf.precision, "meetings_cluster_recall": cluster_prf.recall,
-        "meetings_cluster_f1": cluster_prf.f1, "meetings_fields_accuracy": meeting_fields.value,
-        "person_identity_accuracy": identity.value, "role_holders_resolved_accuracy": resolved.value,
-        "role_tenures_recall": tenure.value,
-    }
-    metrics["headline_mean"] = sum(metrics[k] for k in HEADLINE) / len(HEADLINE)
-    return {k: round(v, 4) for k, v in metrics.items()}, report
 
 
 def _within(gold_date: Any, first: date, last: date) -> bool:
