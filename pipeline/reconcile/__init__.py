@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -174,8 +175,12 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
 
 def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, progress: bool,
                judgements: list | None, texts: dict[str, str] | None) -> dict[str, list[dict[str, Any]]]:
+    """People first (shared people are evidence for meetings), then meetings, then the fact rows
+    with their meeting and person ids, tenures and the likely holders of offices named by role
+    only, organisations, calibrated confidences, and last the researcher's corrections."""
     curation_report = CurationReport()
     p = {**DEFAULTS, **(params or {})}
+    judgements = judgements or []
     bar = None
     if progress:
         from tqdm import tqdm
@@ -189,7 +194,45 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
             bar.set_postfix_str(name, refresh=False)
             bar.update(1)
 
-    # people first: shared people are evidence for meetings
+    clusters, person_of = _people(extractions, p, judgements, curation_report)
+    step("people")
+    meetings, meeting_sources, conflicts, meeting_of = _meetings(extractions, p, judgements, curation_report)
+    step(f"{len(meetings)} meetings")
+    facts = _fact_rows(extractions, meeting_of, {m["meeting_id"]: m for m in meetings}, person_of)
+    step("facts")
+    tenures = build_tenures(facts.person_roles, {c.person_id: c.canonical for c in clusters})
+    _attribute_role_only(facts.person_roles, tenures, p["tenure_window_days"])
+    people = [{"person_id": c.person_id, "name": c.canonical, "honorifics": c.honorifics,
+               "aliases": sorted(set(c.names)), "doc_ids": sorted(c.doc_ids), "n_mentions": c.n_mentions}
+              for c in clusters]
+    organizations = _organisations(extractions, facts, meetings)
+    _calibrate(facts.person_roles, facts.counts, facts.recommendations, p.get("calibration"))
+    step("organisations and tenures")
+    if bar is not None:
+        bar.close()
+    tables = {"person_roles": facts.person_roles, "counts": facts.counts, "recommendations": facts.recommendations,
+              "quotes": facts.quotes, "meetings": meetings, "meeting_sources": meeting_sources, "people": people}
+    apply_facts(tables, judgements, texts or {}, curation_report)
+    return {
+        "curation_report": [_pick(r, "curation_report") for r in curation_report.rows],
+        "mentions": facts.mentions,
+        "people": people,
+        "person_roles": [_pick(r, "person_roles") for r in facts.person_roles],
+        "role_tenures": [_pick(t, "role_tenures") for t in tenures],
+        "meetings": [_pick(m, "meetings") for m in meetings],
+        "meeting_sources": meeting_sources,
+        "counts": [_pick(c, "counts") for c in facts.counts],
+        "recommendations": [_pick(r, "recommendations") for r in facts.recommendations],
+        "quotes": [_pick(q, "quotes") for q in facts.quotes],
+        "organizations": [_pick(o, "organizations") for o in organizations],
+        "conflicts": [_pick(c, "conflicts") for c in conflicts],
+    }
+
+
+def _people(extractions: list[Extraction], p: dict[str, Any], judgements: list,
+            curation_report: CurationReport) -> tuple[list, dict]:
+    """One person per person across documents (a mention's organisation helps tell namesakes
+    apart), regrouped by the researcher's judgements: the clusters and (doc_id, name) -> person_id."""
     person_mentions = []
     for ex in extractions:
         orgs_by_name: dict[str, set] = defaultdict(set)
@@ -200,28 +243,35 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
             person_mentions.append({"doc_id": ex.doc_id, "name": person.name, "honorifics": person.honorifics,
                                     "organization": next(iter(sorted(orgs_by_name.get(person.name, []))), None)})
     clusters, person_of = resolve_people(person_mentions, fuzzy_threshold=p["person_fuzzy_threshold"])
-    regroup_people(clusters, person_of, judgements or [], curation_report)
-    names = {c.person_id: c.canonical for c in clusters}
+    regroup_people(clusters, person_of, judgements, curation_report)
+    return clusters, person_of
 
-    step("people")
-    # meetings
-    sources = []
-    for ex in extractions:
-        record = ex.meeting.row()
-        if not has_meeting_evidence(record):
-            continue  # no evidence of a meeting (a table, a list of figures): no meetings row
-        holders: dict[str, set[str]] = defaultdict(set)
-        for pr in ex.person_roles:
-            key = office_key(pr.role_norm, pr.country)
-            if key:
-                named = holders[key]  # an office named by role only keeps an empty set of holders
-                if pr.name:
-                    named.add(name_key(pr.name))
-        offices = {k: frozenset(v) for k, v in holders.items()}
-        sources.append(Source(record, {name_key(x.name) for x in ex.people}, offices))
+
+def _meeting_source(ex: Extraction) -> Source | None:
+    """The document's meeting record with the names and offices it mentions; None without any
+    evidence of a meeting (a table, a list of figures)."""
+    record = ex.meeting.row()
+    if not has_meeting_evidence(record):
+        return None
+    holders: dict[str, set[str]] = defaultdict(set)
+    for pr in ex.person_roles:
+        key = office_key(pr.role_norm, pr.country)
+        if key:
+            named = holders[key]  # an office named by role only keeps an empty set of holders
+            if pr.name:
+                named.add(name_key(pr.name))
+    offices = {k: frozenset(v) for k, v in holders.items()}
+    return Source(record, {name_key(x.name) for x in ex.people}, offices)
+
+
+def _meetings(extractions: list[Extraction], p: dict[str, Any], judgements: list,
+              curation_report: CurationReport) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
+    """Meetings clustered from the documents' records and merged (a source whose facts cannot be
+    merged loses only those facts): meetings, meeting_sources, conflicts, doc_id -> meeting_id."""
+    sources = [src for src in map(_meeting_source, extractions) if src is not None]
     meetings, meeting_sources, conflicts = [], [], []
     meeting_of: dict[str, str] = {}
-    for members in regroup(cluster(sources, p["meeting_merge_threshold"]), judgements or [], curation_report):
+    for members in regroup(cluster(sources, p["meeting_merge_threshold"]), judgements, curation_report):
         mid = meeting_id(members)
         meeting, rows, conf = _merge_isolated(members, mid)
         meetings.append(meeting)
@@ -230,14 +280,25 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
             meeting_of[r["doc_id"]] = mid
             meeting_sources.append(_pick({**r, "meeting_id": mid, "start_date": as_date(r.get("start_date")),
                                           "end_date": as_date(r.get("end_date"))}, "meeting_sources"))
-    meeting_by_id = {m["meeting_id"]: m for m in meetings}
-    step(f"{len(meetings)} meetings")
+    return meetings, meeting_sources, conflicts, meeting_of
 
-    # fact tables, with meeting and person ids
-    person_roles, counts, quotes, recommendations = [], [], [], []
+
+@dataclass
+class _Facts:
+    """The fact rows of every document, with their meeting and person ids."""
+
+    person_roles: list[dict[str, Any]] = field(default_factory=list)
+    counts: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    recommendations: list[dict[str, Any]] = field(default_factory=list)
     # mentions, some thirty a document, as columns: a dict per row cost 1 GB at 100,000 documents
-    mentions: dict[str, list] = {c: [] for c in TABLES["mentions"].column_names}
-    columns = [(c, mentions[c].extend) for c in TABLES["mentions"].column_names]
+    mentions: dict[str, list] = field(default_factory=lambda: {c: [] for c in TABLES["mentions"].column_names})
+
+
+def _fact_rows(extractions: list[Extraction], meeting_of: dict[str, str], meeting_by_id: dict[str, dict],
+               person_of: dict) -> _Facts:
+    facts = _Facts()
+    columns = [(c, facts.mentions[c].extend) for c in TABLES["mentions"].column_names]
     for ex in extractions:
         doc_id = ex.doc_id
         mid = meeting_of.get(doc_id)
@@ -255,22 +316,23 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
                 row["seen_until"] = meeting["end_date"]  # seen in office for the whole meeting (tenures only)
             if pr.name:
                 row["person_id"] = person_of.get((doc_id, pr.name))
-            person_roles.append(row)
-        counts += [dict(c.row(), meeting_id=mid) for c in ex.counts]
+            facts.person_roles.append(row)
+        facts.counts += [dict(c.row(), meeting_id=mid) for c in ex.counts]
         for q in ex.quotes:
-            quotes.append(dict(q.row(), meeting_id=mid, person_id=person_of.get((doc_id, q.speaker))))
+            facts.quotes.append(dict(q.row(), meeting_id=mid, person_id=person_of.get((doc_id, q.speaker))))
         for r in ex.recommendations:
             row = dict(r.row(), meeting_id=mid, actor_person_id=person_of.get((doc_id, r.actor_name)))
             row.pop("actor_name", None)
-            recommendations.append(row)
+            facts.recommendations.append(row)
+    return facts
 
-    step("facts")
-    # tenures and role-only attribution
-    tenures = build_tenures(person_roles, names)
+
+def _attribute_role_only(person_roles: list[dict[str, Any]], tenures: list, window_days: int) -> None:
+    """The likely holder of an office named by role only, from the tenures (method inferred:tenure)."""
     tenure_index = by_role(tenures)
     for row in person_roles:
         if row["person_id"] is None and row["role_norm"]:
-            pid, confidence, evidence = attribute(row, tenure_index, window_days=p["tenure_window_days"])
+            pid, confidence, evidence = attribute(row, tenure_index, window_days=window_days)
             if pid:
                 row["likely_person_id"] = pid
                 row["method"] = "inferred:tenure"
@@ -279,11 +341,10 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
             elif evidence:
                 row["inferred_from"] = evidence
 
-    people = [{"person_id": c.person_id, "name": c.canonical, "honorifics": c.honorifics,
-               "aliases": sorted(set(c.names)), "doc_ids": sorted(c.doc_ids), "n_mentions": c.n_mentions}
-              for c in clusters]
 
-    # organisations
+def _organisations(extractions: list[Extraction], facts: _Facts, meetings: list[dict]) -> list[dict[str, Any]]:
+    """One row per organisation (the gazetteer's name where it knows the body), and the org ids of
+    people's organisations, organisers, actors and addressees."""
     gaz = gazetteer()
     orgs: dict[str, dict[str, Any]] = {}
     for ex in extractions:
@@ -297,37 +358,16 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
             row["aliases"].add(o.span.text)
             row["doc_ids"].add(ex.doc_id)
             row["n_mentions"] += 1
-    org_id_of = _org_ids(orgs, gaz, person_roles, meetings, recommendations)
+    org_id_of = _org_ids(orgs, gaz, facts.person_roles, meetings, facts.recommendations)
     organizations = [dict(r, aliases=sorted(r["aliases"]), doc_ids=sorted(r["doc_ids"])) for r in orgs.values()]
-    for row in person_roles:
+    for row in facts.person_roles:
         row["org_id"] = org_id_of(row.get("organization"))
     for m in meetings:
         m["organizer_ids"] = [org_id_of(o) for o in m.get("organizers") or []]
-    for row in recommendations:
+    for row in facts.recommendations:
         row["actor_org_id"] = None if row.get("actor_person_id") else org_id_of(row.get("actor"), create=False)
         row["addressee_org_id"] = org_id_of(row.get("addressee"), create=False)
-
-    _calibrate(person_roles, counts, recommendations, p.get("calibration"))
-    step("organisations and tenures")
-    if bar is not None:
-        bar.close()
-    tables = {"person_roles": person_roles, "counts": counts, "recommendations": recommendations, "quotes": quotes,
-              "meetings": meetings, "meeting_sources": meeting_sources, "people": people}
-    apply_facts(tables, judgements or [], texts or {}, curation_report)
-    return {
-        "curation_report": [_pick(r, "curation_report") for r in curation_report.rows],
-        "mentions": mentions,
-        "people": people,
-        "person_roles": [_pick(r, "person_roles") for r in person_roles],
-        "role_tenures": [_pick(t, "role_tenures") for t in tenures],
-        "meetings": [_pick(m, "meetings") for m in meetings],
-        "meeting_sources": meeting_sources,
-        "counts": [_pick(c, "counts") for c in counts],
-        "recommendations": [_pick(r, "recommendations") for r in recommendations],
-        "quotes": [_pick(q, "quotes") for q in quotes],
-        "organizations": [_pick(o, "organizations") for o in organizations],
-        "conflicts": [_pick(c, "conflicts") for c in conflicts],
-    }
+    return organizations
 
 
 def main(output: Path | str, params: dict[str, Any] | None = None,
