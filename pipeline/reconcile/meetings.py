@@ -529,102 +529,15 @@ def _impossible(mid: str, row: dict[str, Any], field_name: str, value: str, reas
 
 
 def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """(meeting row, meeting_sources rows with inferred dates filled, conflict rows)."""
+    """(meeting row, meeting_sources rows with inferred dates filled, conflict rows): the dates, the
+    headline counts, the fields the sources dispute, the organisers, and the most common value of
+    every other field."""
     rows = [dict(m.row) for m in members]
     conflicts: list[dict[str, Any]] = []
-
-    # dates: the most precise source wins; relative words resolve against it
-    ranked = sorted((r for r in rows if r.get("start_date")),
-                    key=lambda r: (-PRECISION_RANK[r.get("date_precision")], r["doc_id"]))
-    start = as_date(ranked[0]["start_date"]) if ranked else None
-    precision = ranked[0]["date_precision"] if ranked else None
-    date_method = f"{ranked[0].get('date_method') or 'read'} ({ranked[0]['doc_id']})" if ranked else None
-    ends = [(as_date(r["end_date"]), r["doc_id"]) for r in rows if r.get("end_date")]
-    end = ends[0][0] if ends else None
-    end_method = f"read ({ends[0][1]})" if ends else None
-    if start is not None and precision == "day":
-        for r in rows:
-            rel_start, rel_end = r.get("start_relative_days"), r.get("end_relative_days")
-            if r.get("published") is None and rel_start is not None:
-                # this document's "today" is the meeting's start day as another source gives it
-                anchor = start - timedelta(days=rel_start)
-                how = f"inferred:relative-to-other-source ({ranked[0]['doc_id']})"
-                r["resolved_start_date"] = start
-                r["resolved_method"] = how
-                if rel_end is not None:
-                    r["resolved_end_date"] = anchor + timedelta(days=rel_end)
-                    if end is None:
-                        end = r["resolved_end_date"]
-                        end_method = f"inferred:relative-to-other-source ('{r['doc_id']}' says it concludes " \
-                                     f"{rel_end} day(s) after it started; start from {ranked[0]['doc_id']})"
-            if r.get("month_day") and r["month_day"] == start.strftime("%m-%d"):
-                # days written without a year: the year another source gives
-                r["resolved_start_date"] = start
-                r["resolved_method"] = f"inferred:year-from-other-source ({ranked[0]['doc_id']})"
-                if r.get("end_month_day"):
-                    month, day = map(int, r["end_month_day"].split("-"))
-                    year = start.year + (month < start.month)
-                    last = checked_date(year, month, day)
-                    if last is None:
-                        # "26-29 February" given the year of a source in a common year: the fact is
-                        # dropped and reported, the rest of the meeting stands
-                        conflicts.append(_impossible(mid, r, "end_date", f"{year}-{r['end_month_day']}",
-                                                     f"no such day: {r['end_month_day']} in {year}, the year "
-                                                     f"given by {ranked[0]['doc_id']}"))
-                    else:
-                        r["resolved_end_date"] = last
-                        if end is None:
-                            end, end_method = last, f"inferred:year-from-other-source ({r['doc_id']})"
-        if end is None:
-            durations = [r["duration_days"] for r in rows if r.get("duration_days")]
-            if durations:
-                end = start + timedelta(days=durations[0] - 1)
-                end_method = "inferred:duration"
-    if end_method and date_method:
-        date_method = f"start {date_method}; end {end_method}"
-
-    # counts: participants prefer the unit 'participants'; agreeing values with other qualifiers hedge
-    def headline(field: str, units: tuple[str, ...] | None = None) -> tuple[int | None, str | None]:
-        cands = [r for r in rows if r.get(field) is not None]
-        if units:
-            preferred = [r for r in cands if r.get(f"{field}_unit") == units[0]]
-            cands = preferred or cands
-        if not cands:
-            return None, None
-        # the figure most sources give; on a tie an exact figure over a hedged one ("230" over
-        # "over 150"), then the earliest document
-        counts = Counter(r[field] for r in cands)
-        top = max(counts.values())
-        tied = [r for r in cands if counts[r[field]] == top]
-        value = next((r[field] for r in tied if r.get(f"{field}_qualifier") == "exact"), tied[0][field])
-        quals = {r.get(f"{field}_qualifier") for r in cands if r[field] == value}
-        return value, (quals.pop() if len(quals) == 1 else "approximately")
-
-    participants, participants_q = headline("participants", PEOPLE_UNITS)
-    countries, countries_q = headline("countries")
-
-    fields_in_dispute = []
-    for key in ("start_date", "end_date", "city", "country", "venue", "mode"):
-        values = {r[key] for r in rows if r.get(key)}
-        if len(values) > 1:
-            fields_in_dispute.append(key)
-            for r in rows:
-                if r.get(key):
-                    ev = "date" if key.endswith("_date") else "venue"
-                    conflicts.append({"meeting_id": mid, "field": key, "doc_id": r["doc_id"], "value": str(r[key]),
-                                      "qualifier": None, "unit": None, "text": r.get(f"{ev}_text"),
-                                      "start_char": r.get(f"{ev}_start_char"), "end_char": r.get(f"{ev}_end_char")})
-    for key in ("participants", "countries"):
-        stated = [r for r in rows if r.get(key) is not None]
-        variants = {(r[key], r.get(f"{key}_qualifier"), r.get(f"{key}_unit")) for r in stated}
-        if len(variants) > 1:
-            fields_in_dispute.append(key)
-            for r in stated:
-                conflicts.append({"meeting_id": mid, "field": key, "doc_id": r["doc_id"], "value": str(r[key]),
-                                  "qualifier": r.get(f"{key}_qualifier"), "unit": r.get(f"{key}_unit"),
-                                  "text": r.get(f"{key}_text"), "start_char": r.get(f"{key}_start_char"),
-                                  "end_char": r.get(f"{key}_end_char")})
-
+    start, end, precision, date_method = _merged_dates(rows, mid, conflicts)
+    participants, participants_q = _headline(rows, "participants", PEOPLE_UNITS)
+    countries, countries_q = _headline(rows, "countries")
+    fields_in_dispute = _disputes(rows, mid, conflicts)
     organizers: list[str] = []
     for r in rows:
         for o in r.get("organizers") or []:
@@ -650,3 +563,117 @@ def merge(members: list[Source], mid: str) -> tuple[dict[str, Any], list[dict[st
         "conflicts": fields_in_dispute,
     }
     return meeting, rows, conflicts
+
+
+def _merged_dates(rows: list[dict[str, Any]], mid: str,
+                  conflicts: list[dict[str, Any]]) -> tuple[date | None, date | None, str | None, str | None]:
+    """(start, end, precision, method) of the meeting: the most precise source gives the start;
+    the first stated end, else an end another source's relative words or days without a year give,
+    else a stated duration. Each source's relative words and yearless days are resolved on its row."""
+    ranked = sorted((r for r in rows if r.get("start_date")),
+                    key=lambda r: (-PRECISION_RANK[r.get("date_precision")], r["doc_id"]))
+    start = as_date(ranked[0]["start_date"]) if ranked else None
+    precision = ranked[0]["date_precision"] if ranked else None
+    date_method = f"{ranked[0].get('date_method') or 'read'} ({ranked[0]['doc_id']})" if ranked else None
+    ends = [(as_date(r["end_date"]), r["doc_id"]) for r in rows if r.get("end_date")]
+    end = ends[0][0] if ends else None
+    end_method = f"read ({ends[0][1]})" if ends else None
+    if start is not None and precision == "day":
+        for r in rows:
+            found = _resolve_relative(r, start, ranked[0]["doc_id"])
+            if found is not None and end is None:
+                end, end_method = found
+            found = _resolve_yearless(r, start, ranked[0]["doc_id"], mid, conflicts)
+            if found is not None and end is None:
+                end, end_method = found
+        if end is None:
+            durations = [r["duration_days"] for r in rows if r.get("duration_days")]
+            if durations:
+                end = start + timedelta(days=durations[0] - 1)
+                end_method = "inferred:duration"
+    if end_method and date_method:
+        date_method = f"start {date_method}; end {end_method}"
+    return start, end, precision, date_method
+
+
+def _resolve_relative(r: dict[str, Any], start: date, by: str) -> tuple[date, str] | None:
+    """An undated source's "today" is the meeting's start day as source `by` gives it; its "ends
+    tomorrow" gives an end: (end, method) when it does."""
+    rel_start, rel_end = r.get("start_relative_days"), r.get("end_relative_days")
+    if r.get("published") is not None or rel_start is None:
+        return None
+    anchor = start - timedelta(days=rel_start)
+    r["resolved_start_date"] = start
+    r["resolved_method"] = f"inferred:relative-to-other-source ({by})"
+    if rel_end is None:
+        return None
+    r["resolved_end_date"] = anchor + timedelta(days=rel_end)
+    return r["resolved_end_date"], (f"inferred:relative-to-other-source ('{r['doc_id']}' says it concludes "
+                                    f"{rel_end} day(s) after it started; start from {by})")
+
+
+def _resolve_yearless(r: dict[str, Any], start: date, by: str, mid: str,
+                      conflicts: list[dict[str, Any]]) -> tuple[date, str] | None:
+    """Days a source writes without a year take the year source `by` gives, when its first day is
+    the meeting's start; its last day gives an end: (end, method). A day that does not exist in
+    that year ("26-29 February" in a common year) is dropped and reported, the rest stands."""
+    if not (r.get("month_day") and r["month_day"] == start.strftime("%m-%d")):
+        return None
+    r["resolved_start_date"] = start
+    r["resolved_method"] = f"inferred:year-from-other-source ({by})"
+    if not r.get("end_month_day"):
+        return None
+    month, day = map(int, r["end_month_day"].split("-"))
+    year = start.year + (month < start.month)
+    last = checked_date(year, month, day)
+    if last is None:
+        conflicts.append(_impossible(mid, r, "end_date", f"{year}-{r['end_month_day']}",
+                                     f"no such day: {r['end_month_day']} in {year}, the year given by {by}"))
+        return None
+    r["resolved_end_date"] = last
+    return last, f"inferred:year-from-other-source ({r['doc_id']})"
+
+
+def _headline(rows: list[dict[str, Any]], field: str, units: tuple[str, ...] | None = None) -> tuple[int | None, str | None]:
+    """(value, qualifier) of a headline count: participants prefer the unit 'participants'; the
+    figure most sources give, on a tie an exact figure over a hedged one ("230" over "over 150"),
+    then the earliest document; agreeing values with other qualifiers hedge ("approximately")."""
+    cands = [r for r in rows if r.get(field) is not None]
+    if units:
+        preferred = [r for r in cands if r.get(f"{field}_unit") == units[0]]
+        cands = preferred or cands
+    if not cands:
+        return None, None
+    counts = Counter(r[field] for r in cands)
+    top = max(counts.values())
+    tied = [r for r in cands if counts[r[field]] == top]
+    value = next((r[field] for r in tied if r.get(f"{field}_qualifier") == "exact"), tied[0][field])
+    quals = {r.get(f"{field}_qualifier") for r in cands if r[field] == value}
+    return value, (quals.pop() if len(quals) == 1 else "approximately")
+
+
+def _disputes(rows: list[dict[str, Any]], mid: str, conflicts: list[dict[str, Any]]) -> list[str]:
+    """The fields the sources give different values for; every source's value is a conflict row
+    with its evidence, so conflicting figures stay visible."""
+    fields_in_dispute = []
+    for key in ("start_date", "end_date", "city", "country", "venue", "mode"):
+        values = {r[key] for r in rows if r.get(key)}
+        if len(values) > 1:
+            fields_in_dispute.append(key)
+            for r in rows:
+                if r.get(key):
+                    ev = "date" if key.endswith("_date") else "venue"
+                    conflicts.append({"meeting_id": mid, "field": key, "doc_id": r["doc_id"], "value": str(r[key]),
+                                      "qualifier": None, "unit": None, "text": r.get(f"{ev}_text"),
+                                      "start_char": r.get(f"{ev}_start_char"), "end_char": r.get(f"{ev}_end_char")})
+    for key in ("participants", "countries"):
+        stated = [r for r in rows if r.get(key) is not None]
+        variants = {(r[key], r.get(f"{key}_qualifier"), r.get(f"{key}_unit")) for r in stated}
+        if len(variants) > 1:
+            fields_in_dispute.append(key)
+            for r in stated:
+                conflicts.append({"meeting_id": mid, "field": key, "doc_id": r["doc_id"], "value": str(r[key]),
+                                  "qualifier": r.get(f"{key}_qualifier"), "unit": r.get(f"{key}_unit"),
+                                  "text": r.get(f"{key}_text"), "start_char": r.get(f"{key}_start_char"),
+                                  "end_char": r.get(f"{key}_end_char")})
+    return fields_in_dispute
