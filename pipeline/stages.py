@@ -49,7 +49,15 @@ def extract(output: Path | str, *, model: str | None = None, batch_size: int | N
     p = params("extract")
     return main(output, model=model or model_for("en"), batch_size=batch_size or p.get("batch_size"),
                 workers=workers or p.get("workers"), cache_dir=cache_dir, use_cache=use_cache, quiet=quiet,
-                scheduler=scheduler or p.get("scheduler"))
+                scheduler=scheduler or p.get("scheduler"), components=components(p))
+
+
+def components(p: dict[str, Any]) -> dict[str, dict]:
+    """params.yaml extract.components: {component: {option: value}}, overriding default_config."""
+    value = p.get("components") or {}
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ParamsError(f"{PARAMS_FILE}: extract.components must map component names to their options, got {value!r}")
+    return value
 
 
 def curation_file(path: Path = PARAMS_FILE) -> Path | None:

@@ -207,14 +207,16 @@ def pipe_contexts(nlp, items: Iterable[tuple[str, dict[str, Any]]], *, batch_siz
 def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = None, batch_size: int = 16,
                    workers: int = 1, cache_dir: Path | None = None, progress: bool = False,
                    params: dict[str, Any] | None = None, total: int | None = None,
-                   nlp=None, max_chars: int | None = None, scheduler: str | None = None) -> tuple[list[Extraction], ExtractStats]:
+                   nlp=None, max_chars: int | None = None, scheduler: str | None = None,
+                   components: dict[str, dict] | None = None) -> tuple[list[Extraction], ExtractStats]:
     """Extract every document; cached documents are read back. One worker: one streaming nlp.pipe
     pass in this process. More workers, or a scheduler address: batches of documents on a Dask
     cluster (a local one of `workers` processes, or the one at `scheduler`), each worker loading
     the pipeline once (extract/distributed.py). The results are the same either way.
 
     Only the documents of the batch being processed are held as Docs; results are plain rows.
-    Returns the results in input order.
+    `components` overrides the components' default_config (params.yaml extract.components) and is
+    part of every cache key. Returns the results in input order.
     """
     from .nlp import installed_model_id
     from ..lang.resources import resources_hash
@@ -236,7 +238,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
         for ctx in contexts:
             stats.n_documents += 1
             order.append(ctx["doc_id"])
-            key = cache_key(ctx, key_model, key_resources, params or {})
+            key = cache_key(ctx, key_model, key_resources, {**(params or {}), "components": components or {}})
             hit = cache.get(key)
             if hit is not None:
                 results[ctx["doc_id"]] = Extraction.from_json(hit)
@@ -254,14 +256,14 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
 
         for key, doc_id, result, n_words in extract_on_dask(
                 itertools.chain([first], todo), model=model, batch_size=batch_size, workers=workers,
-                scheduler=scheduler, cache_dir=cache_dir, max_chars=max_chars, bar=bar):
+                scheduler=scheduler, cache_dir=cache_dir, max_chars=max_chars, bar=bar, components=components):
             results[doc_id] = result
             stats.n_words += n_words
             stats.n_extracted += 1
     elif first is not None:  # the model is loaded only when some document needs it
         from .nlp import build_nlp
 
-        nlp = nlp or build_nlp(model)
+        nlp = nlp or build_nlp(model, components)
         for key, doc_id, result, n_words in pipe_contexts(nlp, itertools.chain([first], todo),
                                                           batch_size=batch_size, max_chars=max_chars):
             results[doc_id] = result
@@ -316,7 +318,7 @@ def _mark_failed(output: Path, results: list[Extraction]) -> None:
 
 def main(output: Path | str, *, model: str | None = None, batch_size: int | None = None, workers: int | None = None,
          cache_dir: Path | None = None, use_cache: bool = True, quiet: bool = False,
-         scheduler: str | None = None) -> ExtractStats:
+         scheduler: str | None = None, components: dict[str, dict] | None = None) -> ExtractStats:
     import pyarrow.parquet as pq
 
     output = Path(output)
@@ -324,7 +326,8 @@ def main(output: Path | str, *, model: str | None = None, batch_size: int | None
     docs_path = output / "documents.parquet"
     total = pq.read_table(docs_path, columns=["status"]).column("status").to_pylist().count("ok") if docs_path.exists() else None
     results, stats = run_extraction(iter_contexts(output), model=model, batch_size=batch_size or 16, workers=workers or 1,
-                                    cache_dir=cache_dir, progress=not quiet, total=total, scheduler=scheduler)
+                                    cache_dir=cache_dir, progress=not quiet, total=total, scheduler=scheduler,
+                                    components=components)
     _mark_failed(output, results)
     write_extractions(results, output)
     log.info("extract: %d documents (%d extracted, %d from cache, %d corrupt cache entries recomputed)",

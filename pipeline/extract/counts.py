@@ -6,7 +6,7 @@ and nouns that are not in the unit lexicon ("four project proposals", "24 years"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
 from ..lang.resources import load, word_set, vocab
-from .util import doc_text, guarded
+from .util import checked_confidence, doc_text, guarded
 
 @dataclass
 class Count:
@@ -120,12 +120,13 @@ class CountFinder:
 
     assigns = ("counts",)
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, confidence: float):
         self.name = name
+        self.confidence = checked_confidence(name, "confidence", confidence)
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        doc._.counts = [c for c in find_counts(doc_text(doc)) if attends(doc, c)]
+        doc._.counts = [replace(c, confidence=self.confidence) for c in find_counts(doc_text(doc)) if attends(doc, c)]
         return doc
 
 
@@ -150,6 +151,6 @@ def attends(doc: Doc, count: Count) -> bool:
     return bool(words & word_set("counts.yaml", "attendance_verbs")) and not perfect
 
 
-@Language.factory("rapporteur_counts", assigns=["doc._.counts"], requires=["token.dep"])
-def make_count_finder(nlp: Language, name: str) -> CountFinder:
-    return CountFinder(nlp, name)
+@Language.factory("rapporteur_counts", assigns=["doc._.counts"], requires=["token.dep"], default_config={"confidence": 0.9})
+def make_count_finder(nlp: Language, name: str, confidence: float) -> CountFinder:
+    return CountFinder(nlp, name, confidence=confidence)

@@ -25,21 +25,25 @@ BATCHES_PER_WORKER = 4  # batches in flight per worker: enough to keep every wor
 
 
 @lru_cache(maxsize=4)
-def _worker_nlp(model: str | None):
-    """The pipeline of this worker process, loaded at its first batch and kept."""
+def _worker_nlp(model: str | None, components: str = "{}"):
+    """The pipeline of this worker process (components: their config as JSON), loaded at its first
+    batch and kept."""
+    import json
+
     from .nlp import build_nlp
 
-    return build_nlp(model)
+    return build_nlp(model, json.loads(components))
 
 
 def extract_batch(items: list[tuple[str, dict[str, Any]]], model: str | None, batch_size: int,
-                  max_chars: int | None, cache_dir: str | None) -> list[tuple[str, str, dict[str, Any], int]]:
+                  max_chars: int | None, cache_dir: str | None,
+                  components: str = "{}") -> list[tuple[str, str, dict[str, Any], int]]:
     """Run on a worker: (key, doc_id, result as JSON, words) for each (key, context)."""
     from . import Cache, pipe_contexts
 
     cache = Cache(Path(cache_dir)) if cache_dir else Cache(None)
     out = []
-    for key, doc_id, result, words in pipe_contexts(_worker_nlp(model), items, batch_size=batch_size,
+    for key, doc_id, result, words in pipe_contexts(_worker_nlp(model, components), items, batch_size=batch_size,
                                                     max_chars=max_chars):
         data = result.to_json()
         cache.put(key, data)
@@ -77,8 +81,11 @@ def connect(workers: int, scheduler: str | None):
 
 def extract_on_dask(items: Iterable[tuple[str, dict[str, Any]]], *, model: str | None, batch_size: int,
                     workers: int, scheduler: str | None, cache_dir: Path | None, max_chars: int | None,
-                    bar=None, client=None) -> Iterator[tuple[str, str, Extraction, int]]:
+                    bar=None, client=None, components: dict[str, dict] | None = None) -> Iterator[tuple[str, str, Extraction, int]]:
     """(key, doc_id, result, words) for each (key, context), in input order."""
+    import json
+
+    config = json.dumps(components or {}, sort_keys=True)
     from distributed import as_completed
 
     own = client is None
@@ -92,7 +99,7 @@ def extract_on_dask(items: Iterable[tuple[str, dict[str, Any]]], *, model: str |
         cache = str(cache_dir) if cache_dir else None
         futures = {}
         for i, batch in enumerate(_batches(items, size)):
-            fut = client.submit(extract_batch, batch, model, batch_size, max_chars, cache, retries=3, pure=False,
+            fut = client.submit(extract_batch, batch, model, batch_size, max_chars, cache, config, retries=3, pure=False,
                                 key=f"rapporteur-extract-{i}-{batch[0][0]}")
             futures[fut] = batch
         done: dict[str, tuple[str, str, Extraction, int]] = {}
@@ -106,7 +113,7 @@ def extract_on_dask(items: Iterable[tuple[str, dict[str, Any]]], *, model: str |
                 rows = []
                 for item in batch:
                     try:
-                        rows += client.submit(extract_batch, [item], model, batch_size, max_chars, cache,
+                        rows += client.submit(extract_batch, [item], model, batch_size, max_chars, cache, config,
                                               retries=1, pure=False).result()
                     except Exception as one:  # noqa: BLE001
                         log.error("document %s could not be extracted: %s: %s", item[1]["doc_id"], type(one).__name__, one)

@@ -60,8 +60,14 @@ def freeze_msgpack_registries() -> None:
             registry.entry_points = False
 
 
-def build_nlp(model: str | None = None) -> Language:
-    """Load the model by name (installed packages only) and add the extraction components."""
+def build_nlp(model: str | None = None, components: dict[str, dict] | None = None) -> Language:
+    """Load the model by name (installed packages only) and add the extraction components, each
+    with its default_config updated by `components` (params.yaml extract.components:
+    {component name: {option: value}})."""
+    components = components or {}
+    unknown = sorted(set(components) - set(COMPONENTS))
+    if unknown:
+        raise ValueError(f"params.yaml extract.components: no component {unknown[0]!r} (components: {', '.join(COMPONENTS)})")
     from ..lang.resources import validate_all
 
     validate_all()  # a malformed rule file stops here, before any document is read
@@ -70,7 +76,7 @@ def build_nlp(model: str | None = None) -> Language:
     nlp = load_model(name)
     log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
     for component in COMPONENTS:
-        nlp.add_pipe(component, last=True)
+        nlp.add_pipe(component, last=True, config=dict(components.get(component) or {}))
     return nlp
 
 

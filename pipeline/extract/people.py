@@ -31,7 +31,7 @@ from .places import country_of
 from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
                         post_nominals, roles)
 from .roles import RoleMatch, after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
-from .util import doc_text, guarded, overlaps, sentence_bounds
+from .util import checked_confidence, doc_text, guarded, overlaps, sentence_bounds
 
 _UP, _LOW = r"\p{Lu}", r"[\p{Ll}\p{M}]"
 # A word of a name: "Jana", "McDonald", "Jean-Luc", "O'Brien", "KOWALSKA", an initial "G.".
@@ -996,7 +996,7 @@ def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
     return last.dep_ == "compound" and head.i == span.end and head.ent_type_ != "PERSON" and head.text[:1].islower()
 
 
-def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
+def attach_roles(doc: Doc, people: list[PersonMention], *, role_only_confidence: float = 0.75) -> list[RoleMention]:
     """Roles of named people; an organisation in the role's place is the affiliation; then
     role-only mentions: titles that belong to no named person."""
     text = doc_text(doc)
@@ -1057,7 +1057,7 @@ def attach_roles(doc: Doc, people: list[PersonMention]) -> list[RoleMention]:
             continue  # "the Regional Expert Meeting": a title word naming a meeting or a body
         if _modifies_a_noun(doc, t.start, t.end):
             continue  # "the Special Rapporteur mandate", "Chair's report": the title describes a thing
-        out.append(role_mention(text, t.start, t.end, "rule:role-only", 0.75))
+        out.append(role_mention(text, t.start, t.end, "rule:role-only", role_only_confidence))
         taken.append((t.start, t.end))
     out.sort(key=lambda r: r.start)
     return out
@@ -1068,17 +1068,19 @@ class PeopleFinder:
 
     assigns = ("people", "roles")
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, role_only_confidence: float):
         self.name = name
+        self.role_only_confidence = checked_confidence(name, "role_only_confidence", role_only_confidence)
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
         people = find_people(doc)
         doc._.people = people
-        doc._.roles = attach_roles(doc, people)
+        doc._.roles = attach_roles(doc, people, role_only_confidence=self.role_only_confidence)
         return doc
 
 
-@Language.factory("rapporteur_people", assigns=["doc._.people", "doc._.roles"], requires=["doc.ents", "token.dep", "doc.sents"])
-def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
-    return PeopleFinder(nlp, name)
+@Language.factory("rapporteur_people", assigns=["doc._.people", "doc._.roles"], requires=["doc.ents", "token.dep", "doc.sents"],
+                  default_config={"role_only_confidence": 0.75})
+def make_people_finder(nlp: Language, name: str, role_only_confidence: float) -> PeopleFinder:
+    return PeopleFinder(nlp, name, role_only_confidence=role_only_confidence)

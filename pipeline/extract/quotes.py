@@ -63,7 +63,6 @@ def _paragraph_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
-PRONOUN_REACH = 1000  # characters back to the person a pronoun stands for
 
 
 def _holder_of_title(window: str, people: list[PersonMention]) -> PersonMention | None:
@@ -78,7 +77,11 @@ def _holder_of_title(window: str, people: list[PersonMention]) -> PersonMention 
 
 
 def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention],
-                bounds: list[tuple[int, int]]) -> list[Quote]:
+                bounds: list[tuple[int, int]], *, pronoun_reach: int = 1000) -> list[Quote]:
+    """Quotes (four words or more in quotation marks) with their speaker: a name or an office with a
+    speech verb after the quote, a pronoun after it (the speaker of the paragraph's last quote, or
+    the last person named within `pronoun_reach` characters before it), a named person's title, a
+    name before a colon, or the speaker of the quote just before."""
     any_verb, pronoun_after, before_colon = _verb_patterns()
     quotes: list[Quote] = []
     for m in _QUOTE.finditer(text):
@@ -102,7 +105,7 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
             if prev:
                 speaker, method, conf = prev[-1].speaker, "inferred:pronoun-same-paragraph", 0.8
             else:
-                earlier = [p for p in people if qs - PRONOUN_REACH <= p.start < qs]
+                earlier = [p for p in people if qs - pronoun_reach <= p.start < qs]
                 if earlier:
                     speaker, method, conf = earlier[-1], "inferred:pronoun-last-person", 0.7
         elif after_roles and verb_after:
@@ -114,7 +117,7 @@ def find_quotes(text: str, people: list[PersonMention], roles: list[RoleMention]
             if before_people:
                 speaker, method, conf = before_people[-1], "rule:name-said-colon-quote", 0.85
             elif re.search(vocab(r"\b(?i:@person_pronouns)\s+\w+(?:\s+\w+)?\s*:\s*$"), window_before):
-                earlier = [p for p in people if qs - PRONOUN_REACH <= p.start < qs]  # "..., she said:"
+                earlier = [p for p in people if qs - pronoun_reach <= p.start < qs]  # "..., she said:"
                 if earlier:
                     speaker, method, conf = earlier[-1], "inferred:pronoun-last-person", 0.7
         if method is None and quotes and quotes[-1].speaker is not None:
@@ -136,16 +139,20 @@ class QuoteFinder:
 
     assigns = ("quotes",)
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, pronoun_reach: int):
+        if not isinstance(pronoun_reach, int) or pronoun_reach < 0:
+            raise ValueError(f"{name}: pronoun_reach must be a number of characters (0 or more), got {pronoun_reach!r}")
         self.name = name
+        self.pronoun_reach = pronoun_reach
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = find_quotes(doc_text(doc), needs(doc, "people", self.name), needs(doc, "roles", self.name),
-                                   sentence_bounds(doc))
+                                   sentence_bounds(doc), pronoun_reach=self.pronoun_reach)
         return doc
 
 
-@Language.factory("rapporteur_quotes", assigns=["doc._.quotes"], requires=["doc._.people", "doc._.roles", "doc.sents"])
-def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder(nlp, name)
+@Language.factory("rapporteur_quotes", assigns=["doc._.quotes"], requires=["doc._.people", "doc._.roles", "doc.sents"],
+                  default_config={"pronoun_reach": 1000})
+def make_quote_finder(nlp: Language, name: str, pronoun_reach: int) -> QuoteFinder:
+    return QuoteFinder(nlp, name, pronoun_reach=pronoun_reach)

@@ -22,7 +22,7 @@ from .people import PersonMention, RoleMention
 from .quotes import Quote
 from .roles import has_head
 from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab, word_set
-from .util import doc_text, guarded, needs, sentence_bounds
+from .util import checked_confidence, doc_text, guarded, needs, sentence_bounds
 
 
 @dataclass
@@ -400,13 +400,17 @@ class _Reading:
     dateline: tuple[int, int] | None
     headline_spans: list[tuple[int, int]]
     lead_in_re: re.Pattern
+    confidence: dict[str, float]  # "actor", "no_actor", "bullet": the confidence of each kind of find
     lead_actor: dict[int, _Actor | None] = field(default_factory=dict)
     lead_addressee: dict[int, str | None] = field(default_factory=dict)  # "called on governments to:"
     normative_lead: set[int] = field(default_factory=set)
 
 
-def find_recommendations(doc: Doc, segments: list[Segment],
-                         dateline: tuple[int, int] | None = None) -> list[Recommendation]:
+DEFAULT_CONFIDENCE = {"actor": 0.8, "no_actor": 0.65, "bullet": 0.85}
+
+
+def find_recommendations(doc: Doc, segments: list[Segment], dateline: tuple[int, int] | None = None, *,
+                         confidence: dict[str, float] | None = None) -> list[Recommendation]:
     """Recommendations of the document: clauses around a cue in its sentences, then the bullets
     under a lead-in; a clause never starts inside the dateline."""
     text = doc_text(doc)
@@ -414,7 +418,7 @@ def find_recommendations(doc: Doc, segments: list[Segment],
     people, roles, orgs = needs(doc, "people", by), needs(doc, "roles", by), needs(doc, "orgs", by)
     headline_spans = [(sg.start, sg.end) for sg in segments if sg.kind in ("heading", "title")] + _title_case_quotes(text)
     r = _Reading(doc, text, _Actors(text, people, roles, orgs), needs(doc, "quotes", by), dateline, headline_spans,
-                 re.compile("|".join(load("recommendations.yaml").lead_in_cues), re.I))
+                 re.compile("|".join(load("recommendations.yaml").lead_in_cues), re.I), confidence or DEFAULT_CONFIDENCE)
     out = _in_sentences(r, segments)
     # a heading that announces recommendations ("Key recommendations") leads the bullets under it
     for sg in segments:
@@ -508,7 +512,7 @@ def _at_cue(r: _Reading, s: int, e: int, cue: re.Match, modality: str, scope: st
     clause = text[cs:ce]
     return Recommendation(cs, ce, clause, kind, modality, cue.group(), actor.text if actor else None,
                           actor.person if actor else None, _addressee_of(doc, cue.start(), cue.end(), clause, ce),
-                          _topics(clause), confidence=0.8 if actor else 0.65)
+                          _topics(clause), confidence=r.confidence["actor" if actor else "no_actor"])
 
 
 def _in_bullets(r: _Reading, bullets: list[Segment]) -> list[Recommendation]:
@@ -543,7 +547,7 @@ def _in_bullets(r: _Reading, bullets: list[Segment]) -> list[Recommendation]:
         out.append(Recommendation(body_start, body_end, body, "bullet", modality, cue.group() if cue else None,
                                   actor.text if actor else None, actor.person if actor else None,
                                   addressee or r.lead_addressee.get(lead_end), _topics(body),
-                                  method="rule:bullet-under-lead-in", confidence=0.85))
+                                  method="rule:bullet-under-lead-in", confidence=r.confidence["bullet"]))
     return out
 
 
@@ -552,8 +556,12 @@ class RecommendationFinder:
 
     assigns = ("recommendations",)
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, confidence_with_actor: float, confidence_without_actor: float,
+                 confidence_bullet: float):
         self.name = name
+        self.confidence = {"actor": checked_confidence(name, "confidence_with_actor", confidence_with_actor),
+                           "no_actor": checked_confidence(name, "confidence_without_actor", confidence_without_actor),
+                           "bullet": checked_confidence(name, "confidence_bullet", confidence_bullet)}
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
@@ -565,11 +573,16 @@ class RecommendationFinder:
 
             segments = segment(doc_text(doc))
         dateline = tuple(context["dateline"]) if context and context.get("dateline") else None
-        doc._.recommendations = find_recommendations(doc, segments, dateline)
+        doc._.recommendations = find_recommendations(doc, segments, dateline, confidence=self.confidence)
         return doc
 
 
 @Language.factory("rapporteur_recommendations", assigns=["doc._.recommendations"],
-                  requires=["doc._.people", "doc._.roles", "doc._.orgs", "doc._.quotes", "token.dep", "doc.sents"])
-def make_recommendation_finder(nlp: Language, name: str) -> RecommendationFinder:
-    return RecommendationFinder(nlp, name)
+                  requires=["doc._.people", "doc._.roles", "doc._.orgs", "doc._.quotes", "token.dep", "doc.sents"],
+                  default_config={"confidence_with_actor": DEFAULT_CONFIDENCE["actor"],
+                                  "confidence_without_actor": DEFAULT_CONFIDENCE["no_actor"],
+                                  "confidence_bullet": DEFAULT_CONFIDENCE["bullet"]})
+def make_recommendation_finder(nlp: Language, name: str, confidence_with_actor: float, confidence_without_actor: float,
+                               confidence_bullet: float) -> RecommendationFinder:
+    return RecommendationFinder(nlp, name, confidence_with_actor=confidence_with_actor,
+                                confidence_without_actor=confidence_without_actor, confidence_bullet=confidence_bullet)

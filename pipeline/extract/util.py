@@ -41,6 +41,13 @@ def needs(doc: Doc, name: str, by: str) -> list:
     return value
 
 
+def checked_confidence(component: str, option: str, value: float) -> float:
+    """A confidence option of a component's config, between 0 and 1; a clear error otherwise."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
+        raise ValueError(f"{component}: {option} must be a number between 0 and 1, got {value!r}")
+    return float(value)
+
+
 def add_error(doc: Doc, message: str) -> None:
     """A problem with this document that reaches its extraction result (doc._.errors)."""
     if doc._.errors is None:

@@ -83,3 +83,26 @@ def test_a_component_whose_input_is_missing_says_which_component_to_add():
                             "add rapporteur_people before it in the pipeline"]
     analysis = bare.analyze_pipes(pretty=False)
     assert analysis["problems"]["rapporteur_quotes"] == ["doc._.people", "doc._.roles"]
+
+
+def test_component_options_come_from_default_config_and_params():
+    from pipeline.extract.nlp import build_nlp
+
+    nlp = build_nlp(components={"rapporteur_people": {"role_only_confidence": 0.4},
+                                "rapporteur_quotes": {"pronoun_reach": 0}})
+    assert nlp.get_pipe("rapporteur_people").role_only_confidence == 0.4
+    assert nlp.get_pipe("rapporteur_quotes").pronoun_reach == 0
+    assert nlp.get_pipe("rapporteur_counts").confidence == 0.9  # its default_config
+    from pipeline.records import Extraction
+
+    rows = Extraction.from_json(nlp("The Special Rapporteur opened the session in Geneva.")._.result).rows()
+    assert [(r["role"], r["confidence"]) for r in rows["person_roles"] if not r["name"]] == [("Special Rapporteur", 0.4)]
+
+
+def test_a_bad_component_option_is_named():
+    from pipeline.extract.nlp import build_nlp
+
+    with pytest.raises(ValueError, match="role_only_confidence must be a number between 0 and 1, got 7"):
+        build_nlp(components={"rapporteur_people": {"role_only_confidence": 7}})
+    with pytest.raises(ValueError, match="no component 'rapporteur_peeple'"):
+        build_nlp(components={"rapporteur_peeple": {}})
