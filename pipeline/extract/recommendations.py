@@ -50,7 +50,7 @@ class _Actor:
 @lru_cache(maxsize=None)
 def _res():
     res = load("recommendations.yaml")
-    cues = [(re.compile(c.pattern, re.I), c.modality, c.scope) for c in res.cues]
+    cues = [(re.compile(c.pattern, re.I), c.modality, c.scope) for c in sorted(res.cues, key=lambda c: -c.priority)]
     terminators = re.compile("|".join(res.terminators), re.I)
     boundaries = re.compile("|".join(res.boundaries), re.I)
     descriptive = [re.compile(p, re.I) for p in res.descriptive]

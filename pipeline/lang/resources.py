@@ -450,9 +450,17 @@ class MeetingRules:
 
 @dataclass(frozen=True)
 class Cue:
+    """A normative cue, one record: its name, pattern, the modality it gives, where its clause
+    starts (scope), its priority (a cue of higher priority takes a clause first; a lower one inside
+    a clause already taken is not read again), and examples with the clause and modality expected
+    (tests/extract/test_recommendations.py makes a test of each)."""
+
+    name: str
     pattern: Regex
     modality: str
     scope: Literal["clause", "cue", "headline"]
+    priority: int
+    examples: tuple[RuleExample, ...]
 
 
 @rules_for("recommendations.yaml")

@@ -307,3 +307,26 @@ def test_the_addressee_is_read_after_the_cue_before_the_actor_s_words(extract):
     recs = extract("The workshop took place in Accra on 3 May 2023. "
                    "The participants of the workshop recommended that judges be trained.")["recommendations"]
     assert [(r["actor"], r["addressee"]) for r in recs] == [("participants", "law enforcement")]
+
+
+def _cue_examples():
+    from pipeline.lang.resources import load
+
+    return [pytest.param(cue.name, ex.text, ex.expect, id=f"{cue.name}-{i}")
+            for cue in load("recommendations.yaml").cues for i, ex in enumerate(cue.examples)]
+
+
+@pytest.mark.parametrize("name, text, expect", _cue_examples())
+def test_every_cue_record_gives_its_examples(extract, name, text, expect):
+    """Generated from recommendations.yaml: each cue's examples give the clause and modality written
+    with them."""
+    got = [(r["text"], r["modality"]) for r in extract(text)["recommendations"]]
+    assert (expect["clause"], expect["modality"]) in got, (name, got)
+
+
+def test_every_cue_has_a_name_and_an_example():
+    from pipeline.lang.resources import load
+
+    cues = load("recommendations.yaml").cues
+    assert all(c.examples for c in cues), [c.name for c in cues if not c.examples]
+    assert len({c.name for c in cues}) == len(cues)
