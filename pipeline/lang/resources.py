@@ -346,6 +346,7 @@ class RoleRules:
     irregular_plurals: dict[str, str]
     head_suffixes: tuple[str, ...] = ()  # written after a head with hyphens ("Ambassador-at-Large")
     national_offices: tuple[str, ...] = ()  # titles only a state has: their country is a national meeting's
+    examples: tuple["RuleExample", ...] = ()  # sentences written for the title grammar: each a test
 
     def plural(self, noun: str) -> str:
         """A person noun's plural: the irregular one given, else in -s or -es."""
@@ -378,6 +379,7 @@ class CountRules:
     entity_units: tuple[str, ...]  # units that count bodies or states, not people
     attendance_verbs: tuple[str, ...]  # verbs whose subject attended (as written, no lemmatizer)
     possession_verbs: tuple[str, ...] = ()  # verbs whose object is what a body has, not who attended
+    examples: tuple[RuleExample, ...] = ()  # sentences written for the count grammar: each a test
 
 
 @dataclass(frozen=True)
@@ -446,6 +448,8 @@ class MeetingRules:
     edition_nouns: tuple[str, ...]
     # named classes of words the meeting patterns are written over ("@meetings.gather_verbs")
     word_classes: dict[str, tuple[str, ...]]
+    # sentences written for the meeting record's shapes, with the fields they must give: each a test
+    examples: tuple[RuleExample, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,19 @@ def test_seats_an_election_fills_are_not_attendance(text):
 def test_members_as_the_subject_of_a_statistic_are_not_attendance(extract):
     counts = extract("The network now has 40 members. Some 25 members attended the assembly in Lisbon on 3 May 2023.")["counts"]
     assert [(c["value"], c["unit"]) for c in counts] == [(25, "other")]
+
+
+def _count_examples():
+    from pipeline.lang.resources import load
+
+    return [pytest.param(ex.text, ex.expect, id=f"example-{i}") for i, ex in enumerate(load("counts.yaml").examples)]
+
+
+@pytest.mark.parametrize("text, expect", _count_examples())
+def test_every_example_of_the_count_grammar(extract, text, expect):
+    """Generated from counts.yaml examples."""
+    got = [(c["text"], str(c["value"]), c["unit"], c["qualifier"]) for c in extract(text)["counts"]]
+    if expect.get("count") == "none":
+        assert got == []
+    else:
+        assert (expect["text"], expect["value"], expect["unit"], expect["qualifier"]) in got

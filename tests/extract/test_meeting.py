@@ -1,4 +1,6 @@
 """The meeting record of one document: date, place, mode, organisers (texts written for the tests)."""
+import pytest
+
 
 
 def test_meeting_date_is_the_one_tied_to_a_meeting_verb(extract):
@@ -375,3 +377,17 @@ def test_a_headline_verb_after_the_name_ends_it(extract):
     m = extract("Regional Consultation on Labour Trafficking Concludes in Nairobi\n\nNAIROBI, 4 May 2023 - "
                 "Experts from ten countries met this week.")["meeting"]
     assert m["name"] == "Regional Consultation on Labour Trafficking"
+
+
+def _meeting_examples():
+    from pipeline.lang.resources import load
+
+    return [pytest.param(ex.text, ex.expect, id=f"example-{i}") for i, ex in enumerate(load("meetings.yaml").examples)]
+
+
+@pytest.mark.parametrize("text, expect", _meeting_examples())
+def test_every_example_of_the_meeting_record(extract, text, expect):
+    """Generated from meetings.yaml examples: each field the example gives is read so."""
+    m = extract(text)["meeting"]
+    got = {k: (" | ".join(m[k]) if k == "organizers" else str(m[k]) if m[k] is not None else None) for k in expect}
+    assert got == expect

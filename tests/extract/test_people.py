@@ -503,3 +503,16 @@ def test_the_office_of_a_national_body_takes_its_country(extract):
     r = extract("The meeting took place in Vienna on 3 May 2022. The USAID Administrator spoke.")
     (row,) = [x for x in _role_only(r) if x["role"] == "USAID Administrator"]
     assert (row["organization"], row["country"]) == ("USAID", "United States")
+
+
+def _title_examples():
+    from pipeline.lang.resources import load
+
+    return [pytest.param(ex.text, ex.expect, id=f"example-{i}") for i, ex in enumerate(load("roles.yaml").examples)]
+
+
+@pytest.mark.parametrize("text, expect", _title_examples())
+def test_every_example_of_the_title_grammar(extract, text, expect):
+    """Generated from roles.yaml examples: the person, with the role and organisation written."""
+    rows = [r for r in extract(text)["person_roles"] if r["name"] == expect["name"]]
+    assert [(r["role"] or "", r["organization"] or "") for r in rows] == [(expect["role"], expect["organization"])]

@@ -42,7 +42,7 @@ def _replace(folder, name, old, new):
 @pytest.mark.parametrize("name,old,new,message", [
     ("counts.yaml", "qualifiers:", "qualifier:", "unknown key 'qualifier'"),
     ("roles.yaml", 'complements: ["of", "on", "for", "to", "at"]', "", "missing key 'complements'"),
-    ("recommendations.yaml", "scope: clause}", "scope: sentence}", "'sentence' is not one of"),
+    ("recommendations.yaml", "    scope: clause\n", "    scope: sentence\n", "'sentence' is not one of"),
     ("meetings.yaml", "year_evidence: [", "year_evidence: [\"(unclosed\", ", "not a valid regular expression"),
     ("lexicon.yaml", "one: 1,", "one: many,", "expected a whole number"),
     ("venues.yaml", "generic_headquarters: true", "generic_headquarters: perhaps", "expected true or false"),
