@@ -321,7 +321,8 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 return found
             # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour inspectors")
             names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject) \
-                or (subject.lower_ in word_set("recommendations.yaml", "document_actors") and subject.text[:1].isupper())  # "the X Declaration calls upon"
+                or (subject.lower_ in word_set("recommendations.yaml", "document_actors") and subject.text[:1].isupper()) \
+                or has_head(subject.text)  # "the X Declaration calls upon"; "the commissioner urged": an office speaks
             return _Actor(phrase) if phrase and names_people else None
         if token.head.i == token.i:
             return None

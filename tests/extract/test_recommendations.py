@@ -330,3 +330,9 @@ def test_every_cue_has_a_name_and_an_example():
     cues = load("recommendations.yaml").cues
     assert all(c.examples for c in cues), [c.name for c in cues if not c.examples]
     assert len({c.name for c in cues}) == len(cues)
+
+
+def test_an_office_named_only_by_its_title_speaks_for_itself(extract):
+    # no person holds the title in the text: the office is the actor, not nobody
+    recs = extract("The ombudsperson urged municipalities to publish their shelter waiting lists.")["recommendations"]
+    assert [r["actor"] for r in recs] == ["ombudsperson"]
