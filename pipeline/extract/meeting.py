@@ -173,14 +173,18 @@ _BY_WHOM = WordPattern(r"[^\S\n]*,?[^\S\n]*(?:@meetings.joint_words[^\S\n]+|@mee
 
 
 def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
-                           title_spans: list[tuple[int, int]] = ()) -> str | None:
+                           title_spans: list[tuple[int, int]] = (), *, definite: bool = False) -> str | None:
     """A meeting named only by a description: a lower-case meeting noun after "a/an", or one that
     starts a title-block line ("Round-table to discuss X", "Update: Workshop on Y"), and what the
     parse attaches after it (or after the noun it modifies: "Round-table discussion on X"): a topic
     ("a seminar on X"), a purpose ("a conference to mark X"), a place ("a workshop in Y"), and who
-    organised it ("..., organised by Z"). Dates are not part of it."""
+    organised it ("..., organised by Z"). Dates are not part of it. With `definite`, a meeting noun
+    after "the" too: when a report names its meeting nowhere, "The seminar on X, hosted by Y, took
+    place ..." describes it."""
     if not doc.has_annotation("DEP"):
         return None
+    classes = lexicon().word_classes
+    determiners = {*classes["indefinite"], *(classes["definite"] if definite else ())}
     singular = {fold(n).replace("-", " ") for n in load("meetings.yaml").meeting_nouns if not n.endswith("s")}
     _, noun_re, _ = _meeting_res()
     text = doc_text(doc)
@@ -196,12 +200,14 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
             starts_line = in_title and re.fullmatch(vocab(r"[^\S\n]*(?:[^:\n]{1,40}:[^\S\n]*)?(?:(?!(?i:@determiners)\b)[A-Z][\w-]*[^\S\n]+){0,3}"),
                                                     text[line_start:m.start()])
             if not starts_line and (not m.group().islower() or not any(
-                    c.dep_ == "det" and c.lower_ in ("a", "an") for t in noun for c in t.lefts)):
+                    c.dep_ == "det" and c.lower_ in determiners for t in noun for c in t.lefts)):
                 continue  # "the conference, organised ..." refers back to a meeting named before
             head = tok.head if tok.dep_ in ("compound", "amod") and 0 < tok.head.i - tok.i <= 2 else tok
             posts = [c for c in head.rights
                      if (c.dep_ in _DEPS_OF_A_NAME or (c.dep_ == "relcl" and any(g.lower_ == "to" for g in c.lefts)))
                      and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children if c.dep_ == "prep")]
+            if definite and not any(c.dep_ == "prep" for c in posts):
+                continue  # "the conference, organised during X" refers back; "the seminar on X" describes
             if posts:
                 end = max(c.right_edge.i for c in posts) + 1
                 start_char, end_char = first.idx, min(doc[end - 1].idx + len(doc[end - 1]), e)
@@ -741,6 +747,8 @@ def _read_name(r: _Reading, rec: MeetingFact) -> None:
     described = described_meeting_name(r.doc, dated_first + meeting_sents, r.title_spans) if named is None else None
     if named is None and described is None:
         named = find_meeting_name(text, [(0, len(text))])
+    if named is None and described is None:  # named nowhere: "The seminar on X, hosted by Y, took place ..."
+        described = described_meeting_name(r.doc, meeting_sents, r.title_spans, definite=True)
     if named:
         # a date phrase the name ran into is no part of it ("... Task Force on February 1")
         named = _trailing_date().sub("", named) or named

@@ -391,3 +391,14 @@ def test_every_example_of_the_meeting_record(extract, text, expect):
     m = extract(text)["meeting"]
     got = {k: (" | ".join(m[k]) if k == "organizers" else str(m[k]) if m[k] is not None else None) for k in expect}
     assert got == expect
+
+
+def test_a_meeting_named_nowhere_is_named_by_its_definite_description(extract):
+    m = extract("The workshop on labour recruitment took place in Kigali on 6 May 2027.")["meeting"]
+    assert m["name"] == "workshop on labour recruitment" and m["series_key"] is None
+
+
+def test_a_definite_meeting_noun_without_a_topic_names_nothing(extract):
+    # "the forum, held during X" refers back to a meeting; it describes none
+    m = extract("The forum, held during the presidency of the regional bloc, took place in Kigali on 6 May 2027.")["meeting"]
+    assert m["name"] is None
