@@ -701,8 +701,9 @@ def _body_in_role(role: str) -> str | None:
     # the Institute, not "Research of the Institute ...")
     for m in re.finditer(vocab(r"\b@genitive\s+(?:@definite\s+)?(?P<body>\p{Lu}[^,;()]*)$"), role, overlapped=True):
         body = m.group("body").strip()
-        if _is_org(body) and org_head_re().search(re.split(vocab(r"\s+@genitive\s+"), body)[0]):
-            return body
+        if _is_org(body) and org_head_re().search(re.split(vocab(r"\s+@genitive\s+"), body)[0]) and \
+                (len(body.split()) >= 2 or gazetteer().lookup(body) is not None):
+            return body  # a head word alone ("Head of the Mission") names no body
     return None
 
 
