@@ -48,7 +48,7 @@ _NAME_FULL = WordPattern(NAME_RE, engine=re)
 _ROLE_END = WordPattern(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| @capacity_in @capacity_possessives | @role_end_words ", engine=re)
 # Items of a sentence: commas, semicolons, colons and dashes between spaces.
 _AS_TITLE = WordPattern(r"[^\S\n]*(?:\([^()\n]{1,60}\)[^\S\n]*)?,?[^\S\n]*@capacity_as[^\S\n]+(?:@as_determiners[^\S\n]+)?", engine=re)
-_SEPARATOR = re.compile(r"\s*(?:[,;:]|\s[–—-]\s)\s*")
+_SEPARATOR = re.compile(r"\s*(?:[,;:|]|\s[–—-]\s)\s*")  # "|" between the cells of a table row
 # Words that introduce a list of people, cut from the front of the first item.
 _LEAD_IN = WordPattern(r"^.*\b@list_lead_ins(?:\s+|$)", re.I | re.S, engine=re)
 _ITEM_LEAD = WordPattern(r"^@item_leads\s+", re.I, engine=re)
@@ -225,7 +225,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "honorific": re.compile(rf"(?:(?<![\w.])|(?<=\p{{Ll}}))(?:{hons})\.?{_GAP}(?:(?:{hons})\.?{_GAP})*"
                                 rf"(?P<name>{name}|{_NAME_WORD}(?=[\s,.;:]))"),
         # one person per line: "- NAME, ..." / "NAME (…)"
-        "line": re.compile(rf"(?m)^[^\S\n]*(?:{bullet}\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{name})\s*[,(–-]"),
+        # (also the first cell of a table row: "| NAME | BODY |")
+        "line": re.compile(rf"(?m)^[^\S\n]*(?:\|[^\S\n]*)?(?:{bullet}\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{name})\s*[,(–|-]"),
         "title_name": re.compile(rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})"),
         # "the TITLE, NAME," and "NAME, (the) TITLE"
         "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?=\s*[,.;)]|\s*$)"),
@@ -602,8 +603,8 @@ def _trim(text: str, start: int, end: int, *, lead_in: bool) -> tuple[int, int]:
 
 def _looks_like_role(phrase: str, *, in_list: bool) -> bool:
     words = phrase.split()
-    if not words or len(words) > MAX_ROLE_WORDS or re.search(r"\d{2,}", phrase):
-        return False
+    if not words or len(words) > MAX_ROLE_WORDS or re.search(r"\d{2,}", phrase) or not re.search(r"\p{L}", phrase):
+        return False  # a role has words ("|" between table cells is none)
     if fold(words[-1]) in _function_words() or _is_post_nominal(phrase):
         return False  # "spoke on behalf of", "S.J."
     relative, speech = _not_role_words()
@@ -761,7 +762,7 @@ class _SentenceRoles:
         lead = text[line_start:people[idx[0]].start]
         # one person per line, maybe after a label: "- NAME, TITLE", "Moderator: Dr NAME, TITLE"
         one_per_line = len(idx) == 1 and len(lead.split()) <= 3 and bool(
-            re.fullmatch(rf"[^\S\n]*(?:{lexicon().bullet_class}\s*)?(?:\p{{L}}+(?:\s\p{{L}}+)?:\s*)?[\p{{L}}.\s]*[“\"‘]?", lead))
+            re.fullmatch(rf"[^\S\n]*(?:\|[^\S\n]*)?(?:{lexicon().bullet_class}\s*)?(?:\p{{L}}+(?:\s\p{{L}}+)?:\s*)?[\p{{L}}.\s]*[“\"‘]?", lead))
         self.in_list = len(idx) >= 2 or one_per_line
         self.items = _items(text, s, e, people, idx)
         self.used: set[int] = set()

@@ -13,12 +13,17 @@ _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ",")
 MAX_HEADING_WORDS = 25
 
 
+_TABLE_CELLS = re.compile(r"(?:^\||\s\|\s)")  # cells of a table row, as web pages and Markdown write them
+
+
 def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if _SECTION_HEADING.match(stripped):
         return True
     if stripped.endswith(_TERMINAL) or stripped[:1] in ("“", '"'):
         return False
+    if _TABLE_CELLS.search(stripped):
+        return False  # "Name | Institution": a row of a table, not a heading
     return len(stripped.split()) <= MAX_HEADING_WORDS and (stripped[:1].isupper() or stripped[:1].isdigit())
 
 

@@ -516,3 +516,12 @@ def test_every_example_of_the_title_grammar(extract, text, expect):
     """Generated from roles.yaml examples: the person, with the role and organisation written."""
     rows = [r for r in extract(text)["person_roles"] if r["name"] == expect["name"]]
     assert [(r["role"] or "", r["organization"] or "") for r in rows] == [(expect["role"], expect["organization"])]
+
+
+@pytest.mark.parametrize("table", [
+    "Delegation\nName | Institution\nYaw Mensah | Ministry of Gender\nIrena Kovac | State Labour Inspectorate",
+    "Delegation\n| Name | Institution |\n|---|---|\n| Yaw Mensah | Ministry of Gender |\n| Irena Kovac | State Labour Inspectorate |",
+])
+def test_one_person_per_row_of_a_table_with_the_body_in_the_next_cell(extract, table):
+    rows = {r["name"]: r["organization"] for r in extract(table)["person_roles"] if r["name"]}
+    assert rows == {"Yaw Mensah": "Ministry of Gender", "Irena Kovac": "State Labour Inspectorate"}

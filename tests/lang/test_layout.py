@@ -18,3 +18,10 @@ def test_hard_wrapped_paragraph_stays_one_segment():
         ("paragraph", "The meeting was attended by many\nparticipants from the region."),
         ("paragraph", "A second paragraph."),
     ]
+
+
+def test_a_table_row_is_no_heading():
+    from pipeline.lang.layout import segment
+
+    text = "Delegation\nYaw Mensah | Ministry of Gender\n| Irena Kovac | State Labour Inspectorate |"
+    assert [s.kind for s in segment(text)] == ["title", "paragraph", "paragraph"]
