@@ -934,14 +934,32 @@ def _title_on_next_line(doc: Doc, p: PersonMention) -> tuple[int, int] | None:
         return None  # the line holds more than a bullet and honorifics before the name
     next_end = text.find("\n", line_end + 1)
     nxt = text[line_end + 1:len(text) if next_end < 0 else next_end]
-    if not re.match(r"[ \t]+\S", nxt) or bullet_re().match(nxt):
-        return None  # the title line is indented under the name
     a = line_end + 1 + len(nxt) - len(nxt.lstrip())
+    if bullet_re().match(nxt) or not nxt.strip():
+        return None
+    if not re.match(r"[ \t]+\S", nxt):
+        # not indented: a signature block ("NAME" / "Head of Unit, Directorate X") when a title of the
+        # title grammar opens a short line that is no sentence
+        title = next((t for t in titles_of(doc) if t.start == a), None)
+        if title is None or nxt.rstrip().endswith((".", "!", "?")) or len(nxt.split()) > 12:
+            return None
+        b = a + len(re.match(r"[^,;\n]*", text[a:]).group().rstrip(" ."))
+        _body_after_title(text, b, line_end + 1 + len(nxt), p)
+        return a, b
     b = a + len(re.match(r"[^,;\n]*", text[a:]).group().rstrip(" ."))
     if b > a and _looks_like_role(text[a:b], in_list=True) and has_head(text[a:b]) and not _has_clause(doc, a, b):
+        _body_after_title(text, b, line_end + 1 + len(nxt), p)
         return a, b
     title = next((t for t in titles_of(doc) if t.start == a), None)  # "TITLE to do X": the title alone
     return (a, title.end) if title is not None else None
+
+
+def _body_after_title(text: str, b: int, line_end: int, p: PersonMention) -> None:
+    """"TITLE, BODY" on the line below a name: the body, when the rest of the line is one, is the
+    person's organisation (unless one is known)."""
+    rest = text[b:line_end].strip(" ,;.")
+    if p.organization is None and text[b:b + 1] == "," and rest and not has_head(rest):
+        p.organization = _affiliation(rest)
 
 
 def parse_confirms(doc: Doc, person: PersonMention, start: int, end: int) -> bool:

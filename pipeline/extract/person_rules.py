@@ -46,6 +46,8 @@ class PersonRuleFinder:
             person = next((p for p in people if overlaps((p.start, p.end), (lo, hi))), None)
             if person is None or id(person) in with_role or person.role is not None:
                 continue
+            if "\n" in (text[person.end:start] if person.end <= start else text[end:person.start]):
+                continue  # the parse ran over a line break ("NAME" / "The Chair then ..."): no apposition
             rm = role_mention(text, start, end, m.rule.method, m.rule.confidence, person=person)
             role_tok = doc[m.parts["role"]]
             if m.rule.role_from_verb:

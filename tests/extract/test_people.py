@@ -525,3 +525,15 @@ def test_every_example_of_the_title_grammar(extract, text, expect):
 def test_one_person_per_row_of_a_table_with_the_body_in_the_next_cell(extract, table):
     rows = {r["name"]: r["organization"] for r in extract(table)["person_roles"] if r["name"]}
     assert rows == {"Yaw Mensah": "Ministry of Gender", "Irena Kovac": "State Labour Inspectorate"}
+
+
+def test_a_signature_block_gives_the_title_and_body_on_the_line_below_the_name(extract):
+    text = "The closing words were read on behalf of\nJoana Ferreira\nHead of Unit, Directorate for Asylum"
+    rows = [(r["name"], r["role"], r["organization"]) for r in extract(text)["person_roles"] if r["name"]]
+    assert rows == [("Joana Ferreira", "Head of Unit", "Directorate for Asylum")]
+
+
+def test_a_sentence_below_a_name_is_no_title(extract):
+    text = "Speakers:\nJoana Ferreira\nThe Chair then opened the debate on recruitment."
+    rows = [(r["name"], r["role"]) for r in extract(text)["person_roles"] if r["name"]]
+    assert rows == [("Joana Ferreira", None)]
