@@ -221,6 +221,9 @@ def _patterns() -> dict[str, re.Pattern]:
     described = vocab(rf"@indefinite{_GAP}(?:[\w'’-]+{_GAP}){{0,3}}?(?:{alternation(roles().person_noun_forms())})\b")
     return {
         "said": re.compile(rf"\b(?:{verbs}){_GAP}(?P<name>{name})(?=\s*[,(.;])"),
+        # "moderated by NAME", "chaired by Dr NAME": the agent of a capacity held at the meeting
+        "capacity_by": re.compile(vocab(rf"\b(?:{alternation(load('person_rules.yaml').passive_capacities)}){_GAP}@agent_by{_GAP}"
+                                        rf"(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?![\p{{L}}\-])")),
         # an honorific, also glued to a lower-case word ("andProf. Ana Lopez") or stacked
         "honorific": re.compile(rf"(?:(?<![\w.])|(?<=\p{{Ll}}))(?:{hons})\.?{_GAP}(?:(?:{hons})\.?{_GAP})*"
                                 rf"(?P<name>{name}|{_NAME_WORD}(?=[\s,.;:]))"),
@@ -266,7 +269,7 @@ def _candidates(doc: Doc) -> list[PersonMention]:
                                            confidence=0.85))
             offset += len(piece) + 1
     for key, method, conf in (("said", "rule:said-name", 0.8), ("honorific", "rule:honorific-name", 0.85),
-                              ("line", "rule:line-name", 0.8)):
+                              ("line", "rule:line-name", 0.8), ("capacity_by", "rule:capacity-by-name", 0.75)):
         for m in pats[key].finditer(text):
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method=method, confidence=conf))
     for key in ("quoted_described", "line_described", "bracket_described"):
@@ -695,7 +698,7 @@ def _starts_with_body(phrase: str) -> bool:
     return False
 
 
-def _body_in_role(role: str) -> str | None:
+def body_in_role(role: str) -> str | None:
     """The body a role names after its last "of (the)" when it has an organisation's head word
     ("Secretary General of the International Centre for X" -> "International Centre for X")."""
     # the body starts where its own head word is ("Director of Research of the Institute for X":
@@ -1041,7 +1044,7 @@ def attach_roles(doc: Doc, people: list[PersonMention], *, role_only_confidence:
         # "NAME (Austria), Vice-Chair ...": an affiliation written apart; a body the gazetteer does
         # not know, named in the role ("Director of the X Centre for Y"); a national official's
         # organisation is their country ("Finnish Minister of Justice")
-        rm.organization = rm.organization or p.organization or _body_in_role(rm.role) or rm.country
+        rm.organization = rm.organization or p.organization or body_in_role(rm.role) or rm.country
         rm.country = rm.country or country_of(rm.organization or "")
         p.role, p.role_start, p.role_end, p.role_method = rm.role, rm.start, rm.end, method
         out.append(rm)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang.resources import load
-from .people import role_mention
+from ..lang.resources import load, roles
+from .people import body_in_role, role_mention
 from .rules import RuleMatch, RuleSet, noun_phrase, verb_phrase
 from .util import doc_text, guarded, needs, overlaps
 
@@ -22,9 +22,13 @@ class PersonRuleFinder:
         self.name = name
         self.max_role_tokens = max_role_tokens
         data = load("person_rules.yaml")
-        self.agent_nouns = {k.lower(): v for k, v in data.agent_nouns.items()}
-        self.rules = RuleSet(nlp.vocab, data.rules, {"capacity_nouns": data.capacity_nouns,
-                                                     "agent_verbs": tuple(self.agent_nouns)})
+        passive = {k.lower(): v for k, v in data.passive_capacities.items()}
+        self.agent_nouns = {**{k.lower(): v for k, v in data.agent_nouns.items()}, **passive}
+        heads = {h.lower() for h in roles().heads if " " not in h} | set(data.capacity_nouns)
+        self.lists = {"capacity_nouns": data.capacity_nouns, "agent_verbs": tuple(data.agent_nouns),
+                      "passive_verbs": tuple(passive), "serving_verbs": data.serving_verbs,
+                      "copulas": data.copulas, "title_heads": tuple(sorted(heads))}  # the "@name" lists the patterns use
+        self.rules = RuleSet(nlp.vocab, data.rules, self.lists)
 
     def parts(self, doc: Doc, m: RuleMatch) -> tuple[tuple[int, int], tuple[int, int]]:
         """Character bounds of the name (its whole PERSON entity) and of the role phrase."""
@@ -56,6 +60,8 @@ class PersonRuleFinder:
                 rm.role_norm = f"{office} of {rest}" if rest else office
             # a role-only mention of these words is this person's role
             roles[:] = [r for r in roles if r.person is not None or not overlaps((r.start, r.end), (rm.start, rm.end))]
+            # "... by NAME of the X"; "NAME, who serves as Director of the X Centre"
+            rm.organization = rm.organization or person.organization or body_in_role(rm.role)
             person.role, person.role_start, person.role_end, person.role_method = rm.role, rm.start, rm.end, rm.method
             roles.append(rm)
             with_role.add(id(person))

@@ -416,6 +416,10 @@ class PersonRules:
     capacity_nouns: tuple[str, ...]
     agent_nouns: dict[str, str]
     rules: tuple[MatchRule, ...]
+    # verbs whose agent ("by NAME") held a capacity at the meeting: "moderated by NAME" names a person
+    passive_capacities: dict[str, str] = field(default_factory=dict)
+    serving_verbs: tuple[str, ...] = ()  # "who serves as TITLE"
+    copulas: tuple[str, ...] = ()  # "who is the TITLE"
 
 
 @rules_for("meetings.yaml")

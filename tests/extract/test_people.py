@@ -537,3 +537,14 @@ def test_a_sentence_below_a_name_is_no_title(extract):
     text = "Speakers:\nJoana Ferreira\nThe Chair then opened the debate on recruitment."
     rows = [(r["name"], r["role"]) for r in extract(text)["person_roles"] if r["name"]]
     assert rows == [("Joana Ferreira", None)]
+
+
+def test_the_agent_of_a_capacity_verb_is_a_person_even_when_the_model_says_organisation(extract):
+    text = "The second session was moderated by Kojo Appiah of the Refugee Law Centre."
+    rows = [(r["name"], r["role_norm"], r["organization"]) for r in extract(text)["person_roles"] if r["name"]]
+    assert rows == [("Kojo Appiah", "Moderator", "Refugee Law Centre")]
+
+
+def test_an_organisation_after_a_capacity_verb_is_no_person(extract):
+    text = "The session was moderated by the Refugee Law Clinic."
+    assert [r["name"] for r in extract(text)["person_roles"] if r["name"]] == []

@@ -20,8 +20,7 @@ def test_rule_example(nlp, extract, rule, example):
     gives that person that role (by this rule or an earlier one)."""
     doc = nlp(example.text)
     finder = nlp.get_pipe("rapporteur_person_rules")
-    alone = RuleSet(nlp.vocab, [rule], {"capacity_nouns": load("person_rules.yaml").capacity_nouns,
-                                        "agent_verbs": tuple(finder.agent_nouns)})
+    alone = RuleSet(nlp.vocab, [rule], finder.lists)
     got = []
     for m in alone.matches(doc):
         (a, b), (c, d) = finder.parts(doc, m)
