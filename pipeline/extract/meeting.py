@@ -54,7 +54,8 @@ def _phase_verbs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                  for words in (res.start_verbs, res.end_verbs, res.continue_verbs))
 _GROUP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|@name_connectors|&))*"
 # "Labour Inspectors from 20 countries met on ..." -> "meeting of Labour Inspectors"
-_GROUP_MET = WordPattern(rf"(?P<who>{_GROUP})\s+(?:@origin\s+[\w ]{{1,40}}?\s+)?@meetings.gather_verbs\b")
+_GROUP_MET = WordPattern(rf"(?P<who>{_GROUP})\s+(?:@origin\s+[\w ]{{1,40}}?\s+)?@meetings.gather_verbs\b"
+                         r"(?!\s+(?i:@articles)\b)")  # "X convened a conference on Y": X held it, Y names it
 # "... convened the X Task Force", "convening a meeting of the X Committee": a body that was convened
 _BODY = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|@body_connectors|&|@mission_to(?=\s+[A-Z])))*"
 _CONVENED_BODY = WordPattern(rf"\b@meetings.convene_forms\s+(?:@articles\s+(?:\w+\s+)?@meetings.body_meeting_nouns\s+@genitive\s+)?@definite\s+(?P<who>{_BODY})")
@@ -366,7 +367,8 @@ def _other_meeting() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _trailing_date() -> re.Pattern:
     lex = lexicon()
-    return re.compile(vocab(rf"\s+@meetings.date_preps\s+(?:@definite\s+)?(?:{alternation((*lex.months, *lex.weekdays))})\b.*$"))
+    return re.compile(vocab(rf"\s+@meetings.date_preps\s+(?:@definite\s+)?(?:\d{{1,2}}(?:@ordinal_suffixes)?\s+)?"
+                            rf"(?:{alternation((*lex.months, *lex.weekdays))})\b.*$"))
 
 
 def _inside(spans, start, end) -> bool:
@@ -579,7 +581,11 @@ def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[
     names a body; so is a body that owns the meeting noun ("the Council of Europe's conference")."""
     if not doc.has_annotation("DEP"):
         return None
-    nouns = {n.lower() for n in load("meetings.yaml").meeting_nouns if " " not in n}
+    res = load("meetings.yaml")
+    nouns = {n.lower() for n in res.meeting_nouns if " " not in n}
+    classes = lexicon().word_classes
+    pronouns, group_possessives = set(classes["possessive_pronouns"]), set(classes["group_possessives"])
+    hosting = {w.lower() for w in res.word_classes["hosting_verbs"]}
     text = doc_text(doc)
     for s, e in scope:
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -587,17 +593,18 @@ def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[
             if tok.lower_ not in nouns:
                 continue
             owners = [c for c in tok.children if c.dep_ == "poss"]
-            named = [c for c in owners if c.lower_ not in ("its", "their", "his", "her", "our", "my")]
+            named = [c for c in owners if c.lower_ not in pronouns]
             for c in named:  # "the Council of Europe's annual conference": the body that owns it
                 a, b = c.left_edge.idx, c.idx + len(c)
                 orgs = organisers_in(text[a:b])
                 if orgs:
                     return orgs, Span(a, b, text[a:b])
-            if not any(c.lower_ in ("its", "their") for c in owners):
-                continue
             if tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
                 continue
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            # "X held its 7th meeting"; "X hosted a webinar on Y": the subject held it
+            if not any(c.lower_ in group_possessives for c in owners) and not (tok.dep_ == "dobj" and verb.lower_ in hosting):
+                continue
             for subj in (c for c in verb.children if c.dep_ == "nsubj"):
                 a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
                 if "\n" in text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
@@ -749,9 +756,12 @@ def _read_name(r: _Reading, rec: MeetingFact) -> None:
         named = find_meeting_name(text, [(0, len(text))])
     if named is None and described is None:  # named nowhere: "The seminar on X, hosted by Y, took place ..."
         described = described_meeting_name(r.doc, meeting_sents, r.title_spans, definite=True)
+    # a date phrase the name ran into is no part of it ("... Task Force on February 1", "a webinar
+    # on X on 4 May 2026")
     if named:
-        # a date phrase the name ran into is no part of it ("... Task Force on February 1")
         named = _trailing_date().sub("", named) or named
+    if described:
+        described = _trailing_date().sub("", described) or described
     rec.name = named or described
     rec.series_key = series_key(named)
     rec.series = series_name(named) if rec.series_key else None

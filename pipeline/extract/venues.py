@@ -180,8 +180,8 @@ def find_countries(text: str) -> list[Place]:
 _COUNTRY_AFTER = WordPattern(r"\b@place_preps\s+(?:@definite\s+)?(?P<country>[A-Z][a-zà-ÿ]+(?:\s+(?:@genitive\s+)?[A-Z][a-zà-ÿ]+){0,3})")
 
 
-_TITLE_CITY = re.compile(r"(?:(?<=\d)|(?<=[\d(]\s)|(?<=\()|^)(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)"
-                         r"(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?")
+_TITLE_CITY = re.compile(r"(?:(?<=\d)|(?<=[\d(]\s)|(?<=\()|^)(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?!\s*:)"
+                         r"(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?")  # "Date: ..." is a label
 
 
 def find_title_cities(line: str) -> list[Place]:

@@ -402,3 +402,21 @@ def test_a_definite_meeting_noun_without_a_topic_names_nothing(extract):
     # "the forum, held during X" refers back to a meeting; it describes none
     m = extract("The forum, held during the presidency of the regional bloc, took place in Kigali on 6 May 2027.")["meeting"]
     assert m["name"] is None
+
+
+def test_a_body_that_hosts_a_meeting_organises_it(extract):
+    m = extract("The Danube Labour Network hosted a webinar on seasonal work on 4 May 2026.")["meeting"]
+    assert m["organizers"] == ["Danube Labour Network"] and m["name"] == "webinar on seasonal work"
+
+
+def test_a_body_that_convenes_a_meeting_is_its_organiser_not_its_name(extract):
+    m = extract("The Adriatic Prosecutors Network convened a conference on asset recovery in Split on 4 May 2026.")["meeting"]
+    assert m["organizers"] == ["Adriatic Prosecutors Network"]
+    assert m["name"] == "conference on asset recovery in Split"
+
+
+def test_labelled_lines_of_a_title_block(extract):
+    text = ("Regional consultation on shelters\nOrganised by: Danube Labour Network\nDate: 4 May 2026\n"
+            "Venue: Palais des Nations, Geneva\n\nThe consultation brought together shelter managers.")
+    m = extract(text)["meeting"]
+    assert (m["organizers"], m["city"], m["start_date"]) == (["Danube Labour Network"], "Geneva", "2026-05-04")
