@@ -832,7 +832,7 @@ def _read_place(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
             bounds = sentence_bounds(r.doc)
             k = sentence_of(bounds, cities[0].start)
             named = tuple(countries_in(text[bounds[k][0]:bounds[k][1]])) if k is not None else ()
-            rec.country, rec.country_method = city_country(rec.city, named), "inferred:city"
+            rec.country, rec.country_method = city_country(rec.city, named, tuple(countries_in(text))), "inferred:city"
     elif physical and physical[0].city:
         rec.city, rec.country, rec.country_method = physical[0].city, physical[0].country, "inferred:venue"
         rec.city_evidence = rec.country_evidence = rec.venue_evidence

