@@ -48,6 +48,9 @@ _NAME_FULL = WordPattern(NAME_RE, engine=re)
 _ROLE_END = WordPattern(r",|;|\.(?:\s|$)|:|\(|“|”|\"|\n| @capacity_in @capacity_possessives | @role_end_words ", engine=re)
 # Items of a sentence: commas, semicolons, colons and dashes between spaces.
 _AS_TITLE = WordPattern(r"[^\S\n]*(?:\([^()\n]{1,60}\)[^\S\n]*)?,?[^\S\n]*@capacity_as[^\S\n]+(?:@as_determiners[^\S\n]+)?", engine=re)
+# What follows a title in its item without being part of it: a lower-case phrase after a preposition
+# of place or field ("... Institute in the field of migration", "... Unit within the ministry").
+_ROLE_TAIL = WordPattern(r"[^\S\n]+@role_tail_preps[^\S\n]+(?:@definite[^\S\n]+)?\p{Ll}", engine=re)
 _SEPARATOR = re.compile(r"\s*(?:[,;:|]|\s[–—-]\s)\s*")  # "|" between the cells of a table row
 # Words that introduce a list of people, cut from the front of the first item.
 _LEAD_IN = WordPattern(r"^.*\b@list_lead_ins(?:\s+|$)", re.I | re.S, engine=re)
@@ -914,6 +917,9 @@ class _SentenceRoles:
                 if longer is not None:  # "NAME, Minister of X, Y and Z": the title's portfolios run on
                     return max(n for n in range(j, len(items)) if items[n].start < longer.end), a, longer.end
                 self.affiliation_after(j, i)
+                shorter = next((t for t in self.titles if t.start == a and t.end < b), None)
+                if shorter is not None and _ROLE_TAIL.match(text, shorter.end, b):
+                    return j, a, shorter.end  # "Director of the X Institute in the field of Y": the title
                 return j, a, b
             t = _title_in(self.titles, a, a + 1)
             if t is not None:  # "NAME, TITLE was concerned ...": the title, not the clause

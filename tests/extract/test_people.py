@@ -548,3 +548,9 @@ def test_the_agent_of_a_capacity_verb_is_a_person_even_when_the_model_says_organ
 def test_an_organisation_after_a_capacity_verb_is_no_person(extract):
     text = "The session was moderated by the Refugee Law Clinic."
     assert [r["name"] for r in extract(text)["person_roles"] if r["name"]] == []
+
+
+def test_a_role_ends_before_a_lower_case_phrase_of_place_or_field(extract):
+    text = "The keynote came from Halima Yusuf, Director of the Institute for Labour Studies in the field of migration."
+    rows = [(r["name"], r["role"]) for r in extract(text)["person_roles"] if r["name"]]
+    assert rows == [("Halima Yusuf", "Director of the Institute for Labour Studies")]
