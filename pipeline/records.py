@@ -320,9 +320,9 @@ class Extraction:
     errors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        from dataclasses import asdict
-
-        return asdict(self)
+        """The record as plain data, as dataclasses.asdict gives it (without its deep copies of
+        every value, which cost more than the rest of a re-run of cached documents)."""
+        return _plain(self)
 
     @classmethod
     def from_json(cls, data: dict) -> "Extraction":
@@ -333,6 +333,28 @@ class Extraction:
         return {"doc_id": self.doc_id, "meeting": self.meeting.row(), "errors": list(self.errors),
                 **{k: [f.row() for f in getattr(self, k)]
                    for k in ("mentions", "person_roles", "counts", "quotes", "recommendations")}}
+
+
+def _plain(value):
+    """dataclasses.asdict for the records: dataclasses become dicts, lists and tuples keep their
+    type, values are immutable (str, int, float, bool, None, date) and are shared, not copied."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...] | None:
+    import dataclasses
+
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def _build(cls, data):

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
+import json
 import logging
-from dataclasses import dataclass
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -70,11 +73,44 @@ def previous_run(output_dir: Path) -> dict[str, Prepared]:
             for d in read_rows(output_dir, "documents") if d["status"] == "ok" and d["sha256"]}
 
 
+@dataclass
+class IngestState:
+    """What an earlier ingest into the same output folder learnt, kept in OUTPUT/interim/ingest_state.json:
+    each plain-text file's size, modification time and content hash (a file unchanged on disk is
+    not read or hashed again), and the language guessed for each content hash."""
+
+    files: dict[str, list] = field(default_factory=dict)  # source_path -> [size, mtime_ns, sha256]
+    guesses: dict[str, str | None] = field(default_factory=dict)  # sha256 -> language guessed from the text
+
+    @classmethod
+    def read(cls, output_dir: Path) -> "IngestState":
+        path = Path(output_dir) / "interim" / STATE_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(dict(data.get("files") or {}), dict(data.get("guesses") or {}))
+        except (OSError, ValueError, AttributeError):
+            return cls()  # no state (or a damaged one): every file is read
+
+    def write(self, output_dir: Path) -> None:
+        folder = Path(output_dir) / "interim"
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"files": self.files, "guesses": self.guesses}, fh, sort_keys=True)
+        os.replace(tmp, folder / STATE_FILE)
+
+
+STATE_FILE = "ingest_state.json"
+
+
 def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, Any],
-                previous: dict[str, Prepared] | None = None, *, languages: tuple[str, ...] = ("en",)) -> Document:
+                previous: dict[str, Prepared] | None = None, *, languages: tuple[str, ...] = ("en",),
+                state: IngestState | None = None) -> Document:
     """Read, clean, segment and describe one file. Never raises for bad input: the row says why.
 
-    Content already cleaned by an earlier run (same sha256 in `previous`) is not cleaned again.
+    Content already cleaned by an earlier run (same sha256 in `previous`) is not cleaned again; a
+    plain-text file whose size and modification time `state` knows, with that content in
+    `previous`, is not even read again, and its language is not guessed again.
     """
     doc = Document(doc_id=doc_id, source_path=source_path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -85,9 +121,17 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
     reader = reader_for(path)
     extracted = None
     try:
-        data = read_bytes(path)
-        doc.sha256 = hashlib.sha256(data).hexdigest()
-        prepared = (previous or {}).get(doc.sha256) if reader is None else None
+        prepared = None
+        stat = path.stat() if state is not None and reader is None else None
+        known = state.files.get(source_path) if stat is not None else None
+        if known and known[:2] == [stat.st_size, stat.st_mtime_ns] and known[2] in (previous or {}):
+            doc.sha256, prepared = known[2], previous[known[2]]  # unchanged on disk since the last run
+        else:
+            data = read_bytes(path)
+            doc.sha256 = hashlib.sha256(data).hexdigest()
+            prepared = (previous or {}).get(doc.sha256) if reader is None else None
+        if stat is not None:
+            state.files[source_path] = [stat.st_size, stat.st_mtime_ns, doc.sha256]
         if prepared is None:
             if reader is not None:
                 extracted = reader(data, path)
@@ -118,7 +162,14 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
         doc.dateline_start, doc.dateline_end = dateline.start, dateline.end
     doc.url = metadata.get("url")
     doc.publisher = metadata.get("publisher") or (dateline.agency if dateline else None)
-    doc.language = metadata.get("language") or guess_language(doc.text)
+    if metadata.get("language"):
+        doc.language = metadata["language"]
+    elif state is not None and doc.sha256 in state.guesses:
+        doc.language = state.guesses[doc.sha256]
+    else:
+        doc.language = guess_language(doc.text)
+        if state is not None:
+            state.guesses[doc.sha256] = doc.language
     if languages and doc.language and doc.language not in languages:
         doc.status = "unsupported_language"
         doc.error = (f"the text is in {doc.language!r}, and no spaCy model is configured for it (params.yaml "
@@ -129,7 +180,7 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
 
 
 def iter_documents(input_dir: Path, previous: dict[str, Prepared] | None = None, *,
-                   languages: tuple[str, ...] = ("en",)) -> Iterator[Document]:
+                   languages: tuple[str, ...] = ("en",), state: IngestState | None = None) -> Iterator[Document]:
     """Ingest every file of the folder, lazily, in a stable order. Duplicates point at the first copy."""
     input_dir = Path(input_dir)
     manifest = load_manifest(input_dir)
@@ -141,7 +192,7 @@ def iter_documents(input_dir: Path, previous: dict[str, Prepared] | None = None,
         try:
             metadata = {**manifest.get(rel.as_posix(), manifest.get(path.name, {})), **load_sidecar(path)}
             metadata = {k: v for k, v in metadata.items() if k in META_FIELDS}
-            doc = ingest_file(path, doc_id, rel.as_posix(), metadata, previous, languages=languages)
+            doc = ingest_file(path, doc_id, rel.as_posix(), metadata, previous, languages=languages, state=state)
         except Exception as exc:  # a bug or a bad sidecar must not cost the other documents
             log.exception("ingest failed for %s", rel)
             doc = Document(doc_id=doc_id, source_path=rel.as_posix(), sha256=sha256_of(path),
@@ -189,7 +240,11 @@ def main(input_dir: Path | str, output_dir: Path | str, *, languages: tuple[str,
     `progress`, a bar over the files (shown once a run takes more than a couple of seconds)."""
     from ..tables import write_tables
 
-    documents = iter_documents(Path(input_dir), previous_run(Path(output_dir)), languages=languages)
+    state = IngestState.read(Path(output_dir))
+    previous = previous_run(Path(output_dir))
+    known = {entry[2] for entry in state.files.values()}
+    state.guesses = {sha: lang for sha, lang in state.guesses.items() if sha in known}  # forget removed content
+    documents = iter_documents(Path(input_dir), previous, languages=languages, state=state)
     if progress:
         from tqdm import tqdm
 
@@ -197,4 +252,7 @@ def main(input_dir: Path | str, output_dir: Path | str, *, languages: tuple[str,
                          dynamic_ncols=True, delay=2)
     docs = list(documents)
     write_tables(document_rows(docs), output_dir)
+    present = {d.source_path for d in docs}
+    state.files = {k: v for k, v in state.files.items() if k in present}
+    state.write(Path(output_dir))  # after the tables: a state never describes tables not written
     return docs
