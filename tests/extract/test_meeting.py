@@ -435,3 +435,8 @@ def test_a_city_several_countries_have_is_in_the_country_the_report_names_elsewh
 def test_a_small_namesake_in_a_country_named_elsewhere_does_not_move_a_large_city(extract):
     text = "The regional workshop took place in Vienna on 3 May 2026.\n\nOfficials from the United States attended."
     assert extract(text)["meeting"]["country"] == "Austria"
+
+
+def test_a_venue_of_an_international_body_gives_its_city(extract):
+    m = extract("The expert meeting took place from 3 to 5 May 2026 at the United Nations Office at Nairobi.")["meeting"]
+    assert (m["venue"], m["city"], m["country"]) == ("United Nations Office at Nairobi", "Nairobi", "Kenya")
