@@ -19,3 +19,18 @@ def test_record_json_and_rows():
     assert rows["meeting"]["date_start_char"] == 10 and rows["meeting"]["participants_text"] == "More than 40 people"
     row = rows["person_roles"][0]
     assert (row["start_char"], row["end_char"], row["role_start_char"], row["role_end_char"]) == (60, 69, 71, 83)
+
+
+def test_plain_data_is_what_dataclasses_asdict_gives():
+    from dataclasses import asdict
+
+    record = Extraction(
+        doc_id="d", meeting=MeetingFact(doc_id="d", organizers=["Harbour Network"],
+                                        participants=Figure(40, "exact", "participants", Span(3, 18, "40 participants"))),
+        person_roles=[PersonRoleFact("a1", "d", Span(60, 69, "Ana Lopez"), "Ana Lopez", ["Dr"], "Head of Unit",
+                                     "Head of Unit", None, None, "2022-05-03", "day", "rule:x", 0.9, None)])
+    plain = record.to_json()
+    assert plain == asdict(record)
+    assert plain["meeting"]["participants"]["span"] == {"start": 3, "end": 18, "text": "40 participants"}
+    plain["meeting"]["organizers"].append("changed")
+    assert record.meeting.organizers == ["Harbour Network"]  # lists are copies, not the record's own

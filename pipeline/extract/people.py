@@ -336,7 +336,7 @@ def _title_tail_name(title: str) -> int | None:
             continue  # "Ana G. Lopez": the initial belongs to the name, look one word further
         if fold(before) in _function_words():
             continue  # "Rapporteur on Child Protection": after a preposition comes the mandate
-        if re.fullmatch(vocab(NAME_RE), candidate) and is_plausible_name(candidate) and not has_head(candidate):
+        if _NAME_FULL.fullmatch(candidate) and is_plausible_name(candidate) and not has_head(candidate):
             return first.start()
     return None
 
@@ -434,7 +434,7 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
         # in a Title-Case headline a name needs the model and a name's shape to agree, and no word
         # of it may name a place ("Minister Visits Moldova", "Envoy Urges Stronger Action")
         model_agrees = c.method == "model:ner" or any(s <= start and start + len(name) <= e for s, e in model_names)
-        shape = re.fullmatch(vocab(NAME_RE), name) or (single and re.fullmatch(_NAME_WORD, name))
+        shape = _NAME_FULL.fullmatch(name) or (single and re.fullmatch(_NAME_WORD, name))
         if not model_agrees or not shape or any(country_of(w) for w in name.split()):
             return None
     return replace(c, start=start, end=start + len(name), name=name, honorifics=hons)
@@ -517,7 +517,7 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
             if bracket and bracket.start() > 0:
                 b = a + bracket.start()
             name = text[a:b]
-            if re.fullmatch(vocab(NAME_RE), name) and is_plausible_name(name) and not has_head(name):
+            if _NAME_FULL.fullmatch(name) and is_plausible_name(name) and not has_head(name):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
                                          confidence=0.75))
     return out
@@ -756,7 +756,7 @@ def _assign(doc: Doc, people: list[PersonMention], titles: list[RoleMatch]) -> d
 
 class _SentenceRoles:
     """The roles of the people of one sentence, read from its items (the pieces between commas,
-    semicolons, colons and dashes). For each item holding one person the shapes are tried in
+    semicolons, colons, dashes and table cell bars). For each item holding one person the shapes are tried in
     order: "NAME as TITLE", "TITLE NAME", a list item's words before the name, a body's lower-case
     title, a bracket after the name, "NAME of the BODY", and for a bare name the items around it
     ("the TITLE, NAME" / "NAME, TITLE")."""

@@ -63,8 +63,6 @@ def _paragraph_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
-
-
 def _holder_of_title(window: str, people: list[PersonMention]) -> PersonMention | None:
     """'..., the Secretary General said': the person named earlier with a role of that title."""
     m = re.match(vocab(r"^[\s,]*@definite\s+((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*)"), window)

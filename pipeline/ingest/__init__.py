@@ -4,8 +4,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,12 +90,9 @@ class IngestState:
             return cls()  # no state (or a damaged one): every file is read
 
     def write(self, output_dir: Path) -> None:
-        folder = Path(output_dir) / "interim"
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"files": self.files, "guesses": self.guesses}, fh, sort_keys=True)
-        os.replace(tmp, folder / STATE_FILE)
+        from ..tables import write_json_atomic
+
+        write_json_atomic(Path(output_dir) / "interim" / STATE_FILE, {"files": self.files, "guesses": self.guesses})
 
 
 STATE_FILE = "ingest_state.json"
@@ -241,10 +236,7 @@ def main(input_dir: Path | str, output_dir: Path | str, *, languages: tuple[str,
     from ..tables import write_tables
 
     state = IngestState.read(Path(output_dir))
-    previous = previous_run(Path(output_dir))
-    known = {entry[2] for entry in state.files.values()}
-    state.guesses = {sha: lang for sha, lang in state.guesses.items() if sha in known}  # forget removed content
-    documents = iter_documents(Path(input_dir), previous, languages=languages, state=state)
+    documents = iter_documents(Path(input_dir), previous_run(Path(output_dir)), languages=languages, state=state)
     if progress:
         from tqdm import tqdm
 
@@ -252,7 +244,9 @@ def main(input_dir: Path | str, output_dir: Path | str, *, languages: tuple[str,
                          dynamic_ncols=True, delay=2)
     docs = list(documents)
     write_tables(document_rows(docs), output_dir)
-    present = {d.source_path for d in docs}
-    state.files = {k: v for k, v in state.files.items() if k in present}
+    # what the state knows of files and contents no longer in the folder is forgotten
+    paths, contents = {d.source_path for d in docs}, {d.sha256 for d in docs}
+    state.files = {k: v for k, v in state.files.items() if k in paths}
+    state.guesses = {k: v for k, v in state.guesses.items() if k in contents}
     state.write(Path(output_dir))  # after the tables: a state never describes tables not written
     return docs
