@@ -40,6 +40,7 @@ class ExtractStats:
     n_words: int = 0
     seconds: float = 0.0
     results: list[Extraction] | None = None  # what was written to interim/extractions.jsonl
+    lines: dict[str, str] | None = None  # doc_id -> its line of extractions.jsonl, where known
 
 
 def cache_key(ctx: dict[str, Any], model: str, resources: str, params: dict[str, Any]) -> str:
@@ -49,12 +50,23 @@ def cache_key(ctx: dict[str, Any], model: str, resources: str, params: dict[str,
     text_hash = hashlib.sha256(ctx["text"].encode("utf-8")).hexdigest()
     blob = json.dumps({"text": text_hash, "segments": ctx.get("segments"), "dateline": ctx.get("dateline"),
                        "published": ctx.get("published"), "doc_id": ctx["doc_id"], "model": model,
-                       "resources": resources, "params": params}, sort_keys=True, default=list)
+                       "resources": resources, "params": params, "format": CACHE_FORMAT}, sort_keys=True,
+                      default=list)
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
+CACHE_FORMAT = 2  # an entry is its key on the first line, then the result's line of extractions.jsonl
+
+
+def result_line(result: Extraction) -> str:
+    """A result as its line of interim/extractions.jsonl (and of its cache entry)."""
+    return json.dumps(result.to_json(), sort_keys=True, ensure_ascii=False)
+
+
 class Cache:
-    """Per-document results in a folder; entries are written atomically and checked on read."""
+    """Per-document results in a folder; entries are written atomically and checked on read. An
+    entry holds the result's line of extractions.jsonl as it is written, so a cached document is
+    read once and never serialised again."""
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder else None
@@ -62,28 +74,30 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True)
         self.corrupt: list[str] = []
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> tuple[Extraction, str] | None:
+        """The result and its line, or None when there is no entry or it is damaged."""
         if not self.folder:
             return None
         path = self.folder / f"{key}.json"
         if not path.exists():
             return None
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            if entry.get("key") != key or "result" not in entry:
+            head, _, line = path.read_text(encoding="utf-8").partition("\n")
+            if head != key:
                 raise ValueError("entry does not match its key")
-            return entry["result"]
-        except (ValueError, OSError, UnicodeDecodeError) as exc:
+            line = line.rstrip("\n")
+            return Extraction.from_json(json.loads(line)), line
+        except (ValueError, TypeError, KeyError, OSError, UnicodeDecodeError) as exc:
             log.warning("cache entry %s is corrupt (%s): recomputing it", path.name, exc)
             self.corrupt.append(key)
             return None
 
-    def put(self, key: str, result: dict[str, Any]) -> None:
+    def put(self, key: str, line: str) -> None:
         if not self.folder:
             return
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"key": key, "result": result}, fh, sort_keys=True)
+            fh.write(f"{key}\n{line}\n")
         os.replace(tmp, self.folder / f"{key}.json")
 
 
@@ -227,6 +241,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
     stats = ExtractStats()
     order: list[str] = []
     results: dict[str, Extraction] = {}
+    lines: dict[str, str] = {}
 
     bar = None
     if progress:
@@ -241,7 +256,7 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
             key = cache_key(ctx, key_model, key_resources, {**(params or {}), "components": components or {}})
             hit = cache.get(key)
             if hit is not None:
-                results[ctx["doc_id"]] = Extraction.from_json(hit)
+                results[ctx["doc_id"]], lines[ctx["doc_id"]] = hit
                 stats.n_cached += 1
                 if bar is not None:
                     bar.update(1)
@@ -267,7 +282,8 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
         for key, doc_id, result, n_words in pipe_contexts(nlp, itertools.chain([first], todo),
                                                           batch_size=batch_size, max_chars=max_chars):
             results[doc_id] = result
-            cache.put(key, result.to_json())
+            lines[doc_id] = result_line(result)
+            cache.put(key, lines[doc_id])
             stats.n_words += n_words
             stats.n_extracted += 1
             if bar is not None:
@@ -276,16 +292,20 @@ def run_extraction(contexts: Iterable[dict[str, Any]], *, model: str | None = No
         bar.close()
     stats.seconds = time.perf_counter() - started
     stats.n_corrupt_cache = len(cache.corrupt)
+    stats.lines = lines
     return [results[d] for d in order], stats
 
 
-def write_extractions(results: list[Extraction], output: Path) -> Path:
+def write_extractions(results: list[Extraction], output: Path, lines: dict[str, str] | None = None) -> Path:
+    """interim/extractions.jsonl, sorted by doc_id; a result's known line (from the cache) is
+    written as it is."""
+    lines = lines or {}
     folder = Path(output) / INTERIM
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         for result in sorted(results, key=lambda r: r.doc_id):
-            fh.write(json.dumps(result.to_json(), sort_keys=True, ensure_ascii=False) + "\n")
+            fh.write((lines.get(result.doc_id) or result_line(result)) + "\n")
     target = folder / EXTRACTIONS
     os.replace(tmp, target)
     return target
@@ -329,7 +349,7 @@ def main(output: Path | str, *, model: str | None = None, batch_size: int | None
                                     cache_dir=cache_dir, progress=not quiet, total=total, scheduler=scheduler,
                                     components=components)
     _mark_failed(output, results)
-    write_extractions(results, output)
+    write_extractions(results, output, stats.lines)
     log.info("extract: %d documents (%d extracted, %d from cache, %d corrupt cache entries recomputed)",
              stats.n_documents, stats.n_extracted, stats.n_cached, stats.n_corrupt_cache)
     stats.results = results

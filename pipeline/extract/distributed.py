@@ -39,14 +39,14 @@ def extract_batch(items: list[tuple[str, dict[str, Any]]], model: str | None, ba
                   max_chars: int | None, cache_dir: str | None,
                   components: str = "{}") -> list[tuple[str, str, dict[str, Any], int]]:
     """Run on a worker: (key, doc_id, result as JSON, words) for each (key, context)."""
-    from . import Cache, pipe_contexts
+    from . import Cache, pipe_contexts, result_line
 
     cache = Cache(Path(cache_dir)) if cache_dir else Cache(None)
     out = []
     for key, doc_id, result, words in pipe_contexts(_worker_nlp(model, components), items, batch_size=batch_size,
                                                     max_chars=max_chars):
         data = result.to_json()
-        cache.put(key, data)
+        cache.put(key, result_line(result))
         out.append((key, doc_id, data, words))
     return out
 

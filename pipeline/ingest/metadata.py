@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -37,12 +38,15 @@ class Dateline:
     end: int
 
 
+_LINE_START = re.compile(r"^(?=[^\S\n]*\S)", re.MULTILINE)
+
+
 def read_dateline(text: str) -> Dateline | None:
     """'Geneva, 3 May 2019 (AP):' or 'WARSAW, 9 March 2018 –' opening one of the first lines."""
     from ..lang.resources import lexicon
 
     calendar = {w.lower() for w in (*lexicon().weekdays, *lexicon().months)}
-    lines = [m.start() for m in re.finditer(r"^(?=[^\S\n]*\S)", text, re.MULTILINE)][:DATELINE_LINES]
+    lines = [m.start() for m in itertools.islice(_LINE_START.finditer(text), DATELINE_LINES)]
     # a weekday or a month is no place: "Tuesday, March 9, 2010 4:15 PM" is a page's timestamp
     m = next((m for m in (_DATELINE.match(text, pos) for pos in lines)
               if m and m.group("place").strip().lower() not in calendar), None)

@@ -30,8 +30,12 @@ def test_tables_are_identical_with_and_without_cache_and_with_two_workers(tmp_pa
     # a second run that reads everything back from the cache
     cached = tmp_path / "cached"
     _run(folder, cached)
+    written = (cached / "interim" / "extractions.jsonl").read_bytes()
     stats = extract_main(cached, quiet=True)
     assert (stats.n_extracted, stats.n_cached) == (0, 5)
+    # the cached lines are written as they are: the same bytes as the run that extracted them
+    assert (cached / "interim" / "extractions.jsonl").read_bytes() == written
+    assert (tmp_path / "two" / "interim" / "extractions.jsonl").read_bytes() == written
     _same_tables(seed_outputs, cached)
 
 
