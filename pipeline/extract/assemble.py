@@ -22,6 +22,8 @@ from ..records import (CountFact, Extraction, Figure, MeetingFact, MentionFact, 
                        QuoteFact, RecommendationFact, Segment, Span, stable_id)
 from ..lang.resources import alternation, roles
 from .meeting import build_meeting
+from .orgs import host_body
+from .roles import has_head
 from .places import countries_in
 from .util import CACHE_EXTENSIONS, FACT_EXTENSIONS, doc_text, needs, sentence_bounds, sentence_of
 
@@ -54,6 +56,13 @@ def _national_offices() -> re.Pattern:
 def _national_office(role_norm: str | None) -> bool:
     """A title only a state has ("Minister of X", "Attorney General"), per roles.yaml national_offices."""
     return bool(role_norm) and bool(_national_offices().match(role_norm))
+
+
+def _staff_post(r) -> bool:
+    """A named person's capitalised title that names no organisation or country and is not an
+    office only a state has ("Director of Research", not "Deputy Minister" or "survivor")."""
+    return (not (r.organization or r.country) and r.role[:1].isupper() and has_head(r.role)
+            and not _national_office(r.role_norm))
 
 
 def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
@@ -90,8 +99,13 @@ def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
     with_role = {p.name for p in people if p.role}
     seen_plain: set[str] = set()
     home = _home_country(text, meeting.country)
+    host = host_body(needs(doc, "orgs", ASSEMBLER))
     for r in needs(doc, "roles", ASSEMBLER):
         mention("ROLE", r.start, r.end, "rapporteur_people", r.method, r.confidence)
+        if r.person is not None and host and _staff_post(r):
+            # "said Ambassador NAME, Director of the Office of the Secretary General" in a report
+            # about one body: a post of that body
+            r.organization, r.method = host, f"{r.method}; organisation inferred:host-body"
         if r.person is None and home and not (r.country or r.organization) and _national_office(r.role_norm):
             # "the Attorney General" in a report of a national meeting: that country's office
             r.country, r.method = home, f"{r.method}; country inferred:meeting-country"

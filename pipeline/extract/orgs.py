@@ -138,6 +138,33 @@ def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
     return found
 
 
+def body_label(mention: OrgMention, gaz: Gazetteer | None = None) -> str | None:
+    """The label a role's organisation gets for a body the text names (following reports_as), as
+    roles.role_org_country gives it; None for a treaty or a meeting's own name."""
+    gaz = gaz or gazetteer()
+    org = gaz.by_key.get(fold(mention.name))
+    if org is not None and org.kind != "organization":
+        return None
+    return gaz.resolve(org).label if org else (mention.acronym or mention.name)
+
+
+HOST_MIN_MENTIONS = 2
+
+
+def host_body(mentions: list[OrgMention]) -> str | None:
+    """The body a report is about: the one it names most often, at least HOST_MIN_MENTIONS times
+    and more often than any other (a release of a body names itself; its own staff are introduced
+    by their post alone, "Director of the Office of the Secretary General")."""
+    from collections import Counter
+
+    gaz = gazetteer()
+    counts = Counter(label for label in (body_label(m, gaz) for m in mentions) if label)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < HOST_MIN_MENTIONS or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 class OrgFinder:
     """Finds organisation mentions: doc._.orgs."""
 

@@ -89,7 +89,9 @@ def load_calibration(path: Path | str | None = None) -> dict[str, dict[str, floa
 
 
 def _calibrate(person_roles: list[dict], counts: list[dict], recommendations: list[dict], path=None) -> None:
-    """Each fact's confidence is its method's measured precision, where one was measured."""
+    """Each fact's confidence is its method's measured precision, where one was measured; a method
+    with an inference added ("rule:x; organisation inferred:host-body") is the method it adds to
+    (the confidence is the reading's, the inference is said in the method)."""
     table = load_calibration(path)
     if not table:
         return
@@ -98,8 +100,11 @@ def _calibrate(person_roles: list[dict], counts: list[dict], recommendations: li
                        ("count", counts), ("recommendation", recommendations)):
         measured = table.get(kind, {})
         for row in rows:
-            if row.get("method") in measured:
-                row["confidence"] = measured[row["method"]]
+            method = row.get("method")
+            if method in measured:
+                row["confidence"] = measured[method]
+            elif method and method.split("; ")[0] in measured:
+                row["confidence"] = measured[method.split("; ")[0]]
 
 
 def _org_ids(orgs: dict[str, dict[str, Any]], gaz, person_roles, meetings, recommendations):

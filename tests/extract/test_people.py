@@ -554,3 +554,20 @@ def test_a_role_ends_before_a_lower_case_phrase_of_place_or_field(extract):
     text = "The keynote came from Halima Yusuf, Director of the Institute for Labour Studies in the field of migration."
     rows = [(r["name"], r["role"]) for r in extract(text)["person_roles"] if r["name"]]
     assert rows == [("Halima Yusuf", "Director of the Institute for Labour Studies")]
+
+
+def test_a_post_without_a_body_in_a_report_about_one_body_is_a_post_of_that_body(extract):
+    r = extract("UNODC opened a training course for border guards in Tashkent. “UNODC will keep supporting "
+                "the region,” said Lina Haddad, Director of Field Operations. Deputy Minister Timur Rakhimov "
+                "thanked the trainers, as did Ines Ortega, a survivor of trafficking.")
+    named = _named(r)
+    assert (named["Lina Haddad"]["organization"], named["Lina Haddad"]["method"]) == (
+        "UNODC", "rule:name-comma-title; organisation inferred:host-body")
+    assert named["Timur Rakhimov"]["organization"] is None  # an office only a state has
+    assert named["Ines Ortega"]["organization"] is None  # no post
+
+
+def test_no_post_is_given_a_body_when_the_report_names_two_bodies_as_often(extract):
+    r = extract("UNODC and IOM opened a training course in Tashkent. UNODC and IOM will keep supporting the "
+                "region, said Lina Haddad, Director of Field Operations.")
+    assert _named(r)["Lina Haddad"]["organization"] is None
