@@ -571,6 +571,38 @@ def _org_phrase() -> re.Pattern:
     return re.compile(vocab(rf"{cap}(?:\s+(?:{inner}\s+)*{cap})*"))
 
 
+_COORDINATED = WordPattern(r"\s+(?:@coordinator|&)\s+")
+_NAME_COMPLEMENT = WordPattern(r"\s+(?:@meeting_complements|@mission_to|@capacity_in)\s+")
+
+
+def _is_body(part: str, gaz) -> bool:
+    """A name that is a body by itself: the gazetteer knows it, it is an acronym, or its head noun
+    (the words before "of / for / to ...", else the whole) ends with a head word ("University of
+    X", "Baltic Task Force"; not "Service Providers")."""
+    part = re.sub(vocab(r"^(?i:@articles)\s+"), "", part.strip())
+    if gaz.lookup(part) is not None or re.fullmatch(r"[A-Z][A-Z&./-]+", part):
+        return True
+    head = _NAME_COMPLEMENT.split(part, maxsplit=1)[0]
+    return any(head == h or head.endswith(" " + h) for h in load("org_heads.yaml").entries)
+
+
+def _bodies(phrase: str, gaz) -> list[tuple[int, str]]:
+    """(offset, text) of the capitalised names in a phrase, a name split where "and" joins two
+    bodies ("the University of X and IOM"), not inside one ("Ministry of Labour and Social Affairs")."""
+    out = []
+    for m in _org_phrase().finditer(phrase):
+        start, text = m.start(), m.group()
+        while gaz.lookup(text) is None:
+            cut = next((c for c in _COORDINATED.finditer(text)
+                        if _is_body(text[:c.start()], gaz) and _is_body(text[c.end():], gaz)), None)
+            if cut is None:
+                break
+            out.append((start, text[:cut.start()]))
+            text, start = text[cut.end():], start + cut.end()
+        out.append((start, text))
+    return out
+
+
 _NEW_CLAUSE = WordPattern(r"(?:,\s+|\s+@coordinator\s+)(?!(?:@articles|@meetings.joint_phrases|@group_possessives)\b)(?=[a-z])"
                            r"|\s+@clause_relatives\s")
 
@@ -624,7 +656,6 @@ def organisers_in(phrase: str) -> list[str]:
     reports_as), a body it does not know ("the Regional Mission to X") as written. A known name
     inside a longer body's name stands for the longer body."""
     gaz = gazetteer()
-    heads = set(load("org_heads.yaml").entries)
     sub_units = set(load("meetings.yaml").organiser_sub_units)
     found: list[tuple[int, str]] = []
     spans: list[tuple[int, int]] = []
@@ -632,11 +663,11 @@ def organisers_in(phrase: str) -> list[str]:
     # the organisers end where a new clause starts ("... Presidency and featured talks led by X")
     clause = _NEW_CLAUSE.search(phrase)
     phrase = phrase[:clause.start()] if clause else phrase
-    for m in _org_phrase().finditer(phrase):
-        if any(re.fullmatch(r"\s*\(", phrase[e:m.start()]) for _, e in spans):
+    for start, raw in _bodies(phrase, gaz):
+        if any(re.fullmatch(r"\s*\(", phrase[e:start]) for _, e in spans):
             continue  # "the Organization for ... (OSCE)": the acronym of a name already taken
-        raw = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", m.group())
-        end = m.start() + len(raw)
+        raw = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", raw)
+        end = start + len(raw)
         name = re.sub(r"\s+", " ", raw)
         name = re.sub(vocab(r"^(?i:@articles)\s+"), "", name)
         unit = re.match(vocab(r"(?P<unit>.+?)\s+@genitive\s+@definite\s+(?P<org>.+)$"), name)
@@ -645,11 +676,11 @@ def organisers_in(phrase: str) -> list[str]:
             name = f"{unit.group('org')} {unit.group('unit')}"  # "Division of the X" -> "X Division"
         entry = gaz.lookup(name)
         if entry is not None:
-            found.append((m.start(), gaz.resolve(entry).label))
-            spans.append((m.start(), end))
-        elif any(w in heads for w in name.split()) and not gaz.lookup(name.split()[-1] or ""):
-            found.append((m.start(), name))
-            spans.append((m.start(), end))
+            found.append((start, gaz.resolve(entry).label))
+            spans.append((start, end))
+        elif org_head_re().search(name) and not gaz.lookup(name.split()[-1] or ""):
+            found.append((start, name))
+            spans.append((start, end))
     for org in find_orgs(phrase, gaz):
         if any(s <= org.start < e for s, e in spans):
             continue
