@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..extract import read_extractions
+from ..extract import INTERIM, read_extractions
 from ..lang.resources import fold, gazetteer
 from ..records import Extraction, stable_id
-from ..tables import TABLES, data_dictionary, read_rows, write_tables
+from ..tables import TABLES, data_dictionary, write_tables
+from .pairs import PairScores
 from .meetings import PRECISION_RANK, Source, as_date, cluster, meeting_id, merge, office_key
 from .people import name_key, resolve_people
 from .curation import Report as CurationReport
@@ -162,9 +163,10 @@ def _org_ids(orgs: dict[str, dict[str, Any]], gaz, person_roles, meetings, recom
 
 def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = None, *,
               progress: bool = False, judgements: list | None = None,
-              texts: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
+              texts: dict[str, str] | None = None, pairs: PairScores | None = None) -> dict[str, list[dict[str, Any]]]:
     """Every fact table from the per-document extractions; then the researcher's judgements
     (`judgements`, from the curation file; `texts`, the documents' text, for the facts they add).
+    `pairs`: the meeting pair scores kept from the last run (the tables are the same without).
 
     The cyclic garbage collector is paused meanwhile: reconcile builds millions of small rows and
     makes no reference cycles, and at 100,000 documents the collector's repeated passes over every
@@ -172,14 +174,15 @@ def reconcile(extractions: list[Extraction], params: dict[str, Any] | None = Non
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _reconcile(extractions, params, progress=progress, judgements=judgements, texts=texts)
+        return _reconcile(extractions, params, progress=progress, judgements=judgements, texts=texts, pairs=pairs)
     finally:
         if enabled:
             gc.enable()
 
 
 def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, progress: bool,
-               judgements: list | None, texts: dict[str, str] | None) -> dict[str, list[dict[str, Any]]]:
+               judgements: list | None, texts: dict[str, str] | None,
+               pairs: PairScores | None = None) -> dict[str, list[dict[str, Any]]]:
     """People first (shared people are evidence for meetings), then meetings, then the fact rows
     with their meeting and person ids, tenures and the likely holders of offices named by role
     only, organisations, calibrated confidences, and last the researcher's corrections."""
@@ -201,7 +204,7 @@ def _reconcile(extractions: list[Extraction], params: dict[str, Any] | None, *, 
 
     clusters, person_of = _people(extractions, p, judgements, curation_report)
     step("people")
-    meetings, meeting_sources, conflicts, meeting_of = _meetings(extractions, p, judgements, curation_report)
+    meetings, meeting_sources, conflicts, meeting_of = _meetings(extractions, p, judgements, curation_report, pairs)
     step(f"{len(meetings)} meetings")
     facts = _fact_rows(extractions, meeting_of, {m["meeting_id"]: m for m in meetings}, person_of)
     step("facts")
@@ -270,13 +273,14 @@ def _meeting_source(ex: Extraction) -> Source | None:
 
 
 def _meetings(extractions: list[Extraction], p: dict[str, Any], judgements: list,
-              curation_report: CurationReport) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
+              curation_report: CurationReport,
+              pairs: PairScores | None = None) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
     """Meetings clustered from the documents' records and merged (a source whose facts cannot be
     merged loses only those facts): meetings, meeting_sources, conflicts, doc_id -> meeting_id."""
     sources = [src for src in map(_meeting_source, extractions) if src is not None]
     meetings, meeting_sources, conflicts = [], [], []
     meeting_of: dict[str, str] = {}
-    for members in regroup(cluster(sources, p["meeting_merge_threshold"]), judgements, curation_report):
+    for members in regroup(cluster(sources, p["meeting_merge_threshold"], scores=pairs), judgements, curation_report):
         mid = meeting_id(members)
         meeting, rows, conf = _merge_isolated(members, mid)
         meetings.append(meeting)
@@ -378,25 +382,34 @@ def _organisations(extractions: list[Extraction], facts: _Facts, meetings: list[
 def main(output: Path | str, params: dict[str, Any] | None = None,
          extractions: list[Extraction] | None = None, progress: bool = False,
          judgements: list | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Reconcile OUTPUT/interim/extractions.jsonl (or the same results, handed over in memory)."""
+    """Reconcile OUTPUT/interim/extractions.jsonl (or the same results, handed over in memory).
+    The meeting pairs scored are kept in OUTPUT/interim for the next run (pairs.py)."""
+    import pyarrow.parquet as pq
+
     from ..lang.resources import validate_all
 
     validate_all()
     output = Path(output)
     if extractions is None:
         extractions = read_extractions(output)
-    docs = read_rows(output, "documents")
+    columns = ["doc_id", "status", "text"] if judgements else ["doc_id", "status"]
+    path = output / "documents.parquet"
+    docs = pq.read_table(path, columns=columns).to_pylist() if path.exists() else []
     ok = {d["doc_id"] for d in docs if d["status"] == "ok"}
     texts = {d["doc_id"]: d["text"] for d in docs if d["status"] == "ok"} if judgements else {}
     extractions = [e for e in extractions if e.doc_id in ok]
     for e in extractions:
         for error in e.errors:
             log.warning("extraction of %s was incomplete: %s", e.doc_id, error)
-    tables = reconcile(extractions, params, progress=progress, judgements=judgements, texts=texts)
+    pairs = PairScores.load(output / INTERIM)
+    tables = reconcile(extractions, params, progress=progress, judgements=judgements, texts=texts, pairs=pairs)
     for row in tables["curation_report"]:
         if row["status"] == "stale":
             log.warning("curation judgement %s is stale: %s", row["curation_id"], row["detail"])
     write_tables(tables, output, extra_files={"README.md": data_dictionary()})
+    pairs.save(output / INTERIM)
+    log.info("reconcile: %d meeting pairs compared, %d of them scored (the rest kept from the last run)",
+             len(pairs.used), pairs.computed)
     log.info("reconcile: %d meetings, %d people, %d organisations", len(tables["meetings"]), len(tables["people"]),
              len(tables["organizations"]))
     return tables

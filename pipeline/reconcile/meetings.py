@@ -438,11 +438,14 @@ def top_shared(shared: Counter, limit: int = UNDATED_CANDIDATES) -> list[int]:
     return better + heapq.nsmallest(limit - len(better), [i for i, c in shared.items() if c == cut])
 
 
-def cluster(sources: list[Source], threshold: float, *, block_max: int = BLOCK_MAX) -> list[list[Source]]:
+def cluster(sources: list[Source], threshold: float, *, block_max: int = BLOCK_MAX,
+            scores: Callable[[Source, Source], float] | None = None) -> list[list[Source]]:
     """Dated records merge pairwise (union-find); an undated record joins its single best cluster;
     undated records left alone merge among themselves on stronger evidence. Only records that
     share a date range, or a feature (series, edition, place, person, figure), are compared.
-    Each merged record's `merge_evidence` says why it joined."""
+    Each merged record's `merge_evidence` says why it joined. `scores` gives a pair's score (by
+    default `score`; reconcile passes the scores kept from the last run, pairs.PairScores)."""
+    value_of = scores or (lambda a, b: score(a, b, explain=False)[0])
     sources = sorted(sources, key=lambda s: s.doc_id)
     groups = _Clusters(sources)
     evidence: dict[int, str] = {}
@@ -461,14 +464,14 @@ def cluster(sources: list[Source], threshold: float, *, block_max: int = BLOCK_M
         a, b = ordered[j], ordered[i]
         if groups.find(a) == groups.find(b):
             continue  # one cluster already: the pair's score changes nothing
-        if score(sources[a], sources[b], explain=False)[0] >= threshold:
+        if value_of(sources[a], sources[b]) >= threshold:
             union(a, b)
     # an undated record joins the cluster it scores best with, when that is clear
     index = _feature_index(dated, sources)
     for u in undated:
         best: dict[int, tuple[float, int]] = {}
         for d in _most_shared(sources[u], index, block_max):
-            value = score(sources[u], sources[d], explain=False)[0]
+            value = value_of(sources[u], sources[d])
             root = groups.find(d)
             if root not in best or value > best[root][0]:
                 best[root] = (value, d)
@@ -482,7 +485,7 @@ def cluster(sources: list[Source], threshold: float, *, block_max: int = BLOCK_M
     for i, j in sorted(pairs):
         if groups.find(i) == groups.find(j):
             continue
-        if score(sources[i], sources[j], explain=False)[0] >= threshold + 2:
+        if value_of(sources[i], sources[j]) >= threshold + 2:
             union(i, j)
     final: dict[int, list[Source]] = {}
     for i, s in enumerate(sources):
