@@ -17,6 +17,7 @@ from ..records import Figure, MeetingFact, Segment, Span
 from .counts import Count
 from .dates import DateExpr, find_duration
 from .orgs import find_orgs, org_head_re
+from .rules import RuleSet
 from .places import city_country, countries_in
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
 from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab
@@ -607,47 +608,56 @@ _NEW_CLAUSE = WordPattern(r"(?:,\s+|\s+@coordinator\s+)(?!(?:@articles|@meetings
                            r"|\s+@clause_relatives\s")
 
 
-def _possessive_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str], Span] | None:
-    """'X held its annual conference', 'X begins its 16th Meeting': from the parse, the subject of
-    the verb whose object is a meeting noun owned by "its" or "their" is the organiser, when it
-    names a body; so is a body that owns the meeting noun ("the Council of Europe's conference")."""
+_ORGANISER_RULES: dict[int, tuple] = {}
+
+
+def _organiser_rules(vocab) -> RuleSet:
+    """The organiser rule records of meetings.yaml, compiled once per vocabulary."""
+    entry = _ORGANISER_RULES.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        res = load("meetings.yaml")
+        classes = lexicon().word_classes
+        lists = {"meeting_words": tuple(n for n in res.meeting_nouns if " " not in n),
+                 "hosting_verbs": res.word_classes["hosting_verbs"], "organiser_verbs": res.word_classes["organiser_verbs"],
+                 "group_possessives": classes["group_possessives"], "possessive_pronouns": classes["possessive_pronouns"]}
+        entry = _ORGANISER_RULES[id(vocab)] = (vocab, RuleSet(vocab, res.organiser_rules, lists))
+    return entry[1]
+
+
+def _organiser_phrase(text: str, doc: Doc, m) -> tuple[int, int]:
+    """Character bounds of the phrase a rule's `organisers` node heads: an owner up to itself; a
+    subject within its verb's line, after a dateline's dash ("CITY — The X ..."), or the words
+    before the verb where a headline was parsed into the sentence; an object of "by" whole."""
+    tok = doc[m.parts["organisers"]]
+    if tok.dep_ == "poss":
+        return tok.left_edge.idx, tok.idx + len(tok)
+    a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    if tok.dep_ != "nsubj":
+        return a, b
+    verb = tok.head
+    if "\n" in text[min(tok.idx, verb.idx):max(tok.idx, verb.idx)]:
+        a, b = 0, verb.idx  # a headline parsed into the sentence: the words before the verb on its line
+    a = max(a, text.rfind("\n", 0, verb.idx) + 1)
+    dash = list(re.finditer(r"\s[—–-]\s", text[a:tok.idx]))
+    return (a + dash[-1].end() if dash else a), b
+
+
+def _parsed_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str], Span] | None:
+    """Organisers from the organiser rule records (meetings.yaml): in each sentence about the
+    meeting, the meeting nouns in order and, for each, its matches by priority; the first that
+    names a body."""
     if not doc.has_annotation("DEP"):
         return None
-    res = load("meetings.yaml")
-    nouns = {n.lower() for n in res.meeting_nouns if " " not in n}
-    classes = lexicon().word_classes
-    pronouns, group_possessives = set(classes["possessive_pronouns"]), set(classes["group_possessives"])
-    hosting = {w.lower() for w in res.word_classes["hosting_verbs"]}
     text = doc_text(doc)
+    matches = _organiser_rules(doc.vocab).all_matches(doc)
     for s, e in scope:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        for tok in span or ():
-            if tok.lower_ not in nouns:
-                continue
-            owners = [c for c in tok.children if c.dep_ == "poss"]
-            named = [c for c in owners if c.lower_ not in pronouns]
-            for c in named:  # "the Council of Europe's annual conference": the body that owns it
-                a, b = c.left_edge.idx, c.idx + len(c)
-                orgs = organisers_in(text[a:b])
-                if orgs:
-                    return orgs, Span(a, b, text[a:b])
-            if tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
-                continue
-            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            # "X held its 7th meeting"; "X hosted a webinar on Y": the subject held it
-            if not any(c.lower_ in group_possessives for c in owners) and not (tok.dep_ == "dobj" and verb.lower_ in hosting):
-                continue
-            for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-                a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
-                if "\n" in text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
-                    a, b = 0, verb.idx  # a headline parsed into the sentence: the words before the verb on its line
-                # within the verb's own line, after a dateline's dash ("CITY — The X ...")
-                a = max(a, text.rfind("\n", 0, verb.idx) + 1)
-                dash = list(re.finditer(r"\s[—–-]\s", text[a:subj.idx]))
-                a = a + dash[-1].end() if dash else a
-                orgs = organisers_in(text[a:b])
-                if orgs:
-                    return orgs, Span(a, b, text[a:b])
+        inside = [m for m in matches if doc[m.parts["meeting"]].idx < e
+                  and doc[m.parts["meeting"]].idx + len(doc[m.parts["meeting"]]) > s]
+        for m in sorted(inside, key=lambda m: (m.parts["meeting"], -m.rule.priority, m.parts["organisers"])):
+            a, b = _organiser_phrase(text, doc, m)
+            orgs = organisers_in(text[a:b])
+            if orgs:
+                return orgs, Span(a, b, text[a:b])
     return None
 
 
@@ -931,7 +941,7 @@ def _read_organisers(r: _Reading, rec: MeetingFact) -> None:
                             a, b = s + m.start("orgs"), s + m.end("orgs")
                             rec.organizers_evidence = Span(a, b, text[a:b])
     if not organisers:
-        found = _possessive_organiser(r.doc, r.scope)
+        found = _parsed_organiser(r.doc, r.scope)
         if found:
             organisers, rec.organizers_evidence = found
     rec.organizers = organisers

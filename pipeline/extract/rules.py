@@ -61,14 +61,20 @@ class RuleSet:
                 raise ResourceError(f"{where}: not a valid DependencyMatcher pattern ({exc})") from None
             self._ids[rule.name] = ids
 
-    def matches(self, doc: Doc) -> list[RuleMatch]:
-        """Every match, as yielded parts, resolved: among matches that share a yielded token the one
-        of the highest priority (then the most tokens, then the earliest) stands."""
+    def all_matches(self, doc: Doc) -> list[RuleMatch]:
+        """Every match, as yielded parts, unresolved (for a reader that tries them in its own
+        order, by priority among those of one place)."""
         found = []
         for match_id, token_ids in self.matcher(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
             node = dict(zip(self._ids[rule.name], token_ids))
             found.append(RuleMatch(rule, {part: node[n] for part, n in rule.yields.items()}))
+        return found
+
+    def matches(self, doc: Doc) -> list[RuleMatch]:
+        """Every match, as yielded parts, resolved: among matches that share a yielded token the one
+        of the highest priority (then the most tokens, then the earliest) stands."""
+        found = self.all_matches(doc)
         found.sort(key=lambda m: (-m.rule.priority, -len(m.tokens), m.tokens, m.rule.name))
         kept: list[RuleMatch] = []
         used: set[int] = set()

@@ -454,6 +454,9 @@ class MeetingRules:
     word_classes: dict[str, tuple[str, ...]]
     # sentences written for the meeting record's shapes, with the fields they must give: each a test
     examples: tuple[RuleExample, ...] = ()
+    # organisers the parse gives where no organiser phrase matched: DependencyMatcher records whose
+    # `organisers` node heads the phrase that names them ("X hosted a webinar", "a course run by X")
+    organiser_rules: tuple[MatchRule, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -440,3 +440,22 @@ def test_a_small_namesake_in_a_country_named_elsewhere_does_not_move_a_large_cit
 def test_a_venue_of_an_international_body_gives_its_city(extract):
     m = extract("The expert meeting took place from 3 to 5 May 2026 at the United Nations Office at Nairobi.")["meeting"]
     assert (m["venue"], m["city"], m["country"]) == ("United Nations Office at Nairobi", "Nairobi", "Kenya")
+
+
+def _organiser_rule_examples():
+    from pipeline.lang.resources import load
+
+    return [pytest.param(ex.text, ex.expect, id=f"{rule.name}-{i}")
+            for rule in load("meetings.yaml").organiser_rules for i, ex in enumerate(rule.examples)]
+
+
+@pytest.mark.parametrize("text, expect", _organiser_rule_examples())
+def test_every_example_of_the_organiser_rules(extract, text, expect):
+    """Generated from the organiser_rules of meetings.yaml: the organisers each example names."""
+    assert " | ".join(extract(text)["meeting"]["organizers"]) == expect["organizers"]
+
+
+def test_every_organiser_rule_has_an_example():
+    from pipeline.lang.resources import load
+
+    assert all(rule.examples for rule in load("meetings.yaml").organiser_rules)
