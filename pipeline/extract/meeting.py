@@ -649,7 +649,12 @@ def _parsed_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str]
     if not doc.has_annotation("DEP"):
         return None
     text = doc_text(doc)
-    matches = _organiser_rules(doc.vocab).all_matches(doc)
+    rules = _organiser_rules(doc.vocab)
+    words = set(load("meetings.yaml").meeting_nouns)
+    # only the sentences about the meeting that hold a meeting noun are matched (the parse of a
+    # sentence is whole within it)
+    matches = [m for sent in doc.sents if any(sent.start_char < e and s < sent.end_char for s, e in scope)
+               and any(t.lower_ in words for t in sent) for m in rules.all_matches(sent)]
     for s, e in scope:
         inside = [m for m in matches if doc[m.parts["meeting"]].idx < e
                   and doc[m.parts["meeting"]].idx + len(doc[m.parts["meeting"]]) > s]

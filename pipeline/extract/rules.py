@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..lang.resources import MatchRule, ResourceError
@@ -61,14 +61,15 @@ class RuleSet:
                 raise ResourceError(f"{where}: not a valid DependencyMatcher pattern ({exc})") from None
             self._ids[rule.name] = ids
 
-    def all_matches(self, doc: Doc) -> list[RuleMatch]:
-        """Every match, as yielded parts, unresolved (for a reader that tries them in its own
-        order, by priority among those of one place)."""
+    def all_matches(self, doclike: Doc | Span) -> list[RuleMatch]:
+        """Every match, as yielded parts (token indices in the Doc), unresolved: for a reader that
+        tries them in its own order. A sentence (a Span of whole parse trees) is matched alone."""
         found = []
-        for match_id, token_ids in self.matcher(doc):
-            rule = self.rules[doc.vocab.strings[match_id]]
+        offset = doclike.start if isinstance(doclike, Span) else 0
+        for match_id, token_ids in self.matcher(doclike):
+            rule = self.rules[doclike.vocab.strings[match_id]]
             node = dict(zip(self._ids[rule.name], token_ids))
-            found.append(RuleMatch(rule, {part: node[n] for part, n in rule.yields.items()}))
+            found.append(RuleMatch(rule, {part: node[n] + offset for part, n in rule.yields.items()}))
         return found
 
     def matches(self, doc: Doc) -> list[RuleMatch]:
