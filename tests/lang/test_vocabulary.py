@@ -51,7 +51,8 @@ def test_extraction_regexes_hold_at_most_ten_english_words():
 
 
 def test_a_word_class_expands_to_its_words_longest_first_with_flexible_spaces():
-    assert vocab(r"^@articles\s+") == r"^(?:the|an|a)\s+"
+    assert vocab(r"^@articles\s+") == r"^(?:(?:a(?:n)?|the))\s+"
+    assert re.match(vocab(r"@articles"), "another").group() == "an"  # the longer word first
     assert re.fullmatch(vocab(r"@relative_days"), "this   morning")
     assert re.search(vocab(r"\b@meetings.edition_nouns\b"), "the fifth edition")
 
@@ -68,3 +69,18 @@ def test_a_module_level_pattern_compiles_on_first_use():
     assert pattern._compiled is None
     assert pattern.match("The Council").group("rest") == "Council"
     assert pattern._compiled is not None
+
+
+def test_the_trie_alternation_matches_what_a_flat_longest_first_alternation_matches():
+    import random
+
+    from pipeline.lang.resources import alternation
+
+    rng = random.Random(7)
+    for _ in range(200):
+        words = {"".join(rng.choice("ab c.") for _ in range(rng.randint(1, 5))).strip() or "a" for _ in range(6)}
+        flat = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))).replace(r"\ ", r"\s+")
+        text = "".join(rng.choice("ab c.") for _ in range(40))
+        for pattern in (r"(?:{})", r"\b(?:{})x?", r"(?:{})\b"):
+            expected = [m.span() for m in re.finditer(pattern.format(flat), text)]
+            assert [m.span() for m in re.finditer(pattern.format(alternation(words)), text)] == expected, words
