@@ -114,9 +114,15 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
     """The meeting's name from the first stretch (title block, then sentences about the meeting)
     that has one; a name with an edition or a year is preferred within a stretch. A name that opens
     a title-block line (`title_only`) and goes on in lower case takes the rest of its phrase."""
+    _, noun_re, _ = _meeting_res()
     for s, e in spans:
         found = []
+        # every shape but the last holds a meeting noun, the last an ordinal: a stretch without
+        # them is not searched (most sentences about a meeting name none)
+        has_noun = noun_re.search(text, s, e) is not None
         for rank, pattern in enumerate(_name_patterns()):
+            if rank < len(_name_patterns()) - 1 and not has_noun:
+                continue
             for m in pattern.finditer(text, s, e):
                 whole = m.group("title") if "title" in pattern.groupindex else m.group()
                 if rank >= 2 and text[m.end():m.end() + 2].startswith(" ") and text[m.end() + 1:m.end() + 2].islower():
