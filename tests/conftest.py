@@ -82,9 +82,7 @@ def extract(nlp):
         doc._.context = {"doc_id": doc_id, "published": published,
                          "segments": [(s.kind, s.start, s.end) for s in segment(text)],
                          "dateline": [dateline.start, dateline.end] if dateline else None}
-        from pipeline.records import Extraction
-
-        result = Extraction.from_json(nlp(doc)._.result).rows()  # the facts as table rows
+        result = nlp(doc)._.result.rows()  # the facts as table rows
         result["text"] = text
         return result
 

@@ -190,7 +190,7 @@ def merge_pieces(parts: list[Extraction]) -> Extraction:
 
 
 def pipe_contexts(nlp, items: Iterable[tuple[str, dict[str, Any]]], *, batch_size: int = 16,
-                  max_chars: int | None = None, n_process: int = 1) -> Iterator[tuple[str, str, Extraction, int]]:
+                  max_chars: int | None = None) -> Iterator[tuple[str, str, Extraction, int]]:
     """(cache key, doc_id, result, words) for each (key, context), in order: one streaming nlp.pipe
     pass; a long document goes through in pieces and comes out as one result. The same code runs
     in one process and on every Dask worker."""
@@ -208,9 +208,9 @@ def pipe_contexts(nlp, items: Iterable[tuple[str, dict[str, Any]]], *, batch_siz
 
     parts: list[Extraction] = []
     words = 0
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
         key, doc_id, n_words, index, n_pieces = pending.popleft()
-        parts.append(Extraction.from_json(doc._.result))
+        parts.append(doc._.result)
         words += n_words
         if index + 1 < n_pieces:
             continue  # a long document: wait for its other pieces

@@ -172,7 +172,8 @@ def empty_result(doc_id: str) -> Extraction:
 
 
 class Assembler:
-    """Builds doc._.result from the facts on the Doc and doc._.context, then drops the facts."""
+    """Builds doc._.result (an Extraction) from the facts on the Doc and doc._.context, then drops
+    the facts."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -187,8 +188,9 @@ class Assembler:
             errors.append(f"{self.name}: {type(exc).__name__}: {exc}")
             result = empty_result(context["doc_id"])
         result.errors = errors
-        # plain data: Docs go to worker processes and back as msgpack (Extraction.from_json reads it)
-        doc._.result = result.to_json()
+        # the record itself: documents are extracted in this process (one worker of a Dask
+        # cluster runs the same pass), so it is never serialised to go back and forth
+        doc._.result = result
         for extension in (*FACT_EXTENSIONS, "errors", *CACHE_EXTENSIONS):
             setattr(doc._, extension, None)
         # nothing downstream reads the tok2vec output: dropping it keeps the Docs that worker

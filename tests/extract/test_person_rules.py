@@ -92,9 +92,7 @@ def test_component_options_come_from_default_config_and_params():
     assert nlp.get_pipe("rapporteur_people").role_only_confidence == 0.4
     assert nlp.get_pipe("rapporteur_quotes").pronoun_reach == 0
     assert nlp.get_pipe("rapporteur_counts").confidence == 0.9  # its default_config
-    from pipeline.records import Extraction
-
-    rows = Extraction.from_json(nlp("The Special Rapporteur opened the session in Geneva.")._.result).rows()
+    rows = nlp("The Special Rapporteur opened the session in Geneva.")._.result.rows()
     assert [(r["role"], r["confidence"]) for r in rows["person_roles"] if not r["name"]] == [("Special Rapporteur", 0.4)]
 
 
