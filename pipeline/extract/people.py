@@ -193,7 +193,10 @@ def titles_of(doc: Doc) -> list[RoleMatch]:
 
 
 _PORTFOLIO = r"\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}"  # "Social Affairs", "Health & Human Services"
-_PORTFOLIOS = WordPattern(rf"(?:,[^\S\n]+{_PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+{_PORTFOLIO}(?=[,.;:)\n]|$)", engine=re)
+# the list may end with the country or body whose portfolios they are ("... and Culture of X",
+# "... of the Republic of X"); a name right after it is split off as the title's tail name
+_PORTFOLIOS = WordPattern(rf"(?:,[^\S\n]+{_PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+{_PORTFOLIO}"
+                          rf"(?:[^\S\n]+@genitive[^\S\n]+(?:@definite[^\S\n]+)?{_PORTFOLIO}){{0,2}}(?=[,.;:)\n]|$)", engine=re)
 
 
 def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
@@ -771,7 +774,22 @@ class _SentenceRoles:
             re.fullmatch(rf"[^\S\n]*(?:\|[^\S\n]*)?(?:{lexicon().bullet_class}\s*)?(?:\p{{L}}+(?:\s\p{{L}}+)?:\s*)?[\p{{L}}.\s]*[“\"‘]?", lead))
         self.in_list = len(idx) >= 2 or one_per_line
         self.items = _items(text, s, e, people, idx)
+        self.semicolons = ";" in text[s:e]
         self.used: set[int] = set()
+
+    def title_start(self, k: int, item: _Item, gap_start: int) -> tuple[int, int]:
+        """(first item, start) of the words before item k's name that may be its title. In a list
+        whose items are divided by semicolons, a title holds commas ("Minister of Foreign Affairs,
+        Trade and Culture of X NAME"): the items before, back to the last semicolon, that name no
+        one, are part of it, when item k itself starts with words before its name."""
+        if not self.semicolons or not self.text[item.start:gap_start].strip():
+            return k, item.start
+        j = k
+        while j > 0 and not self.items[j - 1].people and j - 1 not in self.used \
+                and ";" not in self.text[self.items[j - 1].end:self.items[j].start] \
+                and self.text[self.items[j - 1].start:self.items[j - 1].end].strip()[:1].isupper():
+            j -= 1
+        return j, self.items[j].start
 
     def assign(self) -> dict[int, _Role]:
         found = {}
@@ -798,12 +816,15 @@ class _SentenceRoles:
             if pos >= 0:
                 gap_start = pos
         t = self.title_end.get(item.start + len(text[item.start:gap_start].rstrip()))
-        if t is not None and (t.start >= item.start or t.head == "known"):  # a known title may hold a comma
+        first, start = self.title_start(k, item, gap_start)
+        if t is not None and (t.start >= start or t.head == "known"):  # a known title may hold a comma
             return t.start, t.end, "rule:title-name"
         # in a list, the words before the name in its item are the role ("artist Ana Lopez")
-        before = _trim(text, item.start, gap_start, lead_in=(k == 0 or self.in_list))
+        before = _trim(text, start, gap_start, lead_in=(first == 0 or self.in_list))
         role_before = before[1] > before[0] and self.role_like(*before, in_list=True)
         if self.in_list and role_before and k > 0:
+            if first < k:
+                self.used.update(range(first, k))
             return (*before, "rule:list-item")
         # a body's lower-case title right before the name ("OSCE's special representative NAME",
         # "the Council of Europe's rapporteur NAME"), as news articles write titles
