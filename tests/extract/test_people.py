@@ -571,3 +571,8 @@ def test_no_post_is_given_a_body_when_the_report_names_two_bodies_as_often(extra
     r = extract("UNODC and IOM opened a training course in Tashkent. UNODC and IOM will keep supporting the "
                 "region, said Lina Haddad, Director of Field Operations.")
     assert _named(r)["Lina Haddad"]["organization"] is None
+
+
+def test_a_street_is_no_person(extract):
+    r = extract("The meeting took place at the hotel on Sheikh Zayed Road in Dubai.")
+    assert _named(r) == {}
