@@ -126,8 +126,9 @@ def _honorifics_before(text: str, start: int) -> list[str]:
         glued = re.search(r"(?<=\p{Ll})\p{Lu}[\p{L}.]*$", word)  # "andProf."
         if fold(word).rstrip(".") not in honorific_keys() and glued:
             word, at = glued.group(), at + glued.start()
-        if re.search(vocab(r"\b@title_prepositions\s+$"), text[max(0, start - 40):start - len(text[max(0, start - 30):start]) + at]):
-            break  # the last word of a title ("Minister of Justice"), not an honorific
+        before = re.split(r"[,;:(\n]", text[max(0, start - 40):start - len(text[max(0, start - 30):start]) + at])[-1]
+        if re.search(vocab(r"\b@title_prepositions\s+$"), before) and has_head(before):
+            break  # the last word of a title ("Chief of Staff Judge ..."), not an honorific; "on behalf of Dr." is one
         if fold(word).rstrip(".") in honorific_keys():
             found.insert(0, word)
             start -= len(text[max(0, start - 30):start]) - at

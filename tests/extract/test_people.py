@@ -576,3 +576,16 @@ def test_no_post_is_given_a_body_when_the_report_names_two_bodies_as_often(extra
 def test_a_street_is_no_person(extract):
     r = extract("The meeting took place at the hotel on Sheikh Zayed Road in Dubai.")
     assert _named(r) == {}
+
+
+def test_a_pope_or_a_monarch_is_named_by_one_name_after_the_title(extract):
+    r = extract("The forum closed with a message from Pope Clement, read by Bishop Jonas Meier. Greetings "
+                "were sent by Queen Sonja.")
+    named = _named(r)
+    assert {"Clement", "Jonas Meier", "Sonja"} <= set(named)
+    assert named["Clement"]["honorifics"] == ["Pope"]
+
+
+def test_an_honorific_after_on_behalf_of_is_no_part_of_a_role(extract):
+    r = extract("Tomas Varga, Head of the Migrants Section, spoke on behalf of Dr. Ana Lopez, who sent her regrets.")
+    assert _named(r)["Ana Lopez"]["role"] is None
