@@ -243,6 +243,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "name_comma": re.compile(vocab(rf"(?P<name>{name}),{_GAP}(?:@definite{_GAP})?$")),
         # "the TITLE, Sanna." a single name after a title (a first name, or a name cut at the end)
         "title_comma_mononym": re.compile(rf",{_GAP}(?P<name>{_UP}{_LOW}+)(?=\s*(?:[,.;)]|$))"),
+        # "President NAME said", "Secretary NAME's visit": a surname alone right after a title
+        "title_mononym": re.compile(rf"{_GAP}(?P<name>{_NAME_WORD}){_MONONYM_END}(?=['’]s\b|[^\S\n]*[,.;:)]|[^\S\n]+\p{{Ll}})"),
         # a single name that a person noun describes: "“Ana”, a survivor of ...", "- Ana, a nurse",
         # "and Ana (a young mother)", and "survivors Ana from X and Mira"
         "quoted_described": re.compile(rf"[“\"‘](?P<name>{_UP}{_LOW}+)[”\"’],?{_GAP}{described}"),
@@ -305,6 +307,11 @@ def _candidates(doc: Doc) -> list[PersonMention]:
         if m:
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:title-comma-name",
                                        confidence=0.75))
+        m = pats["title_mononym"].match(text, t.end)
+        if m and t.head != "known" and fold(m.group("name")) not in honorific_keys() \
+                and is_plausible_name(m.group("name"), single=True) and not _is_place(m.group("name")):
+            cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:title-mononym",
+                                       confidence=0.6))
         m = pats["title_comma_mononym"].match(text, t.end)
         if m and not _is_place(m.group("name")):
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"),
@@ -399,7 +406,8 @@ def _is_place(word: str) -> bool:
     return bool(country_of(word) or city_country(word))
 
 
-_MONONYM_METHODS = ("rule:honorific-name", "rule:title-comma-mononym", "rule:described-mononym", "rule:noun-mononym")
+_MONONYM_METHODS = ("rule:honorific-name", "rule:title-comma-mononym", "rule:title-mononym", "rule:described-mononym",
+                    "rule:noun-mononym")
 
 
 def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],

@@ -589,3 +589,10 @@ def test_a_pope_or_a_monarch_is_named_by_one_name_after_the_title(extract):
 def test_an_honorific_after_on_behalf_of_is_no_part_of_a_role(extract):
     r = extract("Tomas Varga, Head of the Migrants Section, spoke on behalf of Dr. Ana Lopez, who sent her regrets.")
     assert _named(r)["Ana Lopez"]["role"] is None
+
+
+def test_a_surname_alone_after_a_title_is_a_person(extract):
+    r = extract("Minister Okonkwo said the plan was late. Deputy Minister Hon. Ama Owusu agreed.")
+    named = _named(r)
+    assert (named["Okonkwo"]["role"], named["Okonkwo"]["method"]) == ("Minister", "rule:title-name")
+    assert "Hon" not in named and "Ama Owusu" in named
