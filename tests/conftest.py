@@ -77,7 +77,7 @@ def extract(nlp):
         text = clean_text(text).text
         doc = nlp.make_doc(text)
         dateline = read_dateline(text)  # what ingest hands over with the document
-        if published is None and dateline is not None:
+        if published is None and dateline is not None and dateline.published is not None:
             published = dateline.published.isoformat()
         doc._.context = {"doc_id": doc_id, "published": published,
                          "segments": [(s.kind, s.start, s.end) for s in segment(text)],

@@ -18,7 +18,7 @@ from .counts import Count
 from .dates import DateExpr, find_duration
 from .orgs import find_orgs, org_head_re
 from .rules import RuleSet
-from .places import city_country, countries_in
+from .places import city_country, countries_in, country_of
 from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
 from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab
 from .util import doc_text, needs, sentence_bounds, sentence_of
@@ -739,6 +739,7 @@ class _Reading:
     title_spans: list[tuple[int, int]]
     meeting_sents: list[tuple[int, int]]
     dates: list[DateExpr]
+    dateline: tuple[int, int] | None = None  # "CITY, 3 May (Agency) –": its place opens it
 
     @property
     def scope(self) -> list[tuple[int, int]]:
@@ -767,7 +768,8 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     # the dateline is the publication date, not the meeting's; a deadline is a registration date
     dates = [d for d in needs(doc, "dates", "rapporteur_assemble") if (dateline is None or not dateline[0] <= d.start < dateline[1])
              and not _deadline_before().search(text, max(0, d.start - 40), d.start)]
-    r = _Reading(doc, text, [(s.start, s.end) for s in _title_block(text, segments)], _meeting_sentences(doc), dates)
+    r = _Reading(doc, text, [(s.start, s.end) for s in _title_block(text, segments)], _meeting_sentences(doc), dates,
+                 dateline)
     _read_name(r, rec)
     _read_dates(r, rec, published, dateline, segments)
     physical, platforms, cities = _read_place(r, rec)
@@ -849,10 +851,14 @@ def _read_venue(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
     return physical, platforms
 
 
+_HELD_HERE = WordPattern(r"\b@meetings.holding_words\s+(?:@meetings.here_words)\b|\b(?:@meetings.here_words)\s+(?:@place_preps\s+)?(?:on|from|this|last|today|yesterday)\b")
+
+
 def _read_cities(r: _Reading) -> list[Place]:
     """Cities in the meeting's sentences; else on a title-block line that dates or names the
     meeting, or a title-block place line; else right after a meeting noun anywhere ("at a
-    conference in Vienna (3-4 May)")."""
+    conference in Vienna (3-4 May)"); else the dateline's city, when the meeting is said to be
+    held there ("held here", "in the capital")."""
     text = r.text
     _, noun_re, _ = _meeting_res()
     cities = _in_pieces(text, r.meeting_sents, find_cities)
@@ -865,6 +871,14 @@ def _read_cities(r: _Reading) -> list[Place]:
             if found and found[0].start <= 4:
                 p = found[0]
                 return [Place(m.end() + p.start, m.end() + p.end, p.text, p.value, p.kind, p.city, p.country)]
+    if not cities and r.dateline is not None and any(_HELD_HERE.search(text, s, e) for s, e in r.meeting_sents):
+        # "BEIJING, 3 May (Agency) -- A forum ... opened here": the dateline's city
+        s = r.dateline[0]
+        e = text.find(",", s, r.dateline[1])
+        place = text[s:e].title() if text[s:e].isupper() else text[s:e]
+        country = city_country(place) if e > s else None
+        if country is not None and not country_of(place):
+            cities = [Place(s, e, text[s:e], place, "city", place, country)]
     return cities
 
 

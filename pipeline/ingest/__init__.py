@@ -148,7 +148,7 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
     meta_published = coerce_date(metadata.get("published"))
     if meta_published is not None:
         doc.published, doc.published_source = meta_published, "metadata"
-    elif dateline is not None:
+    elif dateline is not None and dateline.published is not None:
         doc.published, doc.published_source = dateline.published, "dateline"
     elif extracted is not None and extracted.published is not None:
         doc.published, doc.published_source = extracted.published, extracted.source

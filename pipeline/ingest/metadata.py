@@ -12,12 +12,12 @@ from typing import Any
 
 import yaml
 
-from ..lang.dateparse import FULL_DATE, parse_full_date
+from ..lang.dateparse import DAY_MONTH, FULL_DATE, parse_full_date
 from ..records import Segment
 
 _DATELINE = re.compile(
     rf"^[^\S\n]*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,40}}?)(?:,[^\S\n]*[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,30}}?)?"
-    rf",[^\S\n]*(?P<date>{FULL_DATE})"
+    rf",[^\S\n]*(?P<date>{FULL_DATE}|{DAY_MONTH})"
     r"[^\S\n]*(?:\((?P<agency>[^)\n]{1,40})\))?[^\S\n]*(?P<sep>[:–—-]|(?=\s))",
     re.MULTILINE,
 )
@@ -32,7 +32,7 @@ META_FIELDS = ("url", "published", "publisher", "language", "title", "doc_type")
 @dataclass
 class Dateline:
     place: str
-    published: date
+    published: date | None  # None when the dateline gives no year ("LIMA, March 3 (Agency) -")
     agency: str | None
     start: int
     end: int
@@ -53,8 +53,8 @@ def read_dateline(text: str) -> Dateline | None:
     if not m:
         return None
     published = parse_full_date(m.group("date"))
-    if published is None:
-        return None
+    if published is None and re.search(r"\d{4}", m.group("date")):
+        return None  # a date with a year that does not exist
     place = m.group("place").strip()
     if place.isupper():
         place = place.title()

@@ -17,6 +17,7 @@ YEAR = r"(?:19|20)\d{2}"
 DATE_DMY = rf"{DAY}\s+{MONTH},?\s+{YEAR}"
 DATE_MDY = rf"{MONTH}\s+{DAY},?\s+{YEAR}"
 FULL_DATE = rf"(?:{DATE_DMY}|{DATE_MDY})"
+DAY_MONTH = rf"(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?![\w,]*\s*{YEAR})"  # "3 May", "May 3": no year
 
 
 def month_number(name: str) -> int:

@@ -14,6 +14,12 @@ def test_dateline_in_capitals_with_dash():
     assert (dl.place, dl.published, dl.agency) == ("Vienna", date(2024, 4, 10), None)
 
 
+def test_a_dateline_without_a_year_keeps_its_place_and_gives_no_publication_date():
+    dl = read_dateline("LIMA, March 3 (Andina) – Inspectors from five countries met here on Monday.")
+    assert (dl.place, dl.published, dl.agency) == ("Lima", None, "Andina")
+    assert read_dateline("Lima, 31 February 2023: the meeting began.") is None  # no such day
+
+
 def test_no_dateline_in_running_text():
     assert read_dateline("The meeting took place in Vienna, 10 April 2024, said the chair.") is None
 
