@@ -779,6 +779,21 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     return rec
 
 
+def _subject_within(doc: Doc, start: int, end: int) -> bool:
+    """The words [start, end) before a verb hold its subject, by the parse ("Labour Inspectors
+    met", not "groups from around the Black Sea gathered"); true without a parse."""
+    if not doc.has_annotation("DEP"):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = next((t for t in doc if t.idx >= end and not t.is_space), None)
+    if span is None or verb is None:
+        return True
+    if span.root.dep_ in ("pobj", "dobj", "poss"):
+        return False  # "from around the Black Sea": the object of a preposition is no subject
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or any(start <= c.idx < end for c in subjects)
+
+
 def _read_name(r: _Reading, rec: MeetingFact) -> None:
     """Name, series key, edition and anniversary. A capitalised name in the title block or the
     meeting's sentences; else a body that held its Nth meeting, a group that met, a body convened;
@@ -794,7 +809,7 @@ def _read_name(r: _Reading, rec: MeetingFact) -> None:
                 named = f"{m.group('ord')} {m.group('noun')} of the {who}"
                 break
             m = _GROUP_MET.search(text[s:e])
-            if m and len(m.group("who").split()) >= 2:
+            if m and len(m.group("who").split()) >= 2 and _subject_within(r.doc, s + m.start("who"), s + m.end("who")):
                 named = "meeting of " + m.group("who")
                 break
     if named is None:

@@ -459,3 +459,12 @@ def test_every_organiser_rule_has_an_example():
     from pipeline.lang.resources import load
 
     assert all(rule.examples for rule in load("meetings.yaml").organiser_rules)
+
+
+def test_a_region_before_a_gathering_verb_is_no_group_that_met(extract):
+    m = extract("Inspectors and NGOs meet in Georgia to tackle forced labour\n\nLabour inspectors, prosecutors and "
+                "civil society groups from around the Black Sea gathered in the Georgian capital on 13-14 June 2031 "
+                "for a regional forum on labour exploitation.")["meeting"]
+    assert m["name"] == "forum on labour exploitation"
+    assert extract("Labour Inspectors from ten countries met in Riga on 3 May 2031.")["meeting"]["name"] == \
+        "meeting of Labour Inspectors"
