@@ -154,16 +154,19 @@ def find_dates(text: str, impossible: list[str] | None = None) -> list[DateExpr]
 
 @lru_cache(maxsize=None)
 def _duration() -> re.Pattern:
+    """'the two-day meeting'; 'after two days of talks' (meetings.yaml duration_leads, talk_nouns)."""
     nouns = alternation(load("meetings.yaml").nouns)
-    return re.compile(vocab(rf"\b(?P<n>{number_re()})[- ]@day_unit\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"), re.IGNORECASE)
+    return re.compile(vocab(rf"\b(?P<n>{number_re()})[- ]@day_unit\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
+                            rf"|\b@meetings.duration_leads\s+(?P<n2>{number_re()})\s+@day_unit(?:s)?\s+@genitive\s+"
+                            rf"(?:[\w-]+\s+)?@meetings.talk_nouns\b"), re.IGNORECASE)
 
 
 def find_duration(text: str) -> int | None:
-    """'the two-day meeting' -> 2, 'a 3-day regional conference' -> 3."""
+    """'the two-day meeting' -> 2, 'a 3-day regional conference' -> 3, 'after two days of talks' -> 2."""
     m = _duration().search(text)
     if not m:
         return None
-    n = parse_number(m.group("n"))
+    n = parse_number(m.group("n") or m.group("n2"))
     return n if n and n < 15 else None
 
 

@@ -46,6 +46,8 @@ def test_year_only_evidence():
 def test_duration():
     assert find_duration("the three-day conference ends on Friday") == 3
     assert find_duration("a two-day trip") is None
+    assert find_duration("the forum closed today after two days of intense talks") == 2
+    assert find_duration("the vote was postponed for two days") is None
 
 
 def test_day_of_month_forms():
