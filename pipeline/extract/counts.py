@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
-from ..lang.resources import load, word_set, vocab
+from ..lang.resources import alternation, load, word_set, vocab
 from .util import checked_confidence, doc_text, guarded
 
 @dataclass
@@ -112,7 +112,42 @@ def find_counts(text: str) -> list[Count]:
             if enclosing:
                 count.part_of = enclosing[-1]
         counts.append(count)
-    return counts
+    return _with_breakdowns(text, counts)
+
+
+@lru_cache(maxsize=None)
+def _breakdown_re() -> re.Pattern:
+    res = load("counts.yaml")
+    return re.compile(rf"\b(?:{alternation(res.breakdown_leads)})\s+(?P<num>{number_re()})\s+(?:{alternation(res.breakdown_verbs)})\b",
+                      re.IGNORECASE)
+
+
+def _with_breakdowns(text: str, counts: list[Count]) -> list[Count]:
+    """The counts with the breakdowns that name no noun ("..., of which three were new"): each a
+    part of the nearest count before it in its sentence, counting what that count counts when it
+    counts people, else `other`."""
+    rules = load("counts.yaml")
+    if not rules.breakdown_leads:
+        return counts
+    out = list(counts)
+    for m in _breakdown_re().finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None or any(c.start <= m.start("num") < c.end for c in counts):
+            continue
+        enclosing = [i for i, c in enumerate(out) if c.end <= m.start() and "." not in text[c.end:m.start()]]
+        if not enclosing:
+            continue
+        parent = out[enclosing[-1]]
+        unit = parent.unit if parent.unit not in rules.entity_units else "other"
+        start = m.start("num")
+        part = Count(start, m.end(), text[start:m.end()], value, "exact", value, value, unit)
+        part.part_of = enclosing[-1]
+        out.append(part)
+    if len(out) == len(counts):
+        return out
+    order = sorted(range(len(out)), key=lambda i: out[i].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    return [replace(out[i], part_of=new_index[out[i].part_of] if out[i].part_of is not None else None) for i in order]
 
 
 class CountFinder:

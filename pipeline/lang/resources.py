@@ -379,6 +379,10 @@ class CountRules:
     entity_units: tuple[str, ...]  # units that count bodies or states, not people
     attendance_verbs: tuple[str, ...]  # verbs whose subject attended (as written, no lemmatizer)
     possession_verbs: tuple[str, ...] = ()  # verbs whose object is what a body has, not who attended
+    # a breakdown with no noun of its own ("100 organisations attended, of which three were new"):
+    # the words before its number, and the verbs after it
+    breakdown_leads: tuple[str, ...] = ()
+    breakdown_verbs: tuple[str, ...] = ()
     examples: tuple[RuleExample, ...] = ()  # sentences written for the count grammar: each a test
 
 
