@@ -372,10 +372,11 @@ def _writer(cls):
 def _may_nest(hint) -> bool:
     """Whether a value of this type can hold a list, a tuple, a dict or a dataclass (then it is
     copied as asdict would copy it)."""
+    import types
     import typing
 
     args = [a for a in typing.get_args(hint) if a is not type(None)]
-    if args and typing.get_origin(hint) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if args and typing.get_origin(hint) in (typing.Union, types.UnionType):
         return any(_may_nest(a) for a in args)
     return hint not in (str, int, float, bool, date, type(None))
 

@@ -58,9 +58,9 @@ def cache_key(ctx: dict[str, Any], model: str, resources: str, params: dict[str,
 CACHE_FORMAT = 2  # an entry is its key on the first line, then the result's line of extractions.jsonl
 
 
-def result_line(result: Extraction) -> str:
-    """A result as its line of interim/extractions.jsonl (and of its cache entry)."""
-    return json.dumps(result.to_json(), sort_keys=True, ensure_ascii=False)
+def result_line(result: Extraction | dict[str, Any]) -> str:
+    """A result (or its plain data) as its line of interim/extractions.jsonl and of its cache entry."""
+    return json.dumps(result if isinstance(result, dict) else result.to_json(), sort_keys=True, ensure_ascii=False)
 
 
 class Cache:

@@ -46,7 +46,7 @@ def extract_batch(items: list[tuple[str, dict[str, Any]]], model: str | None, ba
     for key, doc_id, result, words in pipe_contexts(_worker_nlp(model, components), items, batch_size=batch_size,
                                                     max_chars=max_chars):
         data = result.to_json()
-        cache.put(key, result_line(result))
+        cache.put(key, result_line(data))
         out.append((key, doc_id, data, words))
     return out
 

@@ -633,7 +633,7 @@ def _organiser_rules(vocab) -> RuleSet:
 def _organiser_phrase(text: str, doc: Doc, m) -> tuple[int, int]:
     """Character bounds of the phrase a rule's `organisers` node heads: an owner up to itself; a
     subject within its verb's line, after a dateline's dash ("CITY — The X ..."), or the words
-    before the verb where a headline was parsed into the sentence; an object of "by" whole."""
+    before the verb where a headline was parsed into the sentence; any other node, its phrase."""
     tok = doc[m.parts["organisers"]]
     if tok.dep_ == "poss":
         return tok.left_edge.idx, tok.idx + len(tok)
@@ -785,9 +785,9 @@ def _subject_within(doc: Doc, start: int, end: int) -> bool:
     if not doc.has_annotation("DEP"):
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    verb = next((t for t in doc if t.idx >= end and not t.is_space), None)
-    if span is None or verb is None:
+    if span is None or span.end >= len(doc):
         return True
+    verb = doc[span.end]
     if span.root.dep_ in ("pobj", "dobj", "poss"):
         return False  # "from around the Black Sea": the object of a preposition is no subject
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -866,7 +866,8 @@ def _read_venue(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
     return physical, platforms
 
 
-_HELD_HERE = WordPattern(r"\b@meetings.holding_words\s+(?:@meetings.here_words)\b|\b(?:@meetings.here_words)\s+(?:@place_preps\s+)?(?:on|from|this|last|today|yesterday)\b")
+_HELD_HERE = WordPattern(r"\b@meetings.holding_words\s+(?:@meetings.here_words)\b"
+                         r"|\b(?:@meetings.here_words)\s+(?:@place_preps\s+)?@meetings.here_time_leads\b")
 
 
 def _read_cities(r: _Reading) -> list[Place]:

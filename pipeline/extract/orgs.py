@@ -138,14 +138,20 @@ def find_orgs(text: str, gaz: Gazetteer | None = None) -> list[OrgMention]:
     return found
 
 
+def mention_label(mention: OrgMention, gaz: Gazetteer) -> str:
+    """The label a role's organisation gets for a body the text names: the gazetteer's (following
+    reports_as), else a body the text defines by its acronym, as the gazetteer's short forms are."""
+    org = gaz.by_key.get(fold(mention.name))
+    return gaz.resolve(org).label if org else (mention.acronym or mention.name)
+
+
 def body_label(mention: OrgMention, gaz: Gazetteer | None = None) -> str | None:
-    """The label a role's organisation gets for a body the text names (following reports_as), as
-    roles.role_org_country gives it; None for a treaty or a meeting's own name."""
+    """mention_label for a body; None for a treaty or a meeting's own name."""
     gaz = gaz or gazetteer()
     org = gaz.by_key.get(fold(mention.name))
     if org is not None and org.kind != "organization":
         return None
-    return gaz.resolve(org).label if org else (mention.acronym or mention.name)
+    return mention_label(mention, gaz)
 
 
 HOST_MIN_MENTIONS = 2

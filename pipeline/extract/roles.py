@@ -150,7 +150,7 @@ def strip_country(role_norm: str, country: str | None) -> str:
 @lru_cache(maxsize=65536)
 def role_org_country(role: str) -> tuple[str | None, str | None]:
     """The organisation (following reports_as) and the country a role phrase names."""
-    from .orgs import find_orgs
+    from .orgs import find_orgs, mention_label
 
     gaz = gazetteer()
     orgs = find_orgs(role, gaz)
@@ -158,8 +158,7 @@ def role_org_country(role: str) -> tuple[str | None, str | None]:
         countries = countries_in(role)
         return None, (countries[0] if countries else None)
     org = gaz.by_key.get(fold(orgs[0].name))
-    # a body the text defines is labelled by its acronym, as the gazetteer's short forms are
-    organization = gaz.resolve(org).label if org else (orgs[0].acronym or orgs[0].name)
+    organization = mention_label(orgs[0], gaz)
     # a country inside a body's name is not the role's country ("Permanent Mission of the Order of X")
     outside = "".join(" " if any(o.start <= i < o.end for o in orgs) else ch for i, ch in enumerate(role))
     countries = countries_in(outside)

@@ -32,7 +32,7 @@ META_FIELDS = ("url", "published", "publisher", "language", "title", "doc_type")
 @dataclass
 class Dateline:
     place: str
-    published: date | None  # None when the dateline gives no year ("LIMA, March 3 (Agency) -")
+    published: date | None  # None when the dateline gives no year ("CITY, March 3 (Agency) -")
     agency: str | None
     start: int
     end: int
