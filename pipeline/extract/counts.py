@@ -9,10 +9,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import regex
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
+from ..lang.dateparse import MONTH
 from ..lang.resources import alternation, load, word_set, vocab
 from .util import checked_confidence, doc_text, guarded
 
@@ -74,6 +77,10 @@ def _grammar():
             excluded_before, excluded_after)
 
 
+_DAY_OF_MONTH = re.compile(rf"\s+{MONTH}\b")
+_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?]\s")  # a word's last letters, then a full stop ("U.N." is none)
+
+
 def find_counts(text: str) -> list[Count]:
     pattern, qual_map, units, anaphoric, excluded_before, excluded_after = _grammar()
     counts: list[Count] = []
@@ -84,6 +91,11 @@ def find_counts(text: str) -> list[Count]:
         unit_index = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("u") and k[1:].isdigit() and v)
         unit = units[unit_index]
         unit_text = m.group(f"u{unit_index}")
+        if _DAY_OF_MONTH.match(text, m.end("num")):
+            continue  # a day of a date ("on 2 May"), not a count
+        words_start = m.end("nest") if m.group("nest") else m.end("num2") if m.group("num2") else m.end("num")
+        if _SENTENCE_END.search(text, words_start, m.start(f"u{unit_index}")):
+            continue  # the words before the unit run across the end of a sentence
         if unit == "countries" and unit_text in ("states", "States") and m.group("nest") is None:
             # "15 States" counts countries only when the word is capitalised as a noun of membership
             if not unit_text[0].isupper():

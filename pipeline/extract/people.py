@@ -440,8 +440,8 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     m = trailing.search(name)
     if m and m.start() > 0:
         name = name[:m.start()]
-    if not is_plausible_name(name, single=single):
-        return None
+    if not is_plausible_name(name, single=single) or all(fold(w).rstrip(".") in honorific_keys() for w in words):
+        return None  # not a name, or only honorifics ("the TITLE, Hon. NAME": "Hon" is no mononym)
     if any(s <= start < e for s, e in headings):
         # in a Title-Case headline a name needs the model and a name's shape to agree, and no word
         # of it may name a place ("Minister Visits Moldova", "Envoy Urges Stronger Action")
@@ -660,6 +660,24 @@ _CLAUSE_DEPS = frozenset({"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "cs
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "aux", "auxpass", "ccomp", "xcomp", "dative"})
 
 
+def _noun_phrase_end(doc: Doc, start: int, end: int) -> int:
+    """Where the noun phrase that starts at `start` ends, within [start, end): the subtree of
+    its head, so that "NAME of the BODY said that ..." gives the BODY and not the clause after it
+    (`end` itself without a parse, or when the phrase's head is the sentence's verb)."""
+    if not doc.has_annotation("DEP"):
+        return end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    head = span[0]
+    while head.head.i != head.i and start <= head.head.idx < end:
+        head = head.head
+    if head.dep_ == "ROOT" or head.head.i == head.i:
+        return end
+    edge = head.right_edge
+    return min(end, edge.idx + len(edge.text))
+
+
 def _has_clause(doc: Doc, start: int, end: int) -> bool:
     """The parse puts a verb's clause inside [start, end) (never true without a parse)."""
     if not doc.has_annotation("DEP"):
@@ -827,6 +845,7 @@ class _SentenceRoles:
         t = self.title_end.get(item.start + len(text[item.start:gap_start].rstrip()))
         first, start = self.title_start(k, item, gap_start)
         if t is not None and (t.start >= start or t.head == "known"):  # a known title may hold a comma
+            self.after_name(p, item)  # "TITLE NAME of the BODY": the body is the affiliation
             return t.start, t.end, "rule:title-name"
         # in a list, the words before the name in its item are the role ("artist Ana Lopez")
         before = _trim(text, start, gap_start, lead_in=(first == 0 or self.in_list))
@@ -888,9 +907,12 @@ class _SentenceRoles:
                 return (after[0], after[0] + len(phrase), "rule:name-paren-title"), after
             after = _trim(text, b + 1, item.end, lead_in=False) if close > 0 else (item.end, item.end)
         affiliated = re.match(vocab(r"(?:@genitive|@origin)\s+(?:@definite\s+)?"), text[after[0]:after[1]])
-        if affiliated and _affiliation(text[after[0] + affiliated.end():after[1]]):
-            p.organization = _affiliation(text[after[0] + affiliated.end():after[1]])  # "NAME of the X"
-            return None, None
+        if affiliated:
+            body_start = after[0] + affiliated.end()
+            body_end = _noun_phrase_end(self.doc, body_start, after[1])
+            if _affiliation(text[body_start:body_end]):
+                p.organization = _affiliation(text[body_start:body_end])  # "NAME of the X (said ...)"
+                return None, None
         return None, after
 
     def before_run(self, k: int) -> tuple[int, int, int] | None:

@@ -147,3 +147,11 @@ def test_every_example_of_the_count_grammar(extract, text, expect):
         assert got == []
     else:
         assert (expect["text"], expect["value"], expect["unit"], expect["qualifier"]) in got
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry hosted a hearing in Turin on 4 June. Prosecutors and judges attended in person.",
+    "Delegates met on 12 March to agree the plan.",
+])
+def test_a_day_of_a_date_is_no_count(text):
+    assert find_counts(text) == []

@@ -468,3 +468,13 @@ def test_a_region_before_a_gathering_verb_is_no_group_that_met(extract):
     assert m["name"] == "forum on labour exploitation"
     assert extract("Labour Inspectors from ten countries met in Riga on 3 May 2031.")["meeting"]["name"] == \
         "meeting of Labour Inspectors"
+
+
+def test_a_page_date_stamp_gives_way_to_the_meeting_days(extract):
+    text = ("Updates | 9 October 2026\n\nSubregional Seminar on Labour Inspection\n\n"
+            "The subregional seminar took place in Accra on 5-7 October 2026 and gathered inspectors from the coast.")
+    m = extract(text)["meeting"]
+    assert (m["start_date"], m["end_date"], m["date_method"]) == ("2026-10-05", "2026-10-07", "read")
+    text = ("Seminar on Labour Inspection\n\n8 October 2026\n\n"
+            "The seminar took place in Accra on 8 October 2026 and gathered inspectors from the coast.")
+    assert extract(text)["meeting"]["start_date"] == "2026-10-08"  # a title date the sentences agree with

@@ -596,3 +596,30 @@ def test_a_surname_alone_after_a_title_is_a_person(extract):
     named = _named(r)
     assert (named["Okonkwo"]["role"], named["Okonkwo"]["method"]) == ("Minister", "rule:title-name")
     assert "Hon" not in named and "Ama Owusu" in named
+
+
+def test_honorific_between_a_title_and_a_name_is_no_name(extract):
+    r = extract("The Minister of Gender, Children and Social Protection, Hon. Kwame Asante Boadu, opened the forum. "
+                "The Rector of the Polytechnic, Prof. Lena Marsh, welcomed the guests.")
+    people = _named(r)
+    assert set(people) == {"Kwame Asante Boadu", "Lena Marsh"}  # not "Hon" nor "Prof"
+    assert people["Kwame Asante Boadu"]["role"] == "Minister of Gender, Children and Social Protection"
+    assert people["Kwame Asante Boadu"]["honorifics"] == ["Hon."]
+    assert people["Lena Marsh"]["role"] == "Rector of the Polytechnic"
+    assert not _role_only(r)
+
+
+def test_name_of_a_body_stops_where_the_clause_starts(extract):
+    r = extract("The panel heard several experts. Tove Lindqvist of the Baltic Labour Inspectorate told the panel "
+                "that fines were rare, and Marek Zielinski of the Coastal Guard Service said more ships were checked.")
+    people = _named(r)
+    assert people["Tove Lindqvist"]["organization"] == "Baltic Labour Inspectorate"
+    assert people["Marek Zielinski"]["organization"] == "Coastal Guard Service"
+
+
+def test_ranks_are_titles_and_the_body_after_the_name_its_affiliation(extract):
+    r = extract("The session was chaired by Police Lieutenant Colonel Arvid Strand of the Border Guard Service, "
+                "who presented the joint operation.")
+    row = _named(r)["Arvid Strand"]
+    assert row["role"] == "Police Lieutenant Colonel"
+    assert row["organization"] == "Border Guard Service"
