@@ -457,15 +457,18 @@ def _in_sentences(r: _Reading, segments: list[Segment]) -> list[Recommendation]:
                 r.normative_lead.add(e)
         if any(b.start <= s < b.end for b in bullets) or not any_cue.search(text, s, e):
             continue  # bullets are read apart
-        covered: list[tuple[int, int]] = []
+        found: list[Recommendation] = []
         for pattern, modality, scope in cues:
             for cue in pattern.finditer(text, s, e):
-                if any(a <= cue.start() < b for a, b in covered):
+                if any(a.start <= cue.start() < a.end for a in found):
                     continue
                 rec = _at_cue(r, s, e, cue, modality, scope, own, last)
                 if rec is not None:
-                    out.append(rec)
-                    covered.append((rec.start, rec.end))
+                    found.append(rec)
+        # one call per clause: a cue's clause inside another cue's ("recommended that States
+        # should adopt ...") is the same call, read from its outer verb
+        out.extend(rec for rec in found if not any(o is not rec and o.start <= rec.start and rec.end <= o.end
+                                                  and (o.start, o.end) != (rec.start, rec.end) for o in found))
     return out
 
 

@@ -336,3 +336,10 @@ def test_an_office_named_only_by_its_title_speaks_for_itself(extract):
     # no person holds the title in the text: the office is the actor, not nobody
     recs = extract("The ombudsperson urged municipalities to publish their shelter waiting lists.")["recommendations"]
     assert [r["actor"] for r in recs] == ["ombudsperson"]
+
+
+def test_a_cue_inside_another_cues_clause_is_the_same_call(extract):
+    recs = extract("The inspectors recommended that ministries should publish their audits every year.")["recommendations"]
+    assert [(r["text"], r["actor"], r["addressee"], r["cue"]) for r in recs] == [
+        ("The inspectors recommended that ministries should publish their audits every year", "inspectors",
+         "governments", "recommended")]  # ministries are governments in the addressee vocabulary
