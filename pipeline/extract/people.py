@@ -141,7 +141,9 @@ def _honorifics_before(text: str, start: int) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _title_words() -> frozenset[str]:
-    return frozenset({fold(w) for h in roles().heads for w in h.split()} | {fold(m) for m in roles().modifiers})
+    """The words of titles and their modifiers, also in the plural ("Deputy Ministers" is no "TITLE NAME")."""
+    words = {fold(w) for h in roles().heads for w in h.split()} | {fold(m) for m in roles().modifiers}
+    return frozenset(words | {w + "s" for w in words if w.isalpha()})
 
 
 @lru_cache(maxsize=None)

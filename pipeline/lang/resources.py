@@ -634,11 +634,13 @@ def demonyms() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
     """Words never part of a person's name: the blocklist, function and calendar words, the head
-    words of organisation names and the names of online platforms."""
+    words of organisation names, the nouns of meetings ("Regional Expert Meeting" is no "TITLE
+    NAME") and the names of online platforms."""
     lex = lexicon()
     venues = load("venues.yaml")
     heads = [w for h in load("org_heads.yaml").entries for w in h.split()]
-    words = (*load("not_names.yaml").entries, *lex.function_words, *lex.months, *lex.weekdays, *heads,
+    meeting_nouns = [n for n in load("meetings.yaml").meeting_nouns if " " not in n]
+    words = (*load("not_names.yaml").entries, *lex.function_words, *lex.months, *lex.weekdays, *heads, *meeting_nouns,
              *(w for p in venues.online.platforms for w in p.split()))
     return frozenset(fold(w) for w in words)
 

@@ -623,3 +623,14 @@ def test_ranks_are_titles_and_the_body_after_the_name_its_affiliation(extract):
     row = _named(r)["Arvid Strand"]
     assert row["role"] == "Police Lieutenant Colonel"
     assert row["organization"] == "Border Guard Service"
+
+
+@pytest.mark.parametrize("phrase", ["Ministers", "Directors", "Meeting", "Conference", "Workshop"])
+def test_plural_titles_and_meeting_nouns_are_no_names(phrase):
+    assert not is_plausible_name(phrase, single=True)
+
+
+def test_a_title_before_a_meeting_noun_or_a_plural_title_names_no_one(extract):
+    r = extract("The Subregional Expert Meeting on Child Labour opened in Accra. Ministers of Labour and "
+                "Deputy Ministers of Health attended it.")
+    assert [x["name"] for x in r["person_roles"] if x["name"]] == []
