@@ -155,7 +155,7 @@ _VERB_TO_PLACE = WordPattern(r"(?:\s+(?!@meetings.purpose_to\b)[^\s,.;:]+){0,6}?
 def _held_its_nth() -> re.Pattern:
     """A body that held its Nth meeting: the body (without its acronym), the ordinal and the noun."""
     nouns = alternation(n for n in load("meetings.yaml").meeting_nouns if not n.endswith("s"))
-    return re.compile(vocab(rf"\s*(?P<who>(?:(?i:@definite)\s+)?[A-Z][^.;:()\n]{{3,150}}?)"
+    return re.compile(vocab(rf"\s*(?P<who>(?:(?i:@definite)\s+)?[A-Z][^.;:,()\n]{{3,150}}?)"
                             rf"\s*(?:\([A-Z][\w/-]{{1,12}}\)\s*)?\s+@meetings.held_its_verbs\s+@group_possessives\s+"
                             rf"(?P<ord>{ordinal_re()})\s+(?P<noun>(?:@meetings.session_modifiers\s+)?(?:{nouns}))\b"))
 
@@ -622,7 +622,8 @@ def _bodies(phrase: str, gaz) -> list[tuple[int, str]]:
     return out
 
 
-_NEW_CLAUSE = WordPattern(r"(?:,\s+|\s+@coordinator\s+)(?!(?:@articles|@meetings.joint_phrases|@group_possessives)\b)(?=[a-z])"
+_NEW_CLAUSE = WordPattern(r"(?:,\s+|\s+@coordinator\s+)(?!(?:@articles|@meetings.joint_phrases|@group_possessives)\b"
+                          r"|(?:co-)?@meetings.organiser_verbs\s+@agent_by\b)(?=[a-z])"
                            r"|\s+@clause_relatives\s")
 
 
@@ -815,7 +816,7 @@ def _read_name(r: _Reading, rec: MeetingFact) -> None:
     named = find_meeting_name(text, dated_first + meeting_sents, r.title_spans)
     if named is None:
         for s, e in meeting_sents:
-            m = _held_its_nth().match(text[s:e])  # "The X Committee (XC) held its 7th meeting"
+            m = _held_its_nth().search(text[s:e])  # "The X Committee (XC) held its 7th meeting"
             if m:
                 who = re.sub(vocab(r"^(?i:@definite)\s+"), "", m.group("who").strip())
                 named = f"{m.group('ord')} {m.group('noun')} of the {who}"
@@ -882,14 +883,31 @@ _HELD_HERE = WordPattern(r"\b@meetings.holding_words\s+(?:@meetings.here_words)\
                          r"|\b(?:@meetings.here_words)\s+(?:@place_preps\s+)?@meetings.here_time_leads\b")
 
 
+_PLACE_LABEL = WordPattern(r"(?im)^[^\S\n]*(?:[*_]{1,2})?(?:@venues.place_labels)(?:[*_]{1,2})?[^\S\n]*:[^\S\n]*(?P<value>\S[^\n]*)")
+
+
+def _labelled_cities(text: str) -> list[Place]:
+    """The city of a labelled line ("Venue: Hotel X, Accra", "Location: Accra, Ghana")."""
+    for m in _PLACE_LABEL.finditer(text):
+        s, e = m.span("value")
+        # the place is the value, or what follows one of its commas ("Grand Hotel, Accra, Ghana")
+        starts = [s] + [c.end() for c in re.finditer(r",\s*", text[s:e])]
+        pieces = [(s, e)] + [(s + c, e) for c in starts[1:]]
+        found = _in_pieces(text, [(s, e)], find_cities) or next(
+            (f for f in (_in_pieces(text, [piece], find_place_line) for piece in pieces) if f), [])
+        if found:
+            return found[:1]
+    return []
+
+
 def _read_cities(r: _Reading) -> list[Place]:
-    """Cities in the meeting's sentences; else on a title-block line that dates or names the
+    """Cities in the meeting's sentences; else on a labelled line ("Venue: ..."); else on a title-block line that dates or names the
     meeting, or a title-block place line; else right after a meeting noun anywhere ("at a
     conference in Vienna (3-4 May)"); else the dateline's city, when the meeting is said to be
     held there ("held here", "in the capital")."""
     text = r.text
     _, noun_re, _ = _meeting_res()
-    cities = _in_pieces(text, r.meeting_sents, find_cities)
+    cities = _in_pieces(text, r.meeting_sents, find_cities) or _labelled_cities(text)
     if not cities:
         dated_lines = [(s, e) for s, e in r.title_spans if any(s <= d.start < e for d in r.dates) or noun_re.search(text, s, e)]
         cities = _in_pieces(text, dated_lines, find_title_cities) or _in_pieces(text, r.title_spans, find_place_line)

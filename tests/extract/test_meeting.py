@@ -478,3 +478,24 @@ def test_a_page_date_stamp_gives_way_to_the_meeting_days(extract):
     text = ("Seminar on Labour Inspection\n\n8 October 2026\n\n"
             "The seminar took place in Accra on 8 October 2026 and gathered inspectors from the coast.")
     assert extract(text)["meeting"]["start_date"] == "2026-10-08"  # a title date the sentences agree with
+
+
+def test_a_labelled_line_gives_the_city(extract):
+    m = extract("Subregional Consultation on Domestic Work\n\nVenue: Lakeside Hotel, Entebbe, Uganda\n\n"
+                "The consultation gathered fifty participants from the region.")["meeting"]
+    assert (m["city"], m["country"]) == ("Entebbe", "Uganda")
+    m = extract("Organised by: UNODC and the Government of Malawi\nLocation: Lilongwe\nDate: 4 March 2027")["meeting"]
+    assert (m["city"], m["country"], m["organizers"]) == ("Lilongwe", "Malawi", ["UNODC", "Government of Malawi"])
+
+
+def test_a_second_organiser_verb_continues_the_organisers(extract):
+    m = extract("The Pacific Dialogue on Fisheries Labour, hosted by the Government of Fiji and co-organised by "
+                "ILO and IOM, opened in Suva on 3 May 2027.")["meeting"]
+    assert m["organizers"] == ["Government of Fiji", "ILO", "IOM"]
+
+
+def test_a_body_that_held_its_nth_meeting_after_an_opening_phrase(extract):
+    m = extract("At the invitation of the Government of Namibia, the Working Group on Fisheries Crime held "
+                "its 9th meeting in Windhoek.")["meeting"]
+    assert m["name"] == "9th meeting of the Working Group on Fisheries Crime"
+    assert "Working Group on Fisheries Crime" in m["organizers"]
