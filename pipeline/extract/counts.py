@@ -124,7 +124,41 @@ def find_counts(text: str) -> list[Count]:
             if enclosing:
                 count.part_of = enclosing[-1]
         counts.append(count)
-    return _with_breakdowns(text, counts)
+    return _with_breakdowns(text, _with_bare_attendance(text, counts))
+
+
+@lru_cache(maxsize=None)
+def _bare_attendance_re() -> re.Pattern:
+    res = load("counts.yaml")
+    qual_re = alternation(w for forms in res.qualifiers.values() for w in forms)
+    return re.compile(rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{number_re()})\s+(?:{alternation(res.bare_attendance_verbs)})\b",
+                      re.IGNORECASE)
+
+
+def _with_bare_attendance(text: str, counts: list[Count]) -> list[Count]:
+    """The counts with a number that has no noun and attends ("while 85 attended in person"):
+    participants, never a year, a percentage or a number a count already holds."""
+    rules = load("counts.yaml")
+    if not rules.bare_attendance_verbs:
+        return counts
+    _, qual_map, _, _, excluded_before, excluded_after = _grammar()
+    out = list(counts)
+    for m in _bare_attendance_re().finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None or any(c.start < m.end() and m.start() < c.end for c in counts):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) or excluded_after.match(text, m.end("num")) \
+                or excluded_before.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        qual_text = m.group("qual")
+        qualifier = qual_map.get(re.sub(r"\s+", " ", qual_text.lower()), "exact") if qual_text else "exact"
+        lower, upper = bounds(value, qualifier)
+        out.append(Count(m.start(), m.end(), m.group(), value, qualifier, lower, upper, "participants"))
+    if len(out) == len(counts):
+        return counts
+    order = sorted(range(len(out)), key=lambda i: out[i].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    return [replace(out[i], part_of=new_index[out[i].part_of] if out[i].part_of is not None else None) for i in order]
 
 
 @lru_cache(maxsize=None)

@@ -383,6 +383,8 @@ class CountRules:
     # the words before its number, and the verbs after it
     breakdown_leads: tuple[str, ...] = ()
     breakdown_verbs: tuple[str, ...] = ()
+    # a number with no noun, the subject of one of these verbs ("while 85 attended in person")
+    bare_attendance_verbs: tuple[str, ...] = ()
     examples: tuple[RuleExample, ...] = ()  # sentences written for the count grammar: each a test
 
 
