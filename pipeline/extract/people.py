@@ -396,9 +396,10 @@ def _refers_to_holder(doc: Doc, t: RoleMatch) -> bool:
 
 @lru_cache(maxsize=None)
 def _modified_noun() -> re.Pattern:
-    """A meeting noun or an organisation's head word right after a title: the title is then a
-    modifier of that noun ("Regional Expert Meeting", "Prosecutor Network"), not an office."""
-    words = (*load("meetings.yaml").meeting_nouns, *load("org_heads.yaml").entries)
+    """A meeting noun, an organisation's head word or an instrument's noun right after a title: the
+    title is then a modifier of that noun ("Regional Expert Meeting", "Prosecutor Network", "the
+    Director of Public Prosecutions Act"), not an office."""
+    words = (*load("meetings.yaml").meeting_nouns, *load("org_heads.yaml").entries, *roles().instrument_nouns)
     return re.compile(rf"[^\S\n]+(?:{alternation(words)})s?\b", re.IGNORECASE)
 
 

@@ -83,10 +83,17 @@ def find_titles(text: str) -> list[RoleMatch]:
         # a sentence-initial capitalised word that is not a title word ("Moving", "Representatives")
         if any(k.start <= start < k.end for k in known):
             continue  # inside a known title
+        if m.group().rsplit(None, 1)[-1] in _instrument_nouns():
+            continue  # the name of a law or a plan ("the Director of Public Prosecutions Act")
         out.append(RoleMatch(start, m.end(), text[start:m.end()], m.group("head"),
                              bool(pre.strip() or m.group("comp").strip())))
     out.sort(key=lambda t: t.start)
     return out
+
+
+@lru_cache(maxsize=None)
+def _instrument_nouns() -> frozenset[str]:
+    return frozenset(roles().instrument_nouns)
 
 
 def _org_start_before(text: str, start: int, pre_end: int) -> int:

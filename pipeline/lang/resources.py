@@ -347,6 +347,7 @@ class RoleRules:
     head_suffixes: tuple[str, ...] = ()  # written after a head with hyphens ("Ambassador-at-Large")
     national_offices: tuple[str, ...] = ()  # titles only a state has: their country is a national meeting's
     examples: tuple["RuleExample", ...] = ()  # sentences written for the title grammar: each a test
+    instrument_nouns: tuple[str, ...] = ()  # a title before one modifies it ("the X Act"); never a name
 
     def plural(self, noun: str) -> str:
         """A person noun's plural: the irregular one given, else in -s or -es."""
@@ -643,6 +644,7 @@ def not_names() -> frozenset[str]:
     heads = [w for h in load("org_heads.yaml").entries for w in h.split()]
     meeting_nouns = [n for n in load("meetings.yaml").meeting_nouns if " " not in n]
     words = (*load("not_names.yaml").entries, *lex.function_words, *lex.months, *lex.weekdays, *heads, *meeting_nouns,
+             *roles().instrument_nouns,
              *(w for p in venues.online.platforms for w in p.split()))
     return frozenset(fold(w) for w in words)
 

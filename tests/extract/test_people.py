@@ -634,3 +634,9 @@ def test_a_title_before_a_meeting_noun_or_a_plural_title_names_no_one(extract):
     r = extract("The Subregional Expert Meeting on Child Labour opened in Accra. Ministers of Labour and "
                 "Deputy Ministers of Health attended it.")
     assert [x["name"] for x in r["person_roles"] if x["name"]] == []
+
+
+def test_an_office_named_for_its_role_or_a_law_is_no_holder(extract):
+    r = extract("The role of the National Co-ordinator was discussed at length. Parliament amended the "
+                "Director of Public Prosecutions Act last year.")
+    assert r["person_roles"] == []
