@@ -203,6 +203,7 @@ def pipe_contexts(nlp, items: Iterable[tuple[str, dict[str, Any]]], *, batch_siz
                 piece = ctx["text"][start:end]
                 pending.append((key, ctx["doc_id"], len(piece.split()), index, len(pieces)))
                 doc = nlp.make_doc(piece)
+                doc._.rapporteur_text = piece  # the tokenizer keeps the text: no need to join the tokens again
                 doc._.context = chunk_context(ctx, start, end, index)
                 yield doc
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Callable
 
 from spacy.tokens import Doc
 
@@ -19,9 +20,9 @@ from .dates import DateExpr, find_duration
 from .orgs import find_orgs, org_head_re
 from .rules import RuleSet
 from .places import city_country, countries_in, country_of
-from .numbers import number_re, ordinal_re, parse_number, parse_ordinal
+from .numbers import number_re, ordinal_re, ordinal_start, parse_number, parse_ordinal
 from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab
-from .util import doc_text, needs, sentence_bounds, sentence_of
+from .util import anchored_finditer, doc_text, needs, words_back, sentence_bounds, sentence_of
 from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
 def _iso(d: date | None) -> str | None:
@@ -82,7 +83,7 @@ def _name_patterns() -> list[re.Pattern]:
         re.compile(vocab(rf"(?:(?i:{ordinal})\s+)?(?:{cap}\s+(?:{inner}\s+)*){{0,8}}(?:{title_nouns})\b"
                          rf"(?:\s+@meeting_complements\s+(?:@definite\s+)?{capseq})?")),
         re.compile(vocab(rf"(?:(?i:{ordinal})\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{any_noun})\s+(?:@genitive|@topic_on)\s+(?:@definite\s+)?{capseq}")),
-        re.compile(vocab(rf"(?i:{ordinal})\s+{cap}(?:\s+(?:{inner}\s+)*{cap})+")),
+        re.compile(vocab(rf"{ordinal_start()}(?i:{ordinal})\s+{cap}(?:\s+(?:{inner}\s+)*{cap})+")),
     ]
 
 
@@ -109,6 +110,41 @@ def _after_headline_verb(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=None)
+def _name_anchors() -> tuple[re.Pattern, Callable[[str], bool]]:
+    """What the name shapes hold, to find them fast (util.anchored_finditer): a meeting noun (any
+    case), and which words may stand before the noun of a capitalised name (a capitalised word, a
+    year, a connector, an ordinal)."""
+    lex = lexicon()
+    nouns = alternation(load("meetings.yaml").nouns)
+    small = {fold(w) for w in (*lex.word_classes["name_connectors"], "&", *lex.ordinals, *lex.numbers.tens)}
+    name_word = re.compile(r"[\w’'&/\-]+")
+
+    def before_name(word: str) -> bool:
+        return bool(name_word.fullmatch(word)) and (word[0].isupper() or word[0].isdigit()
+                                                     or all(fold(w) in small for w in word.split("-")))
+
+    return re.compile(rf"(?i:{nouns})"), before_name
+
+
+_WORD_CHARS = re.compile(r"[\w-]+")
+_WORDS_BEFORE_A_NOUN = 4  # "[twenty fifth] [two words] conference": the shape's ordinal and words
+
+
+def _name_matches(rank: int, pattern: re.Pattern, text: str, s: int, e: int):
+    """pattern.finditer(text, s, e) for the name shape of this rank, found faster: the two shapes
+    that hold a meeting noun after a few words are tried only at the positions before a noun (a
+    search tries every position of the text); the others start with a meeting noun or an ordinal,
+    and are searched as they are."""
+    noun, before_name = _name_anchors()
+    if rank == 2:
+        return anchored_finditer(pattern, text, s, e, noun, lambda t, p, a: words_back(t, p, a, allowed=before_name))
+    if rank == 3:
+        return anchored_finditer(pattern, text, s, e, noun, lambda t, p, a: words_back(
+            t, p, a, allowed=lambda w: bool(_WORD_CHARS.fullmatch(w)), max_words=_WORDS_BEFORE_A_NOUN))
+    return pattern.finditer(text, s, e)
+
+
 def find_meeting_name(text: str, spans: list[tuple[int, int]],
                       title_only: list[tuple[int, int]] | tuple = ()) -> str | None:
     """The meeting's name from the first stretch (title block, then sentences about the meeting)
@@ -123,7 +159,7 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
         for rank, pattern in enumerate(_name_patterns()):
             if rank < len(_name_patterns()) - 1 and not has_noun:
                 continue
-            for m in pattern.finditer(text, s, e):
+            for m in _name_matches(rank, pattern, text, s, e):
                 whole = m.group("title") if "title" in pattern.groupindex else m.group()
                 if rank >= 2 and text[m.end():m.end() + 2].startswith(" ") and text[m.end() + 1:m.end() + 2].islower():
                     # a heading's name goes on in lower case ("4th meeting of the X network of

@@ -45,7 +45,11 @@ class PersonRuleFinder:
         people, roles = needs(doc, "people", self.name), needs(doc, "roles", self.name)
         text = doc_text(doc)
         with_role = {id(r.person) for r in roles if r.person is not None}
-        for m in self.rules.matches(doc):
+        # a rule fills the role of a person who has none: only their sentences are matched
+        open_people = [p for p in people if p.role is None and id(p) not in with_role]
+        sentences = [sent for sent in doc.sents
+                     if any(p.start < sent.end_char and sent.start_char < p.end for p in open_people)]
+        for m in self.rules.matches(doc, sentences):
             (lo, hi), (start, end) = self.parts(doc, m)
             person = next((p for p in people if overlaps((p.start, p.end), (lo, hi))), None)
             if person is None or id(person) in with_role or person.role is not None:

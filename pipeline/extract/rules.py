@@ -66,16 +66,21 @@ class RuleSet:
         tries them in its own order. A sentence (a Span of whole parse trees) is matched alone."""
         found = []
         offset = doclike.start if isinstance(doclike, Span) else 0
-        for match_id, token_ids in self.matcher(doclike):
+        # a sentence is matched as a Doc of its own, without the user data (the Doc's extensions,
+        # which the patterns never read): spaCy would copy it for every sentence
+        target = doclike.as_doc(copy_user_data=False) if isinstance(doclike, Span) else doclike
+        for match_id, token_ids in self.matcher(target):
             rule = self.rules[doclike.vocab.strings[match_id]]
             node = dict(zip(self._ids[rule.name], token_ids))
             found.append(RuleMatch(rule, {part: node[n] + offset for part, n in rule.yields.items()}))
         return found
 
-    def matches(self, doc: Doc) -> list[RuleMatch]:
+    def matches(self, doc: Doc, sentences: Iterable[Span] | None = None) -> list[RuleMatch]:
         """Every match, as yielded parts, resolved: among matches that share a yielded token the one
-        of the highest priority (then the most tokens, then the earliest) stands."""
-        found = self.all_matches(doc)
+        of the highest priority (then the most tokens, then the earliest) stands. With `sentences`,
+        only those are matched (a parse tree lies within its sentence, so the matches in them are
+        the same as in the whole Doc, and matching a few sentences is much cheaper)."""
+        found = self.all_matches(doc) if sentences is None else [m for s in sentences for m in self.all_matches(s)]
         found.sort(key=lambda m: (-m.rule.priority, -len(m.tokens), m.tokens, m.rule.name))
         kept: list[RuleMatch] = []
         used: set[int] = set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 from spacy.tokens import Doc
 
@@ -150,3 +150,54 @@ def guarded(call: Callable) -> Callable:
             return doc
 
     return wrapper
+
+
+
+def anchored_finditer(pattern: re.Pattern, text: str, start: int, end: int, anchor: re.Pattern,
+                      earliest: Callable[[str, int, int], int] | None = None) -> Iterator[re.Match]:
+    """The matches of `pattern.finditer(text, start, end)`, found faster: every match holds an
+    `anchor` (a meeting noun, an ordinal), and `earliest(text, pos, anchor_start)` says where the
+    first match holding that anchor can start at the earliest (None: at the anchor). Only the
+    positions from there to each anchor are tried, instead of every position of the text."""
+    pos = start
+    while pos < end:
+        hit = anchor.search(text, pos, end)
+        if hit is None:
+            return
+        first = hit.start() if earliest is None else max(pos, earliest(text, pos, hit.start()))
+        found = None
+        for q in range(first, hit.start() + 1):
+            found = pattern.match(text, q, end)
+            if found is not None and found.end() > found.start():
+                break
+            found = None
+        if found is None:
+            pos = hit.start() + 1
+            continue
+        yield found
+        pos = found.end()
+
+
+
+def words_back(text: str, pos: int, at: int, *, allowed: Callable[[str], bool], max_words: int | None = None) -> int:
+    """Where a match that holds an anchor at `at` can start at the earliest (not before `pos`),
+    when what comes before the anchor is whitespace-separated words that `allowed` accepts, at
+    most `max_words` of them: the start of the first word, reading back, that could not be one
+    (a match may start inside it). The word the anchor is glued to, if any, counts as one."""
+    words, i = 0, at
+    while i > pos:
+        j = i
+        while j > pos and text[j - 1].isspace():
+            j -= 1
+        if j == i and i != at:  # no space between two words: cannot happen after the first step
+            return i
+        k = j
+        while k > pos and not text[k - 1].isspace():
+            k -= 1
+        if k == j:
+            return j  # only space back to pos
+        words += 1
+        if not allowed(text[k:j]) or (max_words is not None and words > max_words):
+            return k
+        i = k
+    return pos

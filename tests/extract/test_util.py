@@ -1,0 +1,48 @@
+"""util.anchored_finditer finds what pattern.finditer finds, trying only the positions before an anchor."""
+import re
+
+import pytest
+
+from pipeline.extract import meeting
+from pipeline.extract.util import anchored_finditer, words_back
+
+TEXTS = [
+    "The 3rd Regional Meeting of the Northern Alliance against Exploitation opened on Monday.",
+    "Delegates at the annual expert forum on labour migration agreed, and the Fifth Annual Forum of Baltic Cities closed.",
+    "a PreConference lunch; the XConference Meeting; the twenty-first Session of the Board of Guardians",
+    "Regional Workshop\nfor Judges and Prosecutors\n\nThe Workshop on Victim Identification of the Coastal States, held in May",
+    "Nothing here names any gathering at all, only 12 people and 3 cities.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("rank", [2, 3, 4])
+def test_name_shapes_match_as_a_plain_search(text, rank):
+    pattern = meeting._name_patterns()[rank]
+    for s, e in [(0, len(text)), (len(text) // 3, len(text)), (5, max(5, len(text) - 7))]:
+        plain = [(m.start(), m.end()) for m in pattern.finditer(text, s, e)]
+        fast = [(m.start(), m.end()) for m in meeting._name_matches(rank, pattern, text, s, e)]
+        assert fast == plain
+
+
+def test_the_name_shapes_find_the_names_written_here():
+    text = TEXTS[0]
+    names = [m.group() for m in meeting._name_matches(2, meeting._name_patterns()[2], text, 0, len(text))]
+    assert names == ["3rd Regional Meeting of the Northern Alliance against Exploitation"]
+
+
+def test_words_back_stops_at_a_word_that_cannot_open_a_match():
+    text = "said the Baltic Sea Forum"
+    at = text.index("Forum")
+    # "the" is lower case: a capitalised run starts at "Baltic", but a match may start inside "the"
+    assert words_back(text, 0, at, allowed=lambda w: w[0].isupper()) == text.index("the")
+    assert words_back(text, 0, at, allowed=lambda w: True, max_words=1) == text.index("Baltic")
+    assert words_back(text, 10, at, allowed=lambda w: True) == 10
+
+
+def test_anchored_finditer_without_a_prefix_starts_at_the_anchor():
+    digits = re.compile(r"\d+ (?:cats|dogs)")
+    text = "3 cats, 40 dogs and 7 birds"
+    found = [m.group() for m in anchored_finditer(digits, text, 0, len(text), re.compile(r"\d"))]
+    assert found == ["3 cats", "40 dogs"]
