@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-import regex as re
+from . import cached_regex as re
 from spacy.language import Language
 from spacy.tokens import Doc
 

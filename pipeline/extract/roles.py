@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import countries_in
+from .util import anchored_finditer, words_back
 from ..lang.resources import alternation, fold, gazetteer, honorifics, lexicon, load, roles, vocab
 
 _CAP = r"(?:[A-Z][\w'’\-/.&]*[\w’'])|[A-Z]"
@@ -58,6 +59,7 @@ def _grammar() -> dict[str, re.Pattern]:
     )
     return {
         "title": re.compile(vocab(title)),
+        "head_anchor": re.compile(vocab(head)),  # every title holds a head, after its pre-modifiers
         "head": re.compile(rf"(?<![\w\-]){head}(?![\w\-])", re.IGNORECASE),
         "org_prefix": re.compile(r"(?:" + "|".join(re.escape(p) for p in lex.org_prefixes) + r")\s*$", re.IGNORECASE),
     }
@@ -74,7 +76,7 @@ def find_titles(text: str) -> list[RoleMatch]:
     g = _grammar()
     known = [RoleMatch(m.start(), m.end(), m.group(), "known", True) for p in _known_titles() for m in p.finditer(text)]
     out = list(known)
-    for m in g["title"].finditer(text):
+    for m in anchored_finditer(g["title"], text, 0, len(text), g["head_anchor"], _pre_modifiers_back):
         start = m.start()
         pre = m.group("pre")
         if pre.strip() and start > 0 and text[start - 1] == " ":
@@ -89,6 +91,17 @@ def find_titles(text: str) -> list[RoleMatch]:
                              bool(pre.strip() or m.group("comp").strip())))
     out.sort(key=lambda t: t.start)
     return out
+
+
+_PRE_WORD = re.compile(r"[A-Z0-9][\w'’\-/.&]*")
+
+
+def _pre_modifiers_back(text: str, pos: int, at: int) -> int:
+    """Where a title whose head is at `at` can start at the earliest: its pre-modifiers are
+    capitalised words, years and "of" (the title grammar's `pre`), so a search tries only those
+    positions (util.anchored_finditer) instead of every position of the text."""
+    genitive = {fold(w) for w in lexicon().word_classes["genitive"]}
+    return words_back(text, pos, at, allowed=lambda w: bool(_PRE_WORD.fullmatch(w)) or fold(w) in genitive)
 
 
 @lru_cache(maxsize=None)

@@ -46,3 +46,37 @@ def test_anchored_finditer_without_a_prefix_starts_at_the_anchor():
     text = "3 cats, 40 dogs and 7 birds"
     found = [m.group() for m in anchored_finditer(digits, text, 0, len(text), re.compile(r"\d"))]
     assert found == ["3 cats", "40 dogs"]
+
+
+TITLE_TEXTS = [
+    "The Deputy Minister of the Interior and the National Rapporteur of Freedonia spoke first.",
+    "(Senior Policy Adviser) and the 2024 Chair of the Working Group on Forced Labour, with the UN Resident Coordinator",
+    "said the Head of Mission, Ana Lopez, and co-Director of Studies; ExDirector of Research",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TITLE_TEXTS)
+def test_titles_are_found_as_by_a_plain_search(text):
+    from pipeline.extract import roles
+
+    grammar = roles._grammar()
+    plain = [(m.start(), m.end()) for m in grammar["title"].finditer(text)]
+    fast = [(m.start(), m.end()) for m in anchored_finditer(grammar["title"], text, 0, len(text),
+                                                            grammar["head_anchor"], roles._pre_modifiers_back)]
+    assert fast == plain
+    if text:
+        assert plain  # every text here holds a title
+
+
+def test_cached_regex_gives_the_results_of_regex():
+    import regex
+
+    from pipeline.extract import cached_regex
+
+    text = "Minister of Labour and Social Affairs of Freedonia"
+    assert cached_regex.search(r"\bof\s+(\p{Lu}\w+)", text).group(1) == regex.search(r"\bof\s+(\p{Lu}\w+)", text).group(1) == "Labour"
+    assert cached_regex.sub(r"\s+of\s+", " / ", text, 1) == "Minister / Labour and Social Affairs of Freedonia"
+    assert cached_regex.split(r"\s+and\s+", text) == ["Minister of Labour", "Social Affairs of Freedonia"]
+    assert [m.group() for m in cached_regex.finditer(r"\w+ of \w+", text, overlapped=True)][:2] == ["Minister of Labour", "inister of Labour"]
+    assert cached_regex.compile("of", cached_regex.I) is cached_regex.compile("of", cached_regex.I)
