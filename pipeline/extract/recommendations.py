@@ -50,7 +50,7 @@ class _Actor:
 @lru_cache(maxsize=None)
 def _res():
     res = load("recommendations.yaml")
-    cues = [(re.compile(c.pattern, re.I), c.modality, c.scope) for c in sorted(res.cues, key=lambda c: -c.priority)]
+    cues = [(re.compile(_at_word_starts(c.pattern), re.I), c.modality, c.scope) for c in sorted(res.cues, key=lambda c: -c.priority)]
     terminators = re.compile("|".join(res.terminators), re.I)
     boundaries = re.compile("|".join(res.boundaries), re.I)
     descriptive = [re.compile(p, re.I) for p in res.descriptive]
@@ -67,10 +67,25 @@ def _res():
     return cues, terminators, boundaries, descriptive, verb_re, group_re, addr_re, participial, topics
 
 
+_LEADING_WORD_BOUNDARY = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))*\\b")
+
+
+def _at_word_starts(pattern: str) -> str:
+    """A cue's pattern that opens with a word boundary (maybe after lookbehinds) with that boundary
+    tested first: the same matches, and a search tries the pattern's branches only at word
+    boundaries instead of at every position; any other pattern as it is."""
+    if _LEADING_WORD_BOUNDARY.match(pattern) is None:
+        return pattern
+    return rf"\b(?:{pattern})"
+
+
 @lru_cache(maxsize=None)
 def _any_cue() -> re.Pattern:
     """All cues in one pattern: most sentences have none and are skipped at once."""
-    return re.compile("|".join(f"(?:{c.pattern})" for c in load("recommendations.yaml").cues), re.I)
+    cues = [c.pattern for c in load("recommendations.yaml").cues]
+    if all(_at_word_starts(c) != c for c in cues):
+        return re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in cues) + ")", re.I)
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.I)
 
 
 def _topics(text: str) -> list[str]:

@@ -80,3 +80,16 @@ def test_cached_regex_gives_the_results_of_regex():
     assert cached_regex.split(r"\s+and\s+", text) == ["Minister of Labour", "Social Affairs of Freedonia"]
     assert [m.group() for m in cached_regex.finditer(r"\w+ of \w+", text, overlapped=True)][:2] == ["Minister of Labour", "inister of Labour"]
     assert cached_regex.compile("of", cached_regex.I) is cached_regex.compile("of", cached_regex.I)
+
+
+def test_recommendation_cues_with_their_boundary_first_match_as_written():
+    from pipeline.extract import recommendations
+
+    text = "Participants urged States to act, and the need for shelters was stressed; a call for papers followed."
+    for cue in recommendations.load("recommendations.yaml").cues:
+        plain = [(m.start(), m.end()) for m in re.finditer(cue.pattern, text, re.I)]
+        fast = [(m.start(), m.end()) for m in re.finditer(recommendations._at_word_starts(cue.pattern), text, re.I)]
+        assert fast == plain, cue.name
+    assert recommendations._at_word_starts(r"(?<!\bthe )\bneeds\b") == r"\b(?:(?<!\bthe )\bneeds\b)"
+    assert recommendations._at_word_starts(r"needs\b") == r"needs\b"
+    assert recommendations._any_cue().search(text).group() == "urged"
