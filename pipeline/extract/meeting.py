@@ -22,7 +22,7 @@ from .rules import RuleSet
 from .places import city_country, countries_in, country_of
 from .numbers import number_re, ordinal_re, ordinal_start, parse_number, parse_ordinal
 from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab
-from .util import anchored_finditer, doc_text, needs, words_back, sentence_bounds, sentence_of
+from .util import anchored_finditer, doc_text, needs, sentence_bounds, sentence_of, words_back
 from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
 def _iso(d: date | None) -> str | None:
@@ -141,8 +141,12 @@ def _name_matches(rank: int, pattern: re.Pattern, text: str, s: int, e: int):
         return anchored_finditer(pattern, text, s, e, noun, lambda t, p, a: words_back(t, p, a, allowed=before_name))
     if rank == 3:
         return anchored_finditer(pattern, text, s, e, noun, lambda t, p, a: words_back(
-            t, p, a, allowed=lambda w: bool(_WORD_CHARS.fullmatch(w)), max_words=_WORDS_BEFORE_A_NOUN))
+            t, p, a, allowed=_is_word, max_words=_WORDS_BEFORE_A_NOUN))
     return pattern.finditer(text, s, e)
+
+
+def _is_word(word: str) -> bool:
+    return bool(_WORD_CHARS.fullmatch(word))
 
 
 def find_meeting_name(text: str, spans: list[tuple[int, int]],

@@ -50,7 +50,7 @@ class _Actor:
 @lru_cache(maxsize=None)
 def _res():
     res = load("recommendations.yaml")
-    cues = [(re.compile(_at_word_starts(c.pattern), re.I), c.modality, c.scope) for c in sorted(res.cues, key=lambda c: -c.priority)]
+    cues = [(re.compile(c.pattern, re.I), c.modality, c.scope) for c in sorted(res.cues, key=lambda c: -c.priority)]
     terminators = re.compile("|".join(res.terminators), re.I)
     boundaries = re.compile("|".join(res.boundaries), re.I)
     descriptive = [re.compile(p, re.I) for p in res.descriptive]
@@ -72,8 +72,9 @@ _LEADING_WORD_BOUNDARY = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))*\\b")
 
 def _at_word_starts(pattern: str) -> str:
     """A cue's pattern that opens with a word boundary (maybe after lookbehinds) with that boundary
-    tested first: the same matches, and a search tries the pattern's branches only at word
-    boundaries instead of at every position; any other pattern as it is."""
+    tested first, the same matches; any other pattern as it is. Put before the alternation of all
+    cues, one boundary test stands for the branches at every position (the prefilter ran twice as
+    fast); a single cue's search gains nothing from it."""
     if _LEADING_WORD_BOUNDARY.match(pattern) is None:
         return pattern
     return rf"\b(?:{pattern})"

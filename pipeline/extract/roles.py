@@ -96,12 +96,20 @@ def find_titles(text: str) -> list[RoleMatch]:
 _PRE_WORD = re.compile(r"[A-Z0-9][\w'’\-/.&]*")
 
 
+@lru_cache(maxsize=None)
+def _genitive_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon().word_classes["genitive"])
+
+
+def _may_premodify(word: str) -> bool:
+    return bool(_PRE_WORD.fullmatch(word)) or fold(word) in _genitive_words()
+
+
 def _pre_modifiers_back(text: str, pos: int, at: int) -> int:
     """Where a title whose head is at `at` can start at the earliest: its pre-modifiers are
     capitalised words, years and "of" (the title grammar's `pre`), so a search tries only those
     positions (util.anchored_finditer) instead of every position of the text."""
-    genitive = {fold(w) for w in lexicon().word_classes["genitive"]}
-    return words_back(text, pos, at, allowed=lambda w: bool(_PRE_WORD.fullmatch(w)) or fold(w) in genitive)
+    return words_back(text, pos, at, allowed=_may_premodify)
 
 
 @lru_cache(maxsize=None)

@@ -152,11 +152,10 @@ def guarded(call: Callable) -> Callable:
     return wrapper
 
 
-
 def anchored_finditer(pattern: re.Pattern, text: str, start: int, end: int, anchor: re.Pattern,
                       earliest: Callable[[str, int, int], int] | None = None) -> Iterator[re.Match]:
     """The matches of `pattern.finditer(text, start, end)`, found faster: every match holds an
-    `anchor` (a meeting noun, an ordinal), and `earliest(text, pos, anchor_start)` says where the
+    `anchor` (a meeting noun, a title's head), and `earliest(text, pos, anchor_start)` says where the
     first match holding that anchor can start at the earliest (None: at the anchor). Only the
     positions from there to each anchor are tried, instead of every position of the text."""
     pos = start
@@ -178,7 +177,6 @@ def anchored_finditer(pattern: re.Pattern, text: str, start: int, end: int, anch
         pos = found.end()
 
 
-
 def words_back(text: str, pos: int, at: int, *, allowed: Callable[[str], bool], max_words: int | None = None) -> int:
     """Where a match that holds an anchor at `at` can start at the earliest (not before `pos`),
     when what comes before the anchor is whitespace-separated words that `allowed` accepts, at
@@ -189,8 +187,6 @@ def words_back(text: str, pos: int, at: int, *, allowed: Callable[[str], bool], 
         j = i
         while j > pos and text[j - 1].isspace():
             j -= 1
-        if j == i and i != at:  # no space between two words: cannot happen after the first step
-            return i
         k = j
         while k > pos and not text[k - 1].isspace():
             k -= 1
