@@ -940,6 +940,14 @@ def _labelled_cities(text: str) -> list[Place]:
     return []
 
 
+def _outside_dateline(r: _Reading, places: list[Place]) -> list[Place]:
+    """The places that are not inside the dateline after its opening place: "CITY, 3 May (Agency) –"
+    names a news agency, never a city, where its name is also a place's."""
+    if r.dateline is None:
+        return places
+    return [p for p in places if not r.dateline[0] < p.start < r.dateline[1]]
+
+
 def _read_cities(r: _Reading) -> list[Place]:
     """Cities in the meeting's sentences; else on a labelled line ("Venue: ..."); else on a title-block line that dates or names the
     meeting, or a title-block place line; else right after a meeting noun anywhere ("at a
@@ -947,10 +955,11 @@ def _read_cities(r: _Reading) -> list[Place]:
     held there ("held here", "in the capital")."""
     text = r.text
     _, noun_re, _ = _meeting_res()
-    cities = _in_pieces(text, r.meeting_sents, find_cities) or _labelled_cities(text)
+    cities = _outside_dateline(r, _in_pieces(text, r.meeting_sents, find_cities)) or _labelled_cities(text)
     if not cities:
         dated_lines = [(s, e) for s, e in r.title_spans if any(s <= d.start < e for d in r.dates) or noun_re.search(text, s, e)]
-        cities = _in_pieces(text, dated_lines, find_title_cities) or _in_pieces(text, r.title_spans, find_place_line)
+        cities = _outside_dateline(r, _in_pieces(text, dated_lines, find_title_cities)
+                                   or _in_pieces(text, r.title_spans, find_place_line))
     if not cities:
         for m in noun_re.finditer(text):
             found = find_cities(text[m.end():m.end() + 60])

@@ -499,3 +499,11 @@ def test_a_body_that_held_its_nth_meeting_after_an_opening_phrase(extract):
                 "its 9th meeting in Windhoek.")["meeting"]
     assert m["name"] == "9th meeting of the Working Group on Fisheries Crime"
     assert "Working Group on Fisheries Crime" in m["organizers"]
+
+
+def test_a_news_agency_in_the_dateline_is_never_the_city(extract):
+    # the agency's name is also a town's in the gazetteer; the meeting is "here", the dateline's city
+    text = ("Forum on labour migration opens\n\nHANOI, Sept 12 (Xinhua) -- A regional forum on labour migration "
+            "opened here on Monday with delegates from eight countries.")
+    m = extract(text)["meeting"]
+    assert (m["city"], m["country"]) == ("Hanoi", "Vietnam")
