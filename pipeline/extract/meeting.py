@@ -12,12 +12,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
 
+import regex
+
 from spacy.tokens import Doc
 
 from ..records import Figure, MeetingFact, Segment, Span
 from .counts import Count
 from .dates import DateExpr, find_duration
-from .orgs import find_orgs, org_head_re
+from .orgs import PORTFOLIO_LIST, find_orgs, org_head_re
 from .rules import RuleSet
 from .places import city_country, countries_in, country_of
 from .numbers import number_re, ordinal_re, ordinal_start, parse_number, parse_ordinal
@@ -645,12 +647,36 @@ def _is_body(part: str, gaz) -> bool:
     return any(head == h or head.endswith(" " + h) for h in load("org_heads.yaml").entries)
 
 
+# a ministry's list of portfolios after its first ("Ministry of Labour, Employment and Social
+# Protection"), up to what follows the name: a lower-case word, punctuation or the end
+_ORG_PORTFOLIOS = WordPattern(rf"{PORTFOLIO_LIST}(?=[^\S\n]+\p{{Ll}}|[,.;:)\n]|$)", engine=regex)
+_ORG_COMPLEMENT = WordPattern(r"\s(?:@roles.complements)\s[A-Z]")
+
+
+def _with_portfolios(phrase: str, start: int, text: str, gaz) -> str:
+    """A body's name whose complement lists portfolios runs to the list's last item, unless an item
+    is a body or a country of its own ("the Ministry of Justice, UNODC and IOM")."""
+    if not _ORG_COMPLEMENT.search(text):
+        return text
+    m = _ORG_PORTFOLIOS.match(phrase, start + len(text))
+    if m is None or not m.group().startswith(","):
+        return text
+    items = [w.strip() for w in re.split(vocab(r",|\b@coordinator\b"), m.group()) if w.strip()]
+    if any(_is_body(w, gaz) or country_of(w) for w in items):
+        return text
+    return phrase[start:m.end()]
+
+
 def _bodies(phrase: str, gaz) -> list[tuple[int, str]]:
     """(offset, text) of the capitalised names in a phrase, a name split where "and" joins two
     bodies ("the University of X and IOM"), not inside one ("Ministry of Labour and Social Affairs")."""
     out = []
+    done = 0
     for m in _org_phrase().finditer(phrase):
-        start, text = m.start(), m.group()
+        if m.start() < done:
+            continue  # an item of the list of portfolios taken in the name before
+        start, text = m.start(), _with_portfolios(phrase, m.start(), m.group(), gaz)
+        done = start + len(text)
         while gaz.lookup(text) is None:
             cut = next((c for c in _COORDINATED.finditer(text)
                         if _is_body(text[:c.start()], gaz) and _is_body(text[c.end():], gaz)), None)

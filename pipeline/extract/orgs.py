@@ -23,6 +23,14 @@ def org_head_re() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(_org_heads())})\b")
 
 
+# One item of a list of portfolios in a ministry's or a minister's name ("Social Affairs", "Health &
+# Human Services"), and the list after the name's first portfolio: ", Employment and Social Affairs"
+# (people.py and meeting.py end it each by what may follow it).
+PORTFOLIO = r"\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}"
+PORTFOLIO_LIST = (rf"(?:,[^\S\n]+{PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+{PORTFOLIO}"
+                  rf"(?:[^\S\n]+@genitive[^\S\n]+(?:@definite[^\S\n]+)?{PORTFOLIO}){{0,2}}")
+
+
 _DEFINITION = WordPattern(
     r"(?P<long>(?:[A-Z][\w'’\-]*|@name_connectors)(?:\s+(?:[A-Z][\w'’\-]*|@name_connectors)){1,14})"
     r"\s+\((?P<acr>[A-Z][A-Za-z/&.\-]{1,14})\)", engine=re

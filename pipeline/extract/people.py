@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..lang.resources import WordPattern, bullet_re, vocab
 from ..records import Segment
-from .orgs import org_head_re
+from .orgs import PORTFOLIO, PORTFOLIO_LIST, org_head_re
 from .places import country_of
 from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
                         post_nominals, roles)
@@ -195,11 +195,39 @@ def titles_of(doc: Doc) -> list[RoleMatch]:
     return doc._.rapporteur_titles
 
 
-_PORTFOLIO = r"\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}"  # "Social Affairs", "Health & Human Services"
+_COMPLEMENT = WordPattern(r" @roles.complements ", engine=re)  # "Minister of X", "Minister for X"
 # the list may end with the country or body whose portfolios they are ("... and Culture of X",
 # "... of the Republic of X"); a name right after it is split off as the title's tail name
-_PORTFOLIOS = WordPattern(rf"(?:,[^\S\n]+{_PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+{_PORTFOLIO}"
-                          rf"(?:[^\S\n]+@genitive[^\S\n]+(?:@definite[^\S\n]+)?{_PORTFOLIO}){{0,2}}(?=[,.;:)\n]|$)", engine=re)
+_PORTFOLIOS = WordPattern(rf"{PORTFOLIO_LIST}(?=[,.;:)\n]|$|[^\S\n]+\p{{Ll}})", engine=re)
+
+# the same list where a name follows on the line without a comma ("Minister for A, B and C Ana Lopez
+# said", "... and C Hon. Ana Lopez"): its last item runs on into the name
+_PORTFOLIOS_TO_NAME = WordPattern(rf"(?:,[^\S\n]+{PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+"
+                                  r"(?P<last>\p{Lu}[\w'’-]*(?:[^\S\n]+\p{Lu}[\w'’.-]*){1,7})(?=[^\S\n]+\p{Ll}|[,.;:)\n]|$)",
+                                  engine=re)
+_NAME_WORDS = 3  # a name split off a list's last item is at most its last three words
+
+
+def _portfolios_end(doc: Doc, text: str, start: int) -> int:
+    """Where a list of portfolios after a title ends, when a name follows it on the line: before an
+    honorific, or before the person the model names at the end of the list's last item (at most its
+    last three words, so the item keeps a word), or before the item's name-shaped ending of two
+    words; else the end of the text (no such name)."""
+    m = _PORTFOLIOS_TO_NAME.match(text, start)
+    if m is None:
+        return len(text)
+    a, b = m.span("last")
+    lead, _ = _honorific_re()
+    for w in re.finditer(r"\S+", text[a:b]):
+        if w.start() and lead.match(text[a + w.start():b]):
+            return a + w.start()  # "... and Social Welfare Hon. Ana Lopez"
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.end_char == b and a < ent.end_char and ent.start_char < b:
+            words = [w for w in re.finditer(r"\S+", text[a:b]) if a + w.start() >= ent.start_char]
+            name_start = a + words[-min(len(words), _NAME_WORDS)].start()
+            return name_start if name_start > a else len(text)
+    tail = _title_tail_name(text[a:b])  # no name from the model: the item's name-shaped ending
+    return a + tail if tail else len(text)
 
 
 def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
@@ -207,15 +235,16 @@ def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
     Affairs") runs to the list's last item, unless an item is a person the model names or starts a
     title of its own."""
     text = doc_text(doc)
-    if " of " not in t.text or t.text.endswith(" and"):
+    if not _COMPLEMENT.search(t.text) or t.text.endswith(" and"):
         return t
-    m = _PORTFOLIOS.match(text, t.end)
+    cut = _portfolios_end(doc, text, t.end)
+    m = _PORTFOLIOS.match(text[:cut].rstrip() if cut < len(text) else text, t.end)
     if m is None or m.end() == t.end or not m.group().startswith(","):
         return t
     tail = m.group()
     items = [w.strip() for w in re.split(vocab(r",|\b@coordinator\b"), tail) if w.strip()]
     if has_head(tail) or any(country_of(w) for w in items) or \
-            any(e.label_ == "PERSON" and e.start_char < m.end() and t.end < e.end_char for e in doc.ents):
+            any(e.label_ == "PERSON" and e.start_char < m.end() and t.end < e.end_char <= cut for e in doc.ents):
         return t
     return replace(t, end=m.end(), text=text[t.start:m.end()])
 
@@ -461,6 +490,11 @@ def find_people(doc: Doc) -> list[PersonMention]:
     headings = _heading_spans(doc)
     model_names = frozenset((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     cleaned = [m for m in (_clean(c, text, headings, model_names) for c in _candidates(doc)) if m is not None]
+    # a list of portfolios ends where a name starts (_with_portfolios): the model's name that starts
+    # inside the list's last item ("... and Senior Citizens Ana Lopez") is the rule's, after the title
+    listed = [t for t in titles_of(doc) if "," in t.text]
+    cleaned = [m for m in cleaned if m.method != "model:ner"
+               or not any(t.start < m.start < t.end < m.end for t in listed)]
     # where the model's name ends where a rule's does, the model knows better where it starts
     # ("Minister of Justice Ana Lopez": the rule's "Justice Ana Lopez", the model's "Ana Lopez")
     model_spans = {(m.start, m.end) for m in cleaned if m.method == "model:ner"}
@@ -720,6 +754,10 @@ def _affiliation(phrase: str) -> str | None:
     if _is_org(phrase):
         org = gazetteer().lookup(phrase)
         return gazetteer().resolve(org).label if org else phrase
+    # a known body's office in a country ("IOM Lithuania", "UNICEF Ghana"): the body
+    words = phrase.rsplit(None, 1)
+    if len(words) == 2 and country_of(words[1]) and gazetteer().lookup(words[0]) is not None:
+        return gazetteer().resolve(gazetteer().lookup(words[0])).label
     return None
 
 
@@ -847,7 +885,9 @@ class _SentenceRoles:
                 gap_start = pos
         t = self.title_end.get(item.start + len(text[item.start:gap_start].rstrip()))
         first, start = self.title_start(k, item, gap_start)
-        if t is not None and (t.start >= start or t.head == "known"):  # a known title may hold a comma
+        # a known title may hold a comma, and so may a title whose portfolios run on to the name
+        # ("Minister of A, B and C NAME": _with_portfolios checked that no item names a person)
+        if t is not None and (t.start >= start or t.head == "known" or "," in t.text):
             self.after_name(p, item)  # "TITLE NAME of the BODY": the body is the affiliation
             return t.start, t.end, "rule:title-name"
         # in a list, the words before the name in its item are the role ("artist Ana Lopez")
