@@ -151,6 +151,9 @@ def _is_word(word: str) -> bool:
     return bool(_WORD_CHARS.fullmatch(word))
 
 
+_NOUN_COLON_TITLE = WordPattern(r"[^\S\n]*(?:[A-Z][\w’'-]*[^\S\n]+){0,4}(?i:@meetings.meeting_nouns)[^\S\n]*:[^\S\n]*[^\W\d_][^\n]{4,200}?[^\S\n]*")
+
+
 def find_meeting_name(text: str, spans: list[tuple[int, int]],
                       title_only: list[tuple[int, int]] | tuple = ()) -> str | None:
     """The meeting's name from the first stretch (title block, then sentences about the meeting)
@@ -162,6 +165,9 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
         # every shape but the last holds a meeting noun, the last an ordinal: a stretch without
         # them is not searched (most sentences about a meeting name none)
         has_noun = noun_re.search(text, s, e) is not None
+        labelled = _NOUN_COLON_TITLE.fullmatch(text, s, e) if has_noun and (s, e) in title_only else None
+        if labelled:  # a title-block line "Webinar: Title of it": the line is the name
+            found.append((True, 0, s, labelled.group().strip()))
         for rank, pattern in enumerate(_name_patterns()):
             if rank < len(_name_patterns()) - 1 and not has_noun:
                 continue
@@ -484,15 +490,20 @@ def _pick_date(r: _Reading, published: date | None, rec: MeetingFact, dateline: 
     _days_without_year(search, rec)
 
 
+_DATE_LABEL = WordPattern(r"(?i)[^\S\n]*(?:[*_]{1,2})?(?:@meetings.date_labels)(?:[*_]{1,2})?[^\S\n]*:")
+
+
 def _date_in_title_block(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
     """1. A date in the title block, alone on its line or with the meeting's name ("5th Meeting of
-    X (Strasbourg, 3 May 2019)"); a time after it makes it the page's timestamp."""
+    X (Strasbourg, 3 May 2019)"); a time after it makes it the page's timestamp, unless the line is
+    labelled as the date ("Date: 3 May 2019, 10:00-12:00")."""
     text, r = search.r.text, search.r
     _, noun_re, _ = _meeting_res()
     for d in r.dates:
         if d.kind in ("range", "day", "month") and _inside(r.title_spans, d.start, d.end):
             line = next(text[s:e] for s, e in r.title_spans if s <= d.start and d.end <= e)
-            if re.match(r"\s*,?\s*\d{1,2}[:.]\d\d", text[d.end:d.end + 12]):
+            labelled = _DATE_LABEL.match(line) is not None  # "Date: 12 May 2029, 14:00-15:30"
+            if re.match(r"\s*,?\s*\d{1,2}[:.]\d\d", text[d.end:d.end + 12]) and not labelled:
                 continue
             short_label = len(line.strip()) <= len(d.text) + 40 and not re.search(r"[.!?]\s*$", line)
             if short_label or noun_re.search(line):  # a sentence with a date is not a title-block line

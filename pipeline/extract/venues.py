@@ -238,7 +238,7 @@ def online_cues(sentence: str) -> list[tuple[int, int, str]]:
         before = sentence[max(0, m.start() - 30):m.start()]
         # "online" that qualifies the meeting, not "online exploitation"
         nouns, tied, not_meeting = _online_context()
-        if nouns.match(after) or tied.search(before) or re.match(vocab(r"\s*(?:[.,;]|$|@venues.online_clause_ends\b)"), after):
+        if nouns.match(after) or tied.search(before) or re.match(vocab(r"\s*(?:[.,;:]|$|@venues.online_clause_ends\b)"), after):
             if not not_meeting.match(after):
                 cues.append((m.start(), m.end(), m.group()))
     return cues
