@@ -64,27 +64,60 @@ def _grammar():
     shapes = "|".join(f"(?-i:{s})" for s in res.between_shapes)
     nested = "|".join(res.nested)
     pattern = re.compile(vocab(
-        rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{number_re()})"
+        rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{number_re()})(?P<plus>\+)?"
         # a range, never from a year ("12 May 2006 - Twenty judges": the count starts at "Twenty")
         rf"(?:(?<!(?:19|20)\d\d)\s*(?:-|–|@range_connectors)\s*(?P<num2>{number_re()}))?"
         rf"(?P<nest>\s+(?:{nested}))?"
         rf"\s+(?:(?:{between}|{shapes})\s+){{0,6}}?(?:{unit_re})(?![\w-])"),
         re.IGNORECASE,
     )
+    # any one to four words between the number and the unit, kept only where the parse makes the
+    # number a modifier of the unit's noun ("35 member countries", "40 civil society representatives")
+    loose = re.compile(vocab(
+        rf"(?<![\w.,/-])(?:(?P<qual>{qual_re})\s+)?(?P<num>{number_re()})(?P<plus>\+)?"
+        rf"\s+(?:[\w'’-]+\s+){{1,4}}?(?:{unit_re})(?![\w-])"),
+        re.IGNORECASE,
+    )
     excluded_before = re.compile(vocab(rf"(?:\b(?:{'|'.join(res.addressed_before)})\s+(?:@all\s+)?(?:@definite\s+)?|(?:{'|'.join(res.not_after)})\s*)$"), re.I)
     excluded_after = re.compile(rf"\s*(?:{'|'.join(res.not_before)})\b", re.I)
     return (pattern, dict(qual_words), [u for _, u in unit_words], {w.lower() for w in res.anaphoric_before},
-            excluded_before, excluded_after)
+            excluded_before, excluded_after, loose)
 
 
 _DAY_OF_MONTH = re.compile(rf"\s+{MONTH}\b")
 _SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?]\s")  # a word's last letters, then a full stop ("U.N." is none)
 
 
-def find_counts(text: str) -> list[Count]:
-    pattern, qual_map, units, anaphoric, excluded_before, excluded_after = _grammar()
+def _modifies_unit(doc: Doc, m) -> bool:
+    """The parse makes the match's number a modifier of its last noun (nummod, maybe through a
+    compound number: "Forty-two ... coordinators")."""
+    num = doc.char_span(m.start("num"), m.end("num"), alignment_mode="expand")
+    unit = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+    if num is None or unit is None or not len(num) or not len(unit):
+        return False
+    # ... and the phrase is an argument of its clause, not an apposition that describes another noun
+    return num[-1].dep_ == "nummod" and num[-1].head.i == unit[-1].i and unit[-1].dep_ in _ARGUMENTS
+
+
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "ROOT")
+
+
+def _matches(text: str, doc: Doc | None):
+    """The count grammar's matches in order; with a parsed Doc, also those with other words before the
+    unit that the parse ties to it, where no match of the grammar overlaps them."""
+    pattern, *_, loose = _grammar()
+    strict = list(pattern.finditer(text))
+    if doc is None or not doc.has_annotation("DEP"):
+        return strict
+    extra = [m for m in loose.finditer(text) if not any(s.start() < m.end() and m.start() < s.end() for s in strict)
+             and _modifies_unit(doc, m)]
+    return sorted(strict + extra, key=lambda m: m.start())
+
+
+def find_counts(text: str, doc: Doc | None = None) -> list[Count]:
+    _, qual_map, units, anaphoric, excluded_before, excluded_after, _ = _grammar()
     counts: list[Count] = []
-    for m in pattern.finditer(text):
+    for m in _matches(text, doc):
         value = parse_number(m.group("num"))
         if value is None:
             continue
@@ -93,10 +126,11 @@ def find_counts(text: str) -> list[Count]:
         unit_text = m.group(f"u{unit_index}")
         if _DAY_OF_MONTH.match(text, m.end("num")):
             continue  # a day of a date ("on 2 May"), not a count
-        words_start = m.end("nest") if m.group("nest") else m.end("num2") if m.group("num2") else m.end("num")
+        groups = m.groupdict()
+        words_start = m.end("nest") if groups.get("nest") else m.end("num2") if groups.get("num2") else m.end("num")
         if _SENTENCE_END.search(text, words_start, m.start(f"u{unit_index}")):
             continue  # the words before the unit run across the end of a sentence
-        if unit == "countries" and unit_text in ("states", "States") and m.group("nest") is None:
+        if unit == "countries" and unit_text in ("states", "States") and groups.get("nest") is None:
             # "15 States" counts countries only when the word is capitalised as a noun of membership
             if not unit_text[0].isupper():
                 continue
@@ -111,14 +145,16 @@ def find_counts(text: str) -> list[Count]:
         qualifier = qual_map.get(re.sub(r"\s+", " ", qual_text.lower())) if qual_text else "exact"
         if qualifier is None:
             qualifier = next((q for w, q in qual_map.items() if w.lower() == re.sub(r"\s+", " ", qual_text.lower())), "exact")
-        value2 = parse_number(m.group("num2")) if m.group("num2") else None
+        if groups.get("plus") and qualifier == "exact":
+            qualifier = "at_least"  # "150+ participants"
+        value2 = parse_number(m.group("num2")) if groups.get("num2") else None
         if value2 is not None and qualifier in ("exact", "between"):
             qualifier = "between"
         lower, upper = bounds(value, qualifier, value2)
         count = Count(m.start(), m.end(), m.group(), value, qualifier, lower, upper, unit)
         nested_after = re.search(vocab(r"\b@part_lead_ins\s+$"),
                                  text[max(0, m.start() - 25):m.start()], re.I)
-        if m.group("nest") or nested_after:
+        if groups.get("nest") or nested_after:
             # the enclosing count is the nearest one before it in the same sentence or bracket
             enclosing = [i for i, c in enumerate(counts) if c.end <= m.start() and "." not in text[c.end:m.start()]]
             if enclosing:
@@ -141,7 +177,7 @@ def _with_bare_attendance(text: str, counts: list[Count]) -> list[Count]:
     rules = load("counts.yaml")
     if not rules.bare_attendance_verbs:
         return counts
-    _, qual_map, _, _, excluded_before, excluded_after = _grammar()
+    _, qual_map, _, _, excluded_before, excluded_after, _ = _grammar()
     out = list(counts)
     for m in _bare_attendance_re().finditer(text):
         value = parse_number(m.group("num"))
@@ -207,7 +243,7 @@ class CountFinder:
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        doc._.counts = [replace(c, confidence=self.confidence) for c in find_counts(doc_text(doc)) if attends(doc, c)]
+        doc._.counts = [replace(c, confidence=self.confidence) for c in find_counts(doc_text(doc), doc) if attends(doc, c)]
         return doc
 
 
