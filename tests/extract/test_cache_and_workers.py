@@ -71,7 +71,7 @@ def test_a_failing_component_does_not_kill_the_run(nlp, monkeypatch, caplog):
     from pipeline.extract import counts as counts_module
     from pipeline.extract import run_extraction
 
-    def broken(text):
+    def broken(text, doc=None):
         raise ValueError("synthetic failure")
 
     monkeypatch.setattr(counts_module, "find_counts", broken)
