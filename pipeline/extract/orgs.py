@@ -27,7 +27,8 @@ def org_head_re() -> re.Pattern:
 # Human Services"), and the list after the name's first portfolio: ", Employment and Social Affairs"
 # (people.py and meeting.py end it each by what may follow it).
 PORTFOLIO = r"\p{Lu}[\w'’-]*(?:[^\S\n]+(?:&[^\S\n]+)?\p{Lu}[\w'’-]*){0,3}"
-PORTFOLIO_LIST = (rf"(?:,[^\S\n]+{PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+{PORTFOLIO}"
+PORTFOLIO_LEAD = rf"(?:,[^\S\n]+{PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+"  # up to the last item
+PORTFOLIO_LIST = (rf"{PORTFOLIO_LEAD}{PORTFOLIO}"
                   rf"(?:[^\S\n]+@genitive[^\S\n]+(?:@definite[^\S\n]+)?{PORTFOLIO}){{0,2}}")
 
 

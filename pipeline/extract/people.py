@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..lang.resources import WordPattern, bullet_re, vocab
 from ..records import Segment
-from .orgs import PORTFOLIO, PORTFOLIO_LIST, org_head_re
+from .orgs import PORTFOLIO_LEAD, PORTFOLIO_LIST, org_head_re
 from .places import country_of
 from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
                         post_nominals, roles)
@@ -202,7 +202,7 @@ _PORTFOLIOS = WordPattern(rf"{PORTFOLIO_LIST}(?=[,.;:)\n]|$|[^\S\n]+\p{{Ll}})", 
 
 # the same list where a name follows on the line without a comma ("Minister for A, B and C Ana Lopez
 # said", "... and C Hon. Ana Lopez"): its last item runs on into the name
-_PORTFOLIOS_TO_NAME = WordPattern(rf"(?:,[^\S\n]+{PORTFOLIO})*,?[^\S\n]+@coordinator[^\S\n]+"
+_PORTFOLIOS_TO_NAME = WordPattern(rf"{PORTFOLIO_LEAD}"
                                   r"(?P<last>\p{Lu}[\w'’-]*(?:[^\S\n]+\p{Lu}[\w'’.-]*){1,7})(?=[^\S\n]+\p{Ll}|[,.;:)\n]|$)",
                                   engine=re)
 _NAME_WORDS = 3  # a name split off a list's last item is at most its last three words
@@ -756,9 +756,8 @@ def _affiliation(phrase: str) -> str | None:
         return gazetteer().resolve(org).label if org else phrase
     # a known body's office in a country ("IOM Lithuania", "UNICEF Ghana"): the body
     words = phrase.rsplit(None, 1)
-    if len(words) == 2 and country_of(words[1]) and gazetteer().lookup(words[0]) is not None:
-        return gazetteer().resolve(gazetteer().lookup(words[0])).label
-    return None
+    body = gazetteer().lookup(words[0]) if len(words) == 2 and country_of(words[1]) else None
+    return gazetteer().resolve(body).label if body is not None else None
 
 
 def _starts_with_body(phrase: str) -> bool:
