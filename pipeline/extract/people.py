@@ -30,7 +30,8 @@ from .orgs import PORTFOLIO_LEAD, PORTFOLIO_LIST, org_head_re
 from .places import country_of
 from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
                         post_nominals, roles)
-from .roles import RoleMatch, after_org_prefix, find_titles, has_head, normalise, role_org_country, strip_country
+from .roles import (RoleMatch, after_org_prefix, find_titles, has_head, normalise, presence_named_in, role_org_country,
+                    strip_country)
 from .util import checked_confidence, doc_text, guarded, overlaps, sentence_bounds
 
 _UP, _LOW = r"\p{Lu}", r"[\p{Ll}\p{M}]"
@@ -1090,6 +1091,7 @@ def role_mention(text: str, start: int, end: int, method: str, confidence: float
         role = role[possessive.end():]  # "Norway's Minister of Health": the office, held for that country
     start = end - len(role)
     organization, country = role_org_country(role)
+    organization = presence_named_in(text, role) or organization
     country = country or held_for
     role_norm = strip_country(normalise(role), country)
     return RoleMention(start, end, role, role_norm, organization, country, method, confidence, person)

@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from .places import countries_in
 from .util import anchored_finditer, words_back
-from ..lang.resources import alternation, fold, gazetteer, honorifics, lexicon, load, roles, vocab
+from ..lang.resources import WordPattern, alternation, fold, gazetteer, honorifics, lexicon, load, roles, vocab
 
 _CAP = r"(?:[A-Z][\w'’\-/.&]*[\w’'])|[A-Z]"
 _NUM = r"(?:19|20)\d\d"
@@ -175,6 +177,48 @@ def strip_country(role_norm: str, country: str | None) -> str:
     return role_norm
 
 
+# a known body's presence in a place, right after the body's name ("the OSCE Mission to X", "the
+# IOM Country Office in Y"): the presence is the organisation
+_FIELD_PRESENCE = WordPattern(r"[^\S\n]+(?:@field_presences)[^\S\n]+(?:@mission_to|@capacity_in)[^\S\n]+"
+                              r"(?P<place>\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+(?:@coordinator[^\S\n]+)?\p{Lu}[\p{L}.’'-]*)*)",
+                              engine=regex)
+
+
+def _field_presence(role: str, org_end: int) -> int | None:
+    """Where the body's presence named from `org_end` on ends, when its place is a country or a
+    known city."""
+    from .places import city_country, country_of
+
+    m = _FIELD_PRESENCE.match(role, org_end)
+    if m is None:
+        return None
+    # a state's name that joins two ("X and Y") is a place when its parts are
+    parts = [p for p in regex.split(vocab(r"[^\S\n]+@coordinator[^\S\n]+"), m.group("place")) if p]
+    return m.end() if all(country_of(p) or city_country(p) for p in parts) else None
+
+
+_PRESENCE_ALONE = WordPattern(r"[^\S\n]+(?:@field_presences)$")
+
+
+def presence_named_in(text: str, role: str) -> str | None:
+    """A role that names a body's presence without its place ("Head of the OSCE Mission"): the one
+    presence of that body the text names in full ("the OSCE Mission to X"), as written."""
+    from .orgs import find_orgs
+
+    if not _PRESENCE_ALONE.search(role):
+        return None
+    orgs = find_orgs(role, gazetteer())
+    if not orgs or not _PRESENCE_ALONE.fullmatch(role, orgs[-1].end):
+        return None
+    body = orgs[-1].text
+    named = set()
+    for m in regex.finditer(rf"(?<![\w-]){regex.escape(body)}(?=[^\S\n])", text):
+        end = _field_presence(text, m.end())
+        if end is not None and fold(text[m.end():end]).startswith(fold(role[orgs[-1].end:])):
+            named.add(regex.sub(r"\s+", " ", text[m.start():end]))
+    return named.pop() if len(named) == 1 else None
+
+
 @lru_cache(maxsize=65536)
 def role_org_country(role: str) -> tuple[str | None, str | None]:
     """The organisation (following reports_as) and the country a role phrase names."""
@@ -187,6 +231,9 @@ def role_org_country(role: str) -> tuple[str | None, str | None]:
         return None, (countries[0] if countries else None)
     org = gaz.by_key.get(fold(orgs[0].name))
     organization = mention_label(orgs[0], gaz)
+    presence = _field_presence(role, orgs[0].end)
+    if presence is not None:
+        organization = role[orgs[0].start:presence]  # as written: a presence has no label of its own
     # a country inside a body's name is not the role's country ("Permanent Mission of the Order of X")
     outside = "".join(" " if any(o.start <= i < o.end for o in orgs) else ch for i, ch in enumerate(role))
     countries = countries_in(outside)

@@ -68,12 +68,18 @@ def _same_office(role_norm: str, tenures: dict[str, list[dict[str, Any]]]) -> li
     return [t for k in tenures if words < set(k.lower().split()) for t in tenures[k]]
 
 
+def _same_body(mentioned: str | None, held: str | None) -> bool:
+    """A role-only mention's organisation fits a tenure's: unknown on either side, the same, or the
+    tenure's is a presence of the mention's body ("OSCE" for "OSCE Mission to X")."""
+    return mentioned is None or held is None or held == mentioned or held.startswith(mentioned + " ")
+
+
 def attribute(mention: dict[str, Any], tenures: dict[str, list[dict[str, Any]]], *, window_days: int) -> tuple[str | None, float, str | None]:
     """(likely_person_id, confidence, evidence) for a role-only mention, or (None, 0, why)."""
     if not mention.get("date") or not mention.get("role_norm"):
         return None, 0.0, None
     holders = [t for t in _same_office(mention["role_norm"], tenures)
-               if mention.get("organization") is None or t.get("organization") in (None, mention["organization"])]
+               if _same_body(mention.get("organization"), t.get("organization"))]
     plausible = []
     seen = _span(mention["date"], mention.get("date_precision"))
     for t in holders:

@@ -79,6 +79,16 @@ def test_a_role_only_mention_finds_its_office_spelt_differently_or_named_shorter
     assert attribute(shorter, index, window_days=730)[0] == "p2"
 
 
+def test_a_role_only_mention_of_a_body_finds_the_holder_in_its_presence_but_not_in_another_body():
+    rows = [{"doc_id": "d1", "person_id": "p1", "role_norm": "Head of the OSCE Mission",
+             "organization": "OSCE Mission to Ruritania", "date": date(2019, 3, 1), "date_precision": "day"}]
+    index = by_role(build_tenures(rows, {"p1": "Ana Lopez"}))
+    mention = {"role_norm": "Head of the OSCE Mission", "organization": "OSCE", "date": date(2019, 3, 2), "date_precision": "day"}
+    assert attribute(mention, index, window_days=730)[0] == "p1"
+    # a body whose name is only the first letters of the presence's body is another body
+    assert attribute(dict(mention, organization="OSC"), index, window_days=730)[0] is None
+
+
 def test_seen_until_extends_a_tenure_over_the_whole_meeting():
     rows = [{"doc_id": "d1", "person_id": "p1", "role_norm": "Special Envoy", "organization": None,
              "date": date(2019, 3, 1), "date_precision": "day", "seen_until": date(2019, 3, 3)}]
