@@ -159,7 +159,7 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
     """The meeting's name from the first stretch (title block, then sentences about the meeting)
     that has one; a name with an edition or a year is preferred within a stretch. A name that opens
     a title-block line (`title_only`) and goes on in lower case takes the rest of its phrase."""
-    _, noun_re, _ = _meeting_res()
+    verb_re, noun_re, _ = _meeting_res()
     for s, e in spans:
         found = []
         # every shape but the last holds a meeting noun, the last an ordinal: a stretch without
@@ -179,7 +179,8 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
                     line_start = text.rfind("\n", 0, m.start()) + 1
                     rest = re.match(r"[^,;:()\n–—]*", text[m.end():e])
                     if not text[line_start:m.start()].strip() and rest and (s, e) in title_only and \
-                            not any(fold(w) in _verb_words() for w in rest.group().split()):
+                            not any(fold(w) in _verb_words() for w in rest.group().split()) and \
+                            not verb_re.search(rest.group()):  # "... took place in X": a headline's verb
                         whole = m.group() + rest.group().rstrip(" .")
                 name = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", whole.strip())
                 name = re.sub(vocab(r"^(?i:@articles|@demonstratives)\s+"), "", name)
@@ -266,6 +267,9 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
                 continue  # "the conference, organised during X" refers back; "the seminar on X" describes
             if posts:
                 end = max(c.right_edge.i for c in posts) + 1
+                # a date the parse hung inside the topic ("a seminar on X on 3 May") is no part of it
+                end = next((t.i for t in doc[head.i + 1:end] if t.dep_ == "prep"
+                            and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)), end)
                 start_char, end_char = first.idx, min(doc[end - 1].idx + len(doc[end - 1]), e)
             else:
                 # the parse hung what follows elsewhere: the words after the noun, to the clause's end,
