@@ -312,6 +312,8 @@ def _candidates(doc: Doc) -> list[PersonMention]:
     for key, method, conf in (("said", "rule:said-name", 0.8), ("honorific", "rule:honorific-name", 0.85),
                               ("line", "rule:line-name", 0.8), ("capacity_by", "rule:capacity-by-name", 0.75)):
         for m in pats[key].finditer(text):
+            if key == "line" and _is_place(m.group("name")):
+                continue  # a line that opens with a place and a comma is a dateline ("CITY, 3 May -")
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method=method, confidence=conf))
     for key in ("quoted_described", "line_described", "bracket_described"):
         for m in pats[key].finditer(text):

@@ -106,6 +106,12 @@ def _city_index() -> dict[str, list[tuple[str, int]]]:
         for name in {info["name"], info.get("asciiname") or info["name"], _unaccented(info["name"])}:
             by_country = seen.setdefault(name, {})
             by_country[code] = max(population, by_country.get(code, 0))
+    # "New York City" is written "New York": a city's name without "City", where that names no
+    # other city and no country ("Kuwait City" stays)
+    for name in [n for n in seen if n.endswith(" City")]:
+        short = name[:-len(" City")]
+        if short and short not in seen and not country_of(short):
+            seen[short] = dict(seen[name])
     return {name: sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])) for name, codes in seen.items()}
 
 

@@ -507,3 +507,13 @@ def test_a_news_agency_in_the_dateline_is_never_the_city(extract):
             "opened here on Monday with delegates from eight countries.")
     m = extract(text)["meeting"]
     assert (m["city"], m["country"]) == ("Hanoi", "Vietnam")
+
+
+def test_a_city_written_without_its_city_word_is_a_city_and_a_dateline_names_no_person(extract):
+    # geonames writes "New York City"; reports write "New York". A country keeps its name ("Kuwait City")
+    from pipeline.extract.places import city_country
+
+    assert (city_country("New York"), city_country("Kuwait")) == ("United States", None)
+    r = extract("Forum on fair recruitment\n\nNew York, 3 March 2031 — Delegates met at a forum on fair recruitment here.")
+    assert r["meeting"]["city"] == "New York"
+    assert [p["name"] for p in r["person_roles"]] == []
