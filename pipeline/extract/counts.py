@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
 from ..lang.dateparse import MONTH
-from ..lang.resources import alternation, load, word_set, vocab
+from ..lang.resources import alternation, fold, lexicon, load, word_set, vocab
 from .util import checked_confidence, doc_text, guarded
 
 @dataclass
@@ -252,9 +252,9 @@ def attends(doc: Doc, count: Count) -> bool:
     not an attendance verb ("14 participating States have adopted laws" is a statistic) or the
     object of a verb of possession ("the network has 40 members")."""
     rules = load("counts.yaml")
-    if count.unit not in rules.entity_units:
-        return True
     span = doc.char_span(count.start, count.end, alignment_mode="expand")
+    if count.unit not in rules.entity_units:
+        return span is None or not len(span) or _anyone_attends(span[-1])
     if span is None or not len(span):
         return True
     noun = span[-1]
@@ -266,6 +266,34 @@ def attends(doc: Doc, count: Count) -> bool:
     words = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "prt"))}
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
     return bool(words & word_set("counts.yaml", "attendance_verbs")) and not perfect
+
+
+def _anyone_attends(noun) -> bool:
+    """A count of a noun that counts anyone ("300 people") is attendance where the parse ties it to
+    the meeting (counts.yaml anyone_nouns); a count of attendees ("40 delegates") always is."""
+    if noun.lower_ not in word_set("counts.yaml", "anyone_nouns") or not noun.doc.has_annotation("DEP"):
+        return True
+    while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        noun = noun.head  # "40 experts and 300 people": as the first of the list
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        words = {head.lower_, *(c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass", "prt"))}
+        return bool(words & word_set("counts.yaml", "attendance_verbs")) and noun.dep_ == "nsubj"
+    if noun.dep_ == "dobj":
+        return head.lower_ in word_set("counts.yaml", "gathering_verbs")
+    if noun.dep_ == "pobj":
+        verb = head.head
+        if head.lower_ in word_set("counts.yaml", "company_preps"):
+            return True
+        if head.lower_ in lexicon().word_classes["agent_by"]:
+            return verb.lower_ in word_set("counts.yaml", "gathering_verbs")
+        return fold(verb.lemma_) in _meeting_noun_keys() or verb.lower_ in word_set("counts.yaml", "gathering_verbs")
+    return True
+
+
+@lru_cache(maxsize=None)
+def _meeting_noun_keys() -> frozenset[str]:
+    return frozenset(fold(n) for n in load("meetings.yaml").meeting_nouns)
 
 
 @Language.factory("rapporteur_counts", assigns=["doc._.counts"], requires=["token.dep"], default_config={"confidence": 0.9})

@@ -380,6 +380,9 @@ class CountRules:
     entity_units: tuple[str, ...]  # units that count bodies or states, not people
     attendance_verbs: tuple[str, ...]  # verbs whose subject attended (as written, no lemmatizer)
     possession_verbs: tuple[str, ...] = ()  # verbs whose object is what a body has, not who attended
+    anyone_nouns: tuple[str, ...] = ()  # nouns that count anyone ("people"): attendance only where tied to the meeting
+    gathering_verbs: tuple[str, ...] = ()  # verbs whose object attended ("brought together 300 people")
+    company_preps: tuple[str, ...] = ()  # "with 300 people": a preposition whose object is the company
     # a breakdown with no noun of its own ("100 organisations attended, of which three were new"):
     # the words before its number, and the verbs after it
     breakdown_leads: tuple[str, ...] = ()
