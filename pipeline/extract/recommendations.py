@@ -307,8 +307,11 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
             start = min(start, run[0].left_edge.idx)
             # the subject's own words, without what a preposition or clause adds after its head
             # ("leaders at the Conference of X urged": the leaders, not X); an apposition stays
+            # "of" and a proper name is part of it ("the representative of X urged")
+            genitive = lexicon().word_classes["genitive"]
             skip = tuple((c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-                         for c in subject.rights if c.dep_ in ("prep", "acl", "relcl"))
+                         for c in subject.rights if c.dep_ in ("prep", "acl", "relcl")
+                         and not (c.lower_ in genitive and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children)))
             if floor is not None and start < floor <= end:
                 start = floor  # never the dateline
             if _is_plural_anaphor(subject):

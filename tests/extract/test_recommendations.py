@@ -187,6 +187,13 @@ def test_the_subject_not_the_body_in_its_prepositional_phrase_is_the_actor(extra
     assert [r["actor"] for r in recs] == ["Labour inspectors"]
 
 
+def test_a_speaker_named_by_a_noun_of_a_place_keeps_the_place(extract):
+    text = ("Minister Ilse Varga opened the session. The delegate of Chile urged the host country to "
+            "open more shelters.")
+    recs = extract(text)["recommendations"]
+    assert [r["actor"] for r in recs] == ["delegate of Chile"]
+
+
 def test_a_quote_after_the_attribution_of_the_last_continues_it(extract):
     text = ("“Inspections save the lives of workers,” said Ana Lopez, Head of the Labour Inspectorate of Portugal. "
             "“It is necessary to inspect every farm before the harvest.”")
