@@ -766,6 +766,11 @@ def _parsed_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str]
     return None
 
 
+_PLACE_AFTER = WordPattern(r"\s+(?:@capacity_in|@place_preps)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})$")
+_FIELD_PRESENCE_END = WordPattern(r"\b(?:@field_presences)$")
+_TO_A_BODY = WordPattern(r"\s@mission_to\s+(?:@definite\s+)?\S+$")  # "Permanent Mission of X to the OSCE": the mission
+
+
 def organisers_in(phrase: str) -> list[str]:
     """The organisers a phrase names, in order: a body the gazetteer knows by its label (following
     reports_as), a body it does not know ("the Regional Mission to X") as written. A known name
@@ -782,6 +787,10 @@ def organisers_in(phrase: str) -> list[str]:
         if any(re.fullmatch(r"\s*\(", phrase[e:start]) for _, e in spans):
             continue  # "the Organization for ... (OSCE)": the acronym of a name already taken
         raw = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", raw)
+        place = _PLACE_AFTER.search(raw)
+        if place and gaz.lookup(re.sub(r"\s+", " ", raw)) is None and not _FIELD_PRESENCE_END.search(raw, 0, place.start()) \
+                and (country_of(place.group("place")) or city_country(place.group("place"))):
+            raw = raw[:place.start()]  # "the X Ministry in CITY": where it is, not its name ("Office in CITY" is one)
         end = start + len(raw)
         name = re.sub(r"\s+", " ", raw)
         name = re.sub(vocab(r"^(?i:@articles)\s+"), "", name)
@@ -793,7 +802,7 @@ def organisers_in(phrase: str) -> list[str]:
         if entry is not None:
             found.append((start, gaz.resolve(entry).label))
             spans.append((start, end))
-        elif org_head_re().search(name) and not gaz.lookup(name.split()[-1] or ""):
+        elif org_head_re().search(name) and (not gaz.lookup(name.split()[-1] or "") or _TO_A_BODY.search(name)):
             found.append((start, name))
             spans.append((start, end))
     for org in find_orgs(phrase, gaz):
