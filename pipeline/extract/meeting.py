@@ -976,6 +976,10 @@ _HELD_HERE = WordPattern(r"\b@meetings.holding_words\s+(?:@meetings.here_words)\
 _PLACE_LABEL = WordPattern(r"(?im)^[^\S\n]*(?:[*_]{1,2})?(?:@venues.place_labels)(?:[*_]{1,2})?[^\S\n]*:[^\S\n]*(?P<value>\S[^\n]*)")
 
 
+_ORGANISER_LABEL = WordPattern(r"(?im)^[^\S\n]*(?:[*_]{1,2})?(?:@meetings.organiser_labels)(?:[*_]{1,2})?[^\S\n]*:"
+                               r"(?:[*_]{1,2})?[^\S\n]*(?P<value>\S[^\n]*)")
+
+
 def _labelled_cities(text: str) -> list[Place]:
     """The city of a labelled line ("Venue: Hotel X, Accra", "Location: Accra, Ghana")."""
     for m in _PLACE_LABEL.finditer(text):
@@ -1114,6 +1118,12 @@ def _read_organisers(r: _Reading, rec: MeetingFact) -> None:
         found = _parsed_organiser(r.doc, r.scope)
         if found:
             organisers, rec.organizers_evidence = found
+    if not organisers:
+        for m in _ORGANISER_LABEL.finditer(text):  # an event page's labelled line ("Organisers: X, Y")
+            organisers = organisers_in(m.group("value"))
+            if organisers:
+                rec.organizers_evidence = Span(m.start("value"), m.end("value"), m.group("value"))
+                break
     rec.organizers = organisers
 
 
