@@ -184,6 +184,9 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
                         whole = m.group() + rest.group().rstrip(" .")
                 name = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", whole.strip())
                 name = re.sub(vocab(r"^(?i:@articles|@demonstratives)\s+"), "", name)
+                # the lower-case words a shape takes before the noun end at a determiner: "hosted the
+                # meeting of X" is the verb's object, "meeting of X"
+                name = re.sub(vocab(r"^(?:[a-z][\w-]*\s+){0,2}?(?:@determiners)\s+(?=\S)"), "", name)
                 if rank >= 2:
                     name = _after_headline_verb(name)
                 if len(name.split()) >= 2 and not _GENERIC_NAME.fullmatch(name):
