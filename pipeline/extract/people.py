@@ -244,9 +244,9 @@ def _with_portfolios(doc: Doc, t: RoleMatch) -> RoleMatch:
         return t
     tail = m.group()
     items = [w.strip() for w in re.split(vocab(r",|\b@coordinator\b"), tail) if w.strip()]
-    if has_head(tail) or any(country_of(w) for w in items) or \
+    if has_head(tail) or any(country_of(w) or fold(w).rstrip(".") in honorific_keys() for w in items) or \
             any(e.label_ == "PERSON" and e.start_char < m.end() and t.end < e.end_char <= cut for e in doc.ents):
-        return t
+        return t  # an item that is a country, an honorific ("..., and Ms. NAME") or a person
     return replace(t, end=m.end(), text=text[t.start:m.end()])
 
 
@@ -471,6 +471,8 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     words = name.split()
     while len(words) > 2 and not is_plausible_name(" ".join(words)):
         words = words[:-1]
+    if c.method != "model:ner" and len(words) < len(name.split()) and org_head_re().fullmatch(name.split()[len(words)]):
+        return None  # a rule's capitalised words that run into a body's head word ("Baltic Women Network,") name the body
     name = " ".join(words)
     m = trailing.search(name)
     if m and m.start() > 0:
@@ -775,13 +777,14 @@ def _starts_with_body(phrase: str) -> bool:
 
 
 def body_in_role(role: str) -> str | None:
-    """The body a role names after its last "of (the)" when it has an organisation's head word
-    ("Secretary General of the International Centre for X" -> "International Centre for X")."""
+    """The body a role names after its last "of (the)" or "at / with (the)" when it has an
+    organisation's head word ("Secretary General of the International Centre for X" ->
+    "International Centre for X", "a researcher at the X Institute" -> "X Institute")."""
     # the body starts where its own head word is ("Director of Research of the Institute for X":
     # the Institute, not "Research of the Institute ...")
-    for m in re.finditer(vocab(r"\b@genitive\s+(?:@definite\s+)?(?P<body>\p{Lu}[^,;()]*)$"), role, overlapped=True):
+    for m in re.finditer(vocab(r"\b(?:@genitive|@affiliation_preps)\s+(?:@definite\s+)?(?P<body>\p{Lu}[^,;()]*)$"), role, overlapped=True):
         body = m.group("body").strip()
-        if _is_org(body) and org_head_re().search(re.split(vocab(r"\s+@genitive\s+"), body)[0]) and \
+        if _is_org(body) and org_head_re().search(re.split(vocab(r"\s+(?:@genitive|@affiliation_preps)\s+"), body)[0]) and \
                 (len(body.split()) >= 2 or gazetteer().lookup(body) is not None):
             return body  # a head word alone ("Head of the Mission") names no body
     return None

@@ -640,3 +640,8 @@ def test_an_office_named_for_its_role_or_a_law_is_no_holder(extract):
     r = extract("The role of the National Co-ordinator was discussed at length. Parliament amended the "
                 "Director of Public Prosecutions Act last year.")
     assert r["person_roles"] == []
+
+
+def test_a_line_that_opens_with_a_body_s_name_names_no_person(extract):
+    r = extract("The Aegean Women Network, a coalition of twelve shelters, met in Ruse on 4 May 2029.")
+    assert [p["name"] for p in r["person_roles"]] == []
