@@ -193,8 +193,10 @@ def _field_presence(role: str, org_end: int) -> int | None:
     if m is None:
         return None
     # a state's name that joins two ("X and Y") is a place when its parts are
-    parts = [p for p in regex.split(vocab(r"[^\S\n]+@coordinator[^\S\n]+"), m.group("place")) if p]
-    return m.end() if all(country_of(p) or city_country(p) for p in parts) else None
+    place = m.group("place")
+    parts = [p for p in regex.split(vocab(r"[^\S\n]+@coordinator[^\S\n]+"), place) if p]
+    known = country_of(place) or city_country(place) or all(country_of(p) or city_country(p) for p in parts)
+    return m.end() if known else None
 
 
 _PRESENCE_ALONE = WordPattern(r"[^\S\n]+(?:@field_presences)$")
