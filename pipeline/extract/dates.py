@@ -38,6 +38,20 @@ _PATTERNS = [
     ("month", re.compile(rf"(?P<m1>{MONTH})\s+(?P<y>{YEAR})")),
 ]
 _RELATIVE = WordPattern(r"\b(?P<w>@relative_days)\b", re.IGNORECASE)
+# a date in figures: "27/09/2017", "14.05.2027" (day first unless the second figure cannot be a
+# month's: "09/27/2017" is month first), "2027-05-14" (ISO); never inside a longer run of figures
+_NUMERIC = re.compile(r"(?<![\w./-])(?:(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"
+                      r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\w/-]|\.\d)")
+
+
+def _numeric_parts(m: re.Match) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date in figures, or None where the figures name no day."""
+    if m.group("iy"):
+        year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        day, month = (a, b) if b <= 12 else (b, a)
+    return (year, month, day) if checked_date(year, month, day) is not None else None
 
 
 @lru_cache(maxsize=None)
@@ -132,6 +146,11 @@ def find_dates(text: str, impossible: list[str] | None = None) -> list[DateExpr]
                         impossible.append(m.group())
                     continue
             found.append(expr)
+            taken.append((m.start(), m.end()))
+    for m in _NUMERIC.finditer(text):
+        parts = _numeric_parts(m)
+        if parts is not None and free(m.start(), m.end()):
+            found.append(DateExpr(m.start(), m.end(), m.group(), "day", *parts))
             taken.append((m.start(), m.end()))
     for m in _RELATIVE.finditer(text):
         if free(m.start(), m.end()):

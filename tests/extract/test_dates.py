@@ -20,6 +20,11 @@ def _resolved(text, published=None):
     ("on 14 May 2018", (date(2018, 5, 14), None, "day")),
     ("on May 14, 2018", (date(2018, 5, 14), None, "day")),
     ("in December 2016", (date(2016, 12, 1), None, "month")),
+    # dates in figures: day first, month first where the second figure is no month, ISO
+    ("on 14.05.2027", (date(2027, 5, 14), None, "day")),
+    ("Date(s) - 03/04/2031", (date(2031, 4, 3), None, "day")),
+    ("on 04/23/2031", (date(2031, 4, 23), None, "day")),
+    ("on 2031-04-23", (date(2031, 4, 23), None, "day")),
 ])
 def test_explicit_date_shapes(text, expected):
     assert _resolved(text) == expected
@@ -86,3 +91,8 @@ def test_29_february_is_a_possible_day_but_not_in_a_common_year():
     assert d.resolve(None)[0] is None
     (d,) = find_dates("on 29 February 2024")
     assert d.resolve(None)[0] == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("text", ["31/02/2027", "13/13/2027", "ref. 12.05.20271", "see /2027/05/14/ online"])
+def test_figures_that_name_no_day_are_no_date(text):
+    assert [d.text for d in find_dates(text)] == []
