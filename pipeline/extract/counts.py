@@ -114,6 +114,12 @@ def _matches(text: str, doc: Doc | None):
     return sorted(strict + extra, key=lambda m: m.start())
 
 
+@lru_cache(maxsize=None)
+def _origin_words() -> frozenset[str]:
+    classes = lexicon().word_classes
+    return frozenset((*classes["origin"], *classes["genitive"]))
+
+
 def find_counts(text: str, doc: Doc | None = None) -> list[Count]:
     _, qual_map, units, anaphoric, excluded_before, excluded_after, _ = _grammar()
     counts: list[Count] = []
@@ -134,9 +140,10 @@ def find_counts(text: str, doc: Doc | None = None) -> list[Count]:
             # "15 States" counts countries only when the word is capitalised as a noun of membership
             if not unit_text[0].isupper():
                 continue
-        prev = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20):m.start()])
-        if m.group("qual") is None and prev and prev.group(1).lower() in anaphoric:
-            continue
+        prev = re.search(r"(?:(\w+)\s+)?(\w+)\s*$", text[max(0, m.start() - 30):m.start()])
+        if m.group("qual") is None and prev and prev.group(2).lower() in anaphoric and not (
+                prev.group(1) and prev.group(1).lower() in _origin_words()):
+            continue  # "All four speakers" refers back; "representatives from all 27 States" counts them
         if excluded_after.match(text, m.end("num")) or excluded_before.search(text[max(0, m.start() - 40):m.start()]):
             continue  # a percentage, an amount, an age, or the addressees of a call
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and m.group("qual") is None:
