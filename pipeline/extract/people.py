@@ -1187,10 +1187,33 @@ def attach_roles(doc: Doc, people: list[PersonMention], *, role_only_confidence:
             continue  # "the Regional Expert Meeting": a title word naming a meeting or a body
         if _modifies_a_noun(doc, t.start, t.end):
             continue  # "the Special Rapporteur mandate", "Chair's report": the title describes a thing
-        out.append(role_mention(text, t.start, t.end, "rule:role-only", role_only_confidence))
-        taken.append((t.start, t.end))
+        end = _mandate_end(doc, t.start, t.end)
+        out.append(role_mention(text, t.start, end, "rule:role-only", role_only_confidence))
+        taken.append((t.start, end))
     out.sort(key=lambda r: r.start)
     return out
+
+
+_MANDATE = WordPattern(r"[^\S\n]+@topic_on[^\S\n]+[a-z]")
+
+
+def _mandate_end(doc: Doc, start: int, end: int) -> int:
+    """A title's mandate written in lower case after "on" ("the Special Rapporteur on trafficking in
+    persons"): where the parse makes "on" a complement of the title's last word, to the end of that
+    phrase (never past a comma); else the title's own end."""
+    if not doc.has_annotation("DEP") or not _MANDATE.match(doc_text(doc), end):
+        return end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return end
+    prep = doc[span.end]
+    if prep.head.i != span[-1].i or prep.dep_ != "prep":
+        return end
+    last = prep.right_edge
+    comma = next((t for t in doc[prep.i:last.i + 1] if t.text in ",;:()"), None)
+    if comma is not None:
+        last = doc[comma.i - 1]
+    return last.idx + len(last)
 
 
 class PeopleFinder:

@@ -89,10 +89,21 @@ def find_titles(text: str) -> list[RoleMatch]:
             continue  # inside a known title
         if m.group().rsplit(None, 1)[-1] in _instrument_nouns():
             continue  # the name of a law or a plan ("the Director of Public Prosecutions Act")
-        out.append(RoleMatch(start, m.end(), text[start:m.end()], m.group("head"),
-                             bool(pre.strip() or m.group("comp").strip())))
+        end = m.end()
+        calendar = _calendar_complement().search(text, start, end)
+        if calendar:  # "the Special Representative on Monday said": a day, not a mandate
+            end = calendar.start()
+        comp = m.group("comp")[:max(0, end - m.start("comp"))] if m.group("comp") else ""
+        out.append(RoleMatch(start, end, text[start:end], m.group("head"), bool(pre.strip() or comp.strip())))
     out.sort(key=lambda t: t.start)
     return out
+
+
+@lru_cache(maxsize=None)
+def _calendar_complement() -> re.Pattern:
+    """A complement that names a day or a month ("on Monday", "in May"), at a title's end."""
+    lex = lexicon()
+    return re.compile(rf"\s+(?:\w+)\s+(?:{alternation((*lex.weekdays, *lex.months))})\b.*$")
 
 
 _PRE_WORD = re.compile(r"[A-Z0-9][\w'’\-/.&]*")

@@ -85,6 +85,11 @@ def test_role_only_mention_with_a_demonym(extract):
     assert row["person_id"] is None and row["name"] is None
 
 
+def test_a_role_only_mention_keeps_its_mandate_in_lower_case_but_not_a_day(extract):
+    r = extract("The Special Envoy on seasonal farm work presented the study. The Chief Inspector on Friday closed the forum.")
+    assert [row["role"] for row in _role_only(r)] == ["Special Envoy on seasonal farm work", "Chief Inspector"]
+
+
 def test_role_only_mention_with_a_possessive(extract):
     r = extract("Ireland's Independent Rapporteur noted a rise in cases. GRETA's Second Vice-President agreed.")
     rows = {row["role_norm"]: row for row in _role_only(r)}
