@@ -23,7 +23,7 @@ from ..records import (CountFact, Extraction, Figure, MeetingFact, MentionFact, 
 from ..lang.resources import alternation, roles
 from .meeting import build_meeting
 from .orgs import host_body
-from .roles import has_head
+from .roles import has_head, official_body
 from .places import countries_in
 from .util import CACHE_EXTENSIONS, FACT_EXTENSIONS, doc_text, needs, sentence_bounds, sentence_of
 
@@ -99,7 +99,7 @@ def assemble(doc: Doc, context: dict[str, Any]) -> Extraction:
     with_role = {p.name for p in people if p.role}
     seen_plain: set[str] = set()
     home = _home_country(text, meeting.country)
-    host = host_body(needs(doc, "orgs", ASSEMBLER))
+    host = official_body(host_body(needs(doc, "orgs", ASSEMBLER)))
     for r in needs(doc, "roles", ASSEMBLER):
         mention("ROLE", r.start, r.end, "rapporteur_people", r.method, r.confidence)
         if r.person is not None and host and _staff_post(r):

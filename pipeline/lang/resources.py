@@ -219,6 +219,7 @@ class Org:
     kind: str = "organization"
     short: str | None = None
     country: str | None = None
+    officials_in: str | None = None
 
     @property
     def label(self) -> str:
@@ -259,6 +260,7 @@ class OrgEntry:
     short: str | None = None
     kind: Literal["organization", "instrument", "meeting_body"] = "organization"
     country: str | None = None  # a national body's country (where a meeting "at" it is held)
+    officials_in: str | None = None  # the body its officials serve in ("EU Commissioner" -> European Commission)
 
 
 @rules_for("organizations.yaml", root=True)
@@ -535,7 +537,7 @@ def gazetteer() -> Gazetteer:
     for entry in load("organizations.yaml").entries:
         orgs.append(Org(name=entry.name, acronym=entry.acronym, aliases=entry.aliases,
                         reports_as=entry.reports_as or entry.name, kind=entry.kind, short=entry.short,
-                        country=entry.country))
+                        country=entry.country, officials_in=entry.officials_in))
     gaz = Gazetteer(orgs)
     for org in orgs:
         for surface in (org.name, *org.aliases, *([org.short] if org.short else [])):

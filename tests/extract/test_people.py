@@ -572,6 +572,12 @@ def test_a_post_without_a_body_in_a_report_about_one_body_is_a_post_of_that_body
     assert named["Ines Ortega"]["organization"] is None  # no post
 
 
+def test_a_post_in_a_report_about_the_eu_is_a_post_of_its_commission(extract):
+    r = extract("The EU network of shelters met in Brussels. The EU will fund two studies, said Lea Berger, "
+                "Programme Officer. The EU programme runs until 2031.")
+    assert _named(r)["Lea Berger"]["organization"] == "European Commission"
+
+
 def test_no_post_is_given_a_body_when_the_report_names_two_bodies_as_often(extract):
     r = extract("UNODC and IOM opened a training course in Tashkent. UNODC and IOM will keep supporting the "
                 "region, said Lina Haddad, Director of Field Operations.")
