@@ -154,6 +154,17 @@ def _is_word(word: str) -> bool:
 _NOUN_COLON_TITLE = WordPattern(r"[^\S\n]*(?:[A-Z][\w’'-]*[^\S\n]+){0,4}(?i:@meetings.meeting_nouns)[^\S\n]*:[^\S\n]*[^\W\d_][^\n]{4,200}?[^\S\n]*")
 
 
+_TRAILING_CONNECTOR = WordPattern(r"\s+(?:@name_connectors|&)$")
+_LEADING_ARTICLE = WordPattern(r"^(?i:@articles|@demonstratives)\s+")
+_WORDS_TO_DETERMINER = WordPattern(r"^(?:[a-z][\w-]*\s+){0,2}?(?:@determiners)\s+(?=\S)")
+
+
+@lru_cache(maxsize=None)
+def _edition_or_year() -> re.Pattern:
+    """An ordinal or a year inside a name: a name with one is preferred."""
+    return re.compile(rf"(?i:{ordinal_re()})|\b(?:19|20)\d\d\b")
+
+
 def find_meeting_name(text: str, spans: list[tuple[int, int]],
                       title_only: list[tuple[int, int]] | tuple = ()) -> str | None:
     """The meeting's name from the first stretch (title block, then sentences about the meeting)
@@ -182,15 +193,15 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
                             not any(fold(w) in _verb_words() for w in rest.group().split()) and \
                             not verb_re.search(rest.group()):  # "... took place in X": a headline's verb
                         whole = m.group() + rest.group().rstrip(" .")
-                name = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", whole.strip())
-                name = re.sub(vocab(r"^(?i:@articles|@demonstratives)\s+"), "", name)
+                name = _TRAILING_CONNECTOR.sub("", whole.strip())
+                name = _LEADING_ARTICLE.sub("", name)
                 # the lower-case words a shape takes before the noun end at a determiner: "hosted the
                 # meeting of X" is the verb's object, "meeting of X"
-                name = re.sub(vocab(r"^(?:[a-z][\w-]*\s+){0,2}?(?:@determiners)\s+(?=\S)"), "", name)
+                name = _WORDS_TO_DETERMINER.sub("", name)
                 if rank >= 2:
                     name = _after_headline_verb(name)
                 if len(name.split()) >= 2 and not _GENERIC_NAME.fullmatch(name):
-                    found.append((not re.search(rf"(?i:{ordinal_re()})|\b(?:19|20)\d\d\b", name), rank, m.start(), name))
+                    found.append((not _edition_or_year().search(name), rank, m.start(), name))
         if found:
             return min(found)[3]
     return None
