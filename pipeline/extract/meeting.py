@@ -281,9 +281,11 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
                 continue  # "the conference, organised during X" refers back; "the seminar on X" describes
             if posts:
                 end = max(c.right_edge.i for c in posts) + 1
-                # a date the parse hung inside the topic ("a seminar on X on 3 May") is no part of it
-                end = next((t.i for t in doc[head.i + 1:end] if t.dep_ == "prep"
-                            and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)), end)
+                # a date the parse hung inside the topic ("a seminar on X on 3 May", "... X today")
+                # is no part of it
+                end = next((t.i for t in doc[head.i + 1:end] if (t.dep_ == "prep" and any(
+                    c.ent_type_ in ("DATE", "TIME") for c in t.children)) or (t.ent_type_ in ("DATE", "TIME")
+                    and t.dep_ in ("npadvmod", "advmod", "tmod"))), end)
                 start_char, end_char = first.idx, min(doc[end - 1].idx + len(doc[end - 1]), e)
             else:
                 # the parse hung what follows elsewhere: the words after the noun, to the clause's end,
