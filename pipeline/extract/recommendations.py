@@ -228,8 +228,9 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
         # "there is a pressing need ..." / "the need for ...": keep the article, drop nothing else
     else:
         start = s
-        for b in boundaries.finditer(text, s, cue.start()):
-            start = b.end()
+        for b in boundaries.finditer(text, s, cue.end()):  # a boundary may look ahead at the cue ("and urged")
+            if b.end() <= cue.start():
+                start = b.end()
         if re.match(vocab(r"@articles "), cue.group(), re.I):
             # a noun cue ("the need to ...") after "X stressed": the clause starts at the noun
             for v in _res()[4].finditer(text, start, cue.start()):
@@ -338,10 +339,15 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 return _Actor(phrase)  # "the OSCE participating States highlighted": the States, not the OSCE
             if found is not None:
                 return found
-            # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour inspectors")
+            # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour
+            # inspectors"), or is a named text, or a text that calls on someone ("the final document urges")
             names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject) \
-                or (subject.lower_ in word_set("recommendations.yaml", "document_actors") and subject.text[:1].isupper()) \
+                or (subject.lower_ in word_set("recommendations.yaml", "document_actors")
+                    and (subject.text[:1].isupper() or participial)) \
                 or has_head(subject.text)  # "the X Declaration calls upon"; "the commissioner urged": an office speaks
+            if subject.lower_ in word_set("recommendations.yaml", "document_actors") and not subject.text[:1].isupper() \
+                    and participial and last is not None:
+                return last  # "X presented the statement. The statement urged ...": the text of the last actor
             return _Actor(phrase) if phrase and names_people else None
         if token.head.i == token.i:
             return None

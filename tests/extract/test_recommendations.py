@@ -194,6 +194,20 @@ def test_a_speaker_named_by_a_noun_of_a_place_keeps_the_place(extract):
     assert [r["actor"] for r in recs] == ["delegate of Chile"]
 
 
+def test_a_second_call_joined_by_and_is_a_recommendation_of_its_own(extract):
+    text = "Mayors also stressed the importance of safe housing and urged banks to open accounts for survivors."
+    recs = extract(text)["recommendations"]
+    assert [(r["text"], r["actor"]) for r in recs] == [("the importance of safe housing", "Mayors"),
+                                                       ("urged banks to open accounts for survivors", "Mayors")]
+
+
+def test_a_text_in_lower_case_that_calls_speaks_for_itself_or_for_whoever_presented_it(extract):
+    alone = extract("The final communique encourages ports to train their staff.")["recommendations"]
+    assert [r["actor"] for r in alone] == ["final communique"]
+    presented = extract("Ana Lopez, the Special Envoy, presented a statement. The statement urged ports to train their staff.")
+    assert [r["actor"] for r in presented["recommendations"]] == ["Ana Lopez"]
+
+
 def test_a_quote_after_the_attribution_of_the_last_continues_it(extract):
     text = ("“Inspections save the lives of workers,” said Ana Lopez, Head of the Labour Inspectorate of Portugal. "
             "“It is necessary to inspect every farm before the harvest.”")
