@@ -203,8 +203,9 @@ def score(a: Source, b: Source, *, explain: bool = True) -> tuple[float, list[st
             add(2.0, "similar series")
         elif sim == 0.0:
             add(-2.0, "different series")
-    if sim is None and not (ka or kb) and ga("name") and gb("name"):
-        # two descriptions (no series key on either side): mostly the same words
+    if sim is None and ga("name") and gb("name"):
+        # two descriptions, or a description and a named series (a key on one side only): mostly
+        # the same words
         wa, wb = a.name_words(), b.name_words()
         if wa and wb and len(wa & wb) / len(wa | wb) >= 0.6:
             add(2.0, "similar descriptions")

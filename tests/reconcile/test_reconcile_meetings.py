@@ -324,3 +324,13 @@ def test_an_office_key_keeps_the_country_it_is_held_for():
 
     assert office_key("Minister of Justice", "Latvia") != office_key("Minister of Justice", "Finland")
     assert office_key("Chair") is None
+
+
+def test_a_description_and_a_named_series_with_the_same_words_and_day_merge():
+    named = _src("a", series_key="domestic migration safe worker", name="Webinar: Safe migration for domestic workers",
+                 start_date="2031-06-09", date_precision="day", organizers=["IOM"])
+    described = _src("b", series_key=None, name="webinar on safe migration for domestic workers",
+                     start_date="2031-06-09", date_precision="day", organizers=["IOM"])
+    other = _src("c", series_key=None, name="seminar on fishing crews at sea", start_date="2031-06-09",
+                 date_precision="day", organizers=["IOM"])
+    assert [[s.doc_id for s in g] for g in cluster([named, described, other], 4.0)] == [["a", "b"], ["c"]]
