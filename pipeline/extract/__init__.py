@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INTERIM = "interim"
-PRINTED_DATES = ("metadata", "dateline", "html_meta")
+PRINTED_DATES = ("metadata", "dateline", "html_meta", "text-label")
 EXTRACTIONS = "extractions.jsonl"
 
 

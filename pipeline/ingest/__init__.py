@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from ..records import Document, Footnote, Segment
 from .clean import clean_text
 from .metadata import (META_FIELDS, coerce_date, guess_doc_type, guess_language, guess_title, load_manifest,
-                       load_sidecar, read_dateline)
+                       load_sidecar, read_dateline, read_published_label)
 from .formats import reader_for
 from .readers import SUPPORTED_SUFFIXES, ReadError, decode_text, is_document_path, read_bytes, sha256_of
 from ..lang.layout import segment
@@ -152,6 +152,8 @@ def ingest_file(path: Path, doc_id: str, source_path: str, metadata: dict[str, A
         doc.published, doc.published_source = dateline.published, "dateline"
     elif extracted is not None and extracted.published is not None:
         doc.published, doc.published_source = extracted.published, extracted.source
+    elif (labelled := read_published_label(doc.text)) is not None:
+        doc.published, doc.published_source = labelled, "text-label"
     doc.dateline_place = dateline.place if dateline else None
     if dateline is not None:
         doc.dateline_start, doc.dateline_end = dateline.start, dateline.end

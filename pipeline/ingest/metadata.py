@@ -61,6 +61,27 @@ def read_dateline(text: str) -> Dateline | None:
     return Dateline(place=place, published=published, agency=m.group("agency"), start=m.start("place"), end=m.end())
 
 
+PUBLISHED_LINES = 8  # a page's "Published 3 May 2019" line stands among its first lines
+
+
+@lru_cache(maxsize=None)
+def _published_label() -> re.Pattern:
+    from ..lang.resources import alternation, lexicon
+
+    labels = alternation(lexicon().word_classes["published_labels"])
+    return re.compile(rf"^[^\S\n]*(?:{labels})(?:[^\S\n]+on)?[^\S\n]*:?[^\S\n]*(?:[A-Z][a-z]+,[^\S\n]*)?"
+                      rf"(?P<date>{FULL_DATE})", re.IGNORECASE | re.MULTILINE)
+
+
+def read_published_label(text: str) -> date | None:
+    """The date of a labelled publication line among the first lines ("Published 20 May 2030",
+    "Posted on: Monday, May 20, 2030", "Last updated 20/05/2030" is not read: figures are ambiguous)."""
+    lines = [m.start() for m in itertools.islice(_LINE_START.finditer(text), PUBLISHED_LINES)]
+    label = _published_label()
+    m = next((m for m in (label.match(text, pos) for pos in lines) if m), None)
+    return parse_full_date(m.group("date")) if m else None
+
+
 def load_manifest(input_dir: Path) -> dict[str, dict[str, Any]]:
     """manifest.csv in the input folder: columns file, url, published, publisher, language."""
     path = input_dir / "manifest.csv"

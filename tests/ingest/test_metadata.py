@@ -62,3 +62,14 @@ def test_main_script_counts_ascii_and_other_letters_alike():
     assert main_script("Встреча экспертов по вопросам труда") == "CYRILLIC"
     assert main_script("Ça s'est très bien passé, déjà") == "LATIN"
     assert main_script("2030 - 17") is None
+
+
+def test_a_labelled_publication_line_gives_the_publication_date(tmp_path):
+    from pipeline.ingest.metadata import read_published_label
+
+    assert read_published_label("Title of the page\n\nPublished 20 May 2030\n\nText.") == date(2030, 5, 20)
+    assert read_published_label("Title\nPosted on: Monday, May 20, 2030\nText.") == date(2030, 5, 20)
+    assert read_published_label("The report was published 20 May 2030 by the office.") is None  # running text
+    (tmp_path / "a.txt").write_text("Shelters meet\n\nLast updated 2 June 2031\n\nShelter staff met on 30 May.\n")
+    (doc,) = ingest_folder(tmp_path)
+    assert (doc.published, doc.published_source) == (date(2031, 6, 2), "text-label")
