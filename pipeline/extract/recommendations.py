@@ -21,7 +21,8 @@ from .orgs import OrgMention, org_head_re
 from .people import PersonMention, RoleMention
 from .quotes import Quote
 from .roles import has_head
-from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab, word_set
+from ..lang.resources import (WordPattern, alternation, fold, gazetteer, honorific_keys, lexicon, load, roles, vocab,
+                              word_set)
 from .util import checked_confidence, doc_text, guarded, needs, sentence_bounds
 
 
@@ -229,7 +230,7 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
     else:
         start = s
         for b in boundaries.finditer(text, s, cue.end()):  # a boundary may look ahead at the cue ("and urged")
-            if b.end() <= cue.start():
+            if b.end() <= cue.start() and not _after_abbreviation(text, b.start()):
                 start = b.end()
         if re.match(vocab(r"@articles "), cue.group(), re.I):
             # a noun cue ("the need to ...") after "X stressed": the clause starts at the noun
@@ -243,6 +244,12 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
     if lead:
         start += lead.end()
     return start, end
+
+
+def _after_abbreviation(text: str, at: int) -> bool:
+    """The full stop before `at` ends an honorific or an initial ("Mrs. NAME", "J. NAME"), not a sentence."""
+    word = re.search(r"(\S+)\.$", text[max(0, at - 12):at])
+    return word is not None and (fold(word.group(1)) in honorific_keys() or bool(re.fullmatch(r"[A-Z]", word.group(1))))
 
 
 _PRONOUNS = {"he", "she", "i"}

@@ -194,6 +194,11 @@ def test_a_speaker_named_by_a_noun_of_a_place_keeps_the_place(extract):
     assert [r["actor"] for r in recs] == ["delegate of Chile"]
 
 
+def test_an_honorific_s_full_stop_does_not_start_the_clause(extract):
+    recs = extract("The Director of the Shelter Office, Mrs. Vera Holm, urged mayors to open more shelters.")["recommendations"]
+    assert [r["text"] for r in recs] == ["The Director of the Shelter Office, Mrs. Vera Holm, urged mayors to open more shelters"]
+
+
 def test_a_second_call_joined_by_and_is_a_recommendation_of_its_own(extract):
     text = "Mayors also stressed the importance of safe housing and urged banks to open accounts for survivors."
     recs = extract(text)["recommendations"]
