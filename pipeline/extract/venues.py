@@ -204,16 +204,24 @@ _COUNTRY_AFTER = WordPattern(r"\b@place_preps\s+(?:@definite\s+)?(?P<country>[A-
 
 _TITLE_CITY = re.compile(r"(?:(?<=\d)|(?<=[\d(]\s)|(?<=\()|^)(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?!\s*:)"
                          r"(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?")  # "Date: ..." is a label
+# "Conference on X, Sarajevo, 12-13 June 2030", "Meeting of X – Vienna – 3 May 2019": a city between
+# separators right before the date
+_TITLE_CITY_BEFORE_DATE = re.compile(r"(?<=[,–—|]\s)(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)"
+                                     r"(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?(?=\s*[,–—|]?\s*\d)")
 
 
 def find_title_cities(line: str) -> list[Place]:
     """A city in a title-block line next to the date: "(Strasbourg, 3 May 2019)",
-    "3-4 May 2019, Vienna", "3-4 May 2019Vienna, Austria" (a city glued to the year)."""
+    "3-4 May 2019, Vienna", "3-4 May 2019Vienna, Austria" (a city glued to the year), "X, Vienna,
+    3 May 2019"."""
     from ..lang.resources import lexicon
 
     calendar = set(lexicon().months) | set(lexicon().weekdays)
     out = []
-    for m in _TITLE_CITY.finditer(line):
+    matches = sorted([*_TITLE_CITY.finditer(line), *_TITLE_CITY_BEFORE_DATE.finditer(line)], key=lambda m: m.start())
+    for m in matches:
+        if any(p.start <= m.start("city") < p.end for p in out):
+            continue
         city = m.group("city")
         if city in calendar or country_of(city) or city_country(city) is None:
             continue
