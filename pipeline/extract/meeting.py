@@ -939,7 +939,10 @@ def _read_name(r: _Reading, rec: MeetingFact) -> None:
             if len(who.split()) >= 2 and org_head_re().search(who):
                 named = "meeting of the " + who
                 break
-    described = described_meeting_name(r.doc, dated_first + meeting_sents, r.title_spans) if named is None else None
+    # the title block's lines, in order, before the other dated stretches: a title line that opens
+    # with a described meeting ("Anti-trafficking workshop for X") names it
+    first = [*r.title_spans, *(d for d in dated_first if d not in r.title_spans)]
+    described = described_meeting_name(r.doc, first + meeting_sents, r.title_spans) if named is None else None
     if named is None and described is None:
         named = find_meeting_name(text, [(0, len(text))])
     if named is None and described is None:  # named nowhere: "The seminar on X, hosted by Y, took place ..."
