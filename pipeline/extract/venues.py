@@ -210,6 +210,9 @@ _TITLE_CITY_BEFORE_DATE = re.compile(r"(?<=[,–—|]\s)(?P<city>[A-Z][a-zà-ÿ]
                                      r"(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?(?=\s*[,–—|]?\s*\d)")
 
 
+_AFTER_LINE_START_CITY = re.compile(r"\s*(?:[,;(–—|:-]|\d|$)")
+
+
 def find_title_cities(line: str) -> list[Place]:
     """A city in a title-block line next to the date: "(Strasbourg, 3 May 2019)",
     "3-4 May 2019, Vienna", "3-4 May 2019Vienna, Austria" (a city glued to the year), "X, Vienna,
@@ -225,6 +228,8 @@ def find_title_cities(line: str) -> list[Place]:
         city = m.group("city")
         if city in calendar or country_of(city) or city_country(city) is None:
             continue
+        if not line[:m.start("city")].strip() and not _AFTER_LINE_START_CITY.match(line, m.end()):
+            continue  # "Police from three regions attended ...": a sentence's first word, not "Vienna, 3 May"
         written = m.group("country")
         country = country_of(written) if written else None
         end = m.end("country") if country else m.end("city")

@@ -517,3 +517,11 @@ def test_a_city_written_without_its_city_word_is_a_city_and_a_dateline_names_no_
     r = extract("Forum on fair recruitment\n\nNew York, 3 March 2031 — Delegates met at a forum on fair recruitment here.")
     assert r["meeting"]["city"] == "New York"
     assert [p["name"] for p in r["person_roles"]] == []
+
+
+def test_a_town_s_name_that_opens_a_dated_sentence_is_no_city(extract):
+    # "Police" is also a town in Poland; a title-block city stands before a separator or a date
+    m = extract("Police Training Held\n\nPolice from three regions attended the workshop on 3 May 2031.")["meeting"]
+    assert (m["city"], m["start_date"]) == (None, "2031-05-03")
+    m = extract("Vienna 3-4 May 2031\n\nThe meeting gathered labour inspectors.")["meeting"]
+    assert m["city"] == "Vienna"
