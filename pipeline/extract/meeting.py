@@ -925,7 +925,8 @@ def _read_name(r: _Reading, rec: MeetingFact) -> None:
             m = _held_its_nth().search(text[s:e])  # "The X Committee (XC) held its 7th meeting"
             if m:
                 who = re.sub(vocab(r"^(?i:@definite)\s+"), "", m.group("who").strip())
-                named = f"{m.group('ord')} {m.group('noun')} of the {who}"
+                article = "" if re.fullmatch(r"[A-Z][A-Z&./-]+", who) else "the "  # "of GRETA", "of the X Committee"
+                named = f"{m.group('ord')} {m.group('noun')} of {article}{who}"
                 break
             m = _GROUP_MET.search(text[s:e])
             if m and len(m.group("who").split()) >= 2 and _subject_within(r.doc, s + m.start("who"), s + m.end("who")):
