@@ -259,9 +259,12 @@ def attends(doc: Doc, count: Count) -> bool:
     not an attendance verb ("14 participating States have adopted laws" is a statistic) or the
     object of a verb of possession ("the network has 40 members")."""
     rules = load("counts.yaml")
-    span = doc.char_span(count.start, count.end, alignment_mode="expand")
     if count.unit not in rules.entity_units:
+        if count.text.rsplit(None, 1)[-1].lower() not in _anyone_nouns():
+            return True  # a count of attendees ("40 delegates") always is attendance
+        span = doc.char_span(count.start, count.end, alignment_mode="expand")
         return span is None or not len(span) or _anyone_attends(span[-1])
+    span = doc.char_span(count.start, count.end, alignment_mode="expand")
     if span is None or not len(span):
         return True
     noun = span[-1]
@@ -275,10 +278,15 @@ def attends(doc: Doc, count: Count) -> bool:
     return bool(words & word_set("counts.yaml", "attendance_verbs")) and not perfect
 
 
+@lru_cache(maxsize=None)
+def _anyone_nouns() -> frozenset[str]:
+    return word_set("counts.yaml", "anyone_nouns")
+
+
 def _anyone_attends(noun) -> bool:
     """A count of a noun that counts anyone ("300 people") is attendance where the parse ties it to
-    the meeting (counts.yaml anyone_nouns); a count of attendees ("40 delegates") always is."""
-    if noun.lower_ not in word_set("counts.yaml", "anyone_nouns") or not noun.doc.has_annotation("DEP"):
+    the meeting (counts.yaml anyone_nouns)."""
+    if noun.lower_ not in _anyone_nouns() or not noun.doc.has_annotation("DEP"):
         return True
     while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
         noun = noun.head  # "40 experts and 300 people": as the first of the list
