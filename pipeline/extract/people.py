@@ -916,6 +916,7 @@ class _SentenceRoles:
         if run is not None:
             j, a, b = run
             self.used.update(range(j, k))
+            self.body_after(p, k)  # "Chair: NAME, Supreme Court of X": the body after the name
             return a, b, "rule:title-comma-name"
         run = self.after_run(k, i)
         if run is not None:
@@ -923,6 +924,18 @@ class _SentenceRoles:
             self.used.update(range(k + 1, j + 1))
             return a, b, "rule:name-comma-title"
         return None
+
+    def body_after(self, p: PersonMention, k: int) -> None:
+        """The item right after item k's name, when it names nobody and is a body or a country and
+        ends the sentence or the line: the person's affiliation."""
+        if k + 1 >= len(self.items) or k + 1 in self.used or self.items[k + 1].people or p.organization:
+            return
+        item = self.items[k + 1]
+        phrase = self.text[item.start:item.end].strip(" ,;")
+        affiliation = _affiliation(phrase) if phrase else None
+        if affiliation and k + 2 >= len(self.items):
+            p.organization = affiliation
+            self.used.add(k + 1)
 
     def name_as_title(self, p: PersonMention) -> _Role | None:
         """"elected NAME (Country) as TITLE": the office named after "as"."""
