@@ -22,8 +22,8 @@ from ..records import (CountFact, Extraction, Figure, MeetingFact, MentionFact, 
                        QuoteFact, RecommendationFact, Segment, Span, stable_id)
 from ..lang.resources import alternation, roles
 from .meeting import build_meeting
-from .orgs import host_body
-from .roles import has_head, official_body
+from .orgs import host_body, official_body
+from .roles import has_head
 from .places import countries_in
 from .util import CACHE_EXTENSIONS, FACT_EXTENSIONS, doc_text, needs, sentence_bounds, sentence_of
 

@@ -802,7 +802,7 @@ def organisers_in(phrase: str) -> list[str]:
     for start, raw in _bodies(phrase, gaz):
         if any(re.fullmatch(r"\s*\(", phrase[e:start]) for _, e in spans):
             continue  # "the Organization for ... (OSCE)": the acronym of a name already taken
-        raw = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", raw)
+        raw = _TRAILING_CONNECTOR.sub("", raw)
         place = _PLACE_AFTER.search(raw)
         if place and gaz.lookup(re.sub(r"\s+", " ", raw)) is None and not _FIELD_PRESENCE_END.search(raw, 0, place.start()) \
                 and (country_of(place.group("place")) or city_country(place.group("place"))):
@@ -936,7 +936,7 @@ def _read_name(r: _Reading, rec: MeetingFact) -> None:
         # a body convened ("convening the X Task Force"): the meeting is that body's, when the body's
         # name has an organisation's head word
         for m in _CONVENED_BODY.finditer(text):
-            who = re.sub(vocab(r"\s+(?:@name_connectors|&)$"), "", m.group("who").strip())
+            who = _TRAILING_CONNECTOR.sub("", m.group("who").strip())
             if len(who.split()) >= 2 and org_head_re().search(who):
                 named = "meeting of the " + who
                 break

@@ -180,6 +180,17 @@ def host_body(mentions: list[OrgMention]) -> str | None:
     return ranked[0][0]
 
 
+def official_body(label: str | None) -> str | None:
+    """The body whose staff a report about `label` introduces by their post alone
+    (organizations.yaml officials_in: the European Commission for the EU), else the label itself."""
+    gaz = gazetteer()
+    org = gaz.by_key.get(fold(label)) if label else None
+    if org is None or not org.officials_in:
+        return label
+    serving = gaz.by_key.get(fold(org.officials_in))
+    return gaz.resolve(serving).label if serving else org.officials_in
+
+
 class OrgFinder:
     """Finds organisation mentions: doc._.orgs."""
 

@@ -348,12 +348,11 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 return found
             # a noun phrase speaks only when it names people ("OSCE leaders and experts", "labour
             # inspectors"), or is a named text, or a text that calls on someone ("the final document urges")
+            document = subject.lower_ in word_set("recommendations.yaml", "document_actors")
             names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject) \
-                or (subject.lower_ in word_set("recommendations.yaml", "document_actors")
-                    and (subject.text[:1].isupper() or participial)) \
+                or (document and (subject.text[:1].isupper() or participial)) \
                 or has_head(subject.text)  # "the X Declaration calls upon"; "the commissioner urged": an office speaks
-            if subject.lower_ in word_set("recommendations.yaml", "document_actors") and not subject.text[:1].isupper() \
-                    and participial and last is not None:
+            if document and not subject.text[:1].isupper() and participial and last is not None:
                 return last  # "X presented the statement. The statement urged ...": the text of the last actor
             return _Actor(phrase) if phrase and names_people else None
         if token.head.i == token.i:

@@ -210,17 +210,6 @@ def _field_presence(role: str, org_end: int) -> int | None:
     return m.end() if known else None
 
 
-def official_body(label: str | None) -> str | None:
-    """The body whose staff a report about `label` introduces by their post alone
-    (organizations.yaml officials_in: the European Commission for the EU), else the label itself."""
-    gaz = gazetteer()
-    org = gaz.by_key.get(fold(label)) if label else None
-    if org is None or not org.officials_in:
-        return label
-    serving = gaz.by_key.get(fold(org.officials_in))
-    return gaz.resolve(serving).label if serving else org.officials_in
-
-
 _PRESENCE_ALONE = WordPattern(r"[^\S\n]+(?:@field_presences)$")
 
 

@@ -41,12 +41,17 @@ class Dateline:
 _LINE_START = re.compile(r"^(?=[^\S\n]*\S)", re.MULTILINE)
 
 
+def _first_lines(text: str, n: int) -> list[int]:
+    """Where the first n lines that hold anything start."""
+    return [m.start() for m in itertools.islice(_LINE_START.finditer(text), n)]
+
+
 def read_dateline(text: str) -> Dateline | None:
     """'Geneva, 3 May 2019 (AP):' or 'WARSAW, 9 March 2018 –' opening one of the first lines."""
     from ..lang.resources import lexicon
 
     calendar = {w.lower() for w in (*lexicon().weekdays, *lexicon().months)}
-    lines = [m.start() for m in itertools.islice(_LINE_START.finditer(text), DATELINE_LINES)]
+    lines = _first_lines(text, DATELINE_LINES)
     # a weekday or a month is no place: "Tuesday, March 9, 2010 4:15 PM" is a page's timestamp
     m = next((m for m in (_DATELINE.match(text, pos) for pos in lines)
               if m and m.group("place").strip().lower() not in calendar), None)
@@ -76,7 +81,7 @@ def _published_label() -> re.Pattern:
 def read_published_label(text: str) -> date | None:
     """The date of a labelled publication line among the first lines ("Published 20 May 2030",
     "Posted on: Monday, May 20, 2030", "Last updated 20/05/2030" is not read: figures are ambiguous)."""
-    lines = [m.start() for m in itertools.islice(_LINE_START.finditer(text), PUBLISHED_LINES)]
+    lines = _first_lines(text, PUBLISHED_LINES)
     label = _published_label()
     m = next((m for m in (label.match(text, pos) for pos in lines) if m), None)
     return parse_full_date(m.group("date")) if m else None
