@@ -415,8 +415,9 @@ def _title_block(text: str, segments: list[Segment]) -> list[Segment]:
             and len(text[s.start:s.end].split()) <= TITLE_BLOCK_WORDS]
 
 
-def _meeting_sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Sentences about the meeting: a meeting noun and a verb that holds, opens or closes it."""
+def _meeting_sentences(doc: Doc, name: str | None = None) -> list[tuple[int, int]]:
+    """Sentences about the meeting: a meeting noun, or the meeting's own name, and a verb that holds,
+    opens or closes it."""
     verb_re, noun_re, _ = _meeting_res()
     phases = _phase_verbs()
     out = []
@@ -426,7 +427,8 @@ def _meeting_sentences(doc: Doc) -> list[tuple[int, int]]:
         if other.search(sent):
             continue  # "The next conference will take place in X": another meeting
         verb = verb_re.search(sent) or any(p.search(sent) for p in phases)
-        if verb and (noun_re.search(sent) or re.search(vocab(r"\b@meetings.gather_verbs\b"), sent)):
+        if verb and (noun_re.search(sent) or re.search(vocab(r"\b@meetings.gather_verbs\b"), sent)
+                     or (name and name in sent)):
             out.append((s, e))
     return out
 
@@ -890,6 +892,9 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     r = _Reading(doc, text, [(s.start, s.end) for s in _title_block(text, segments)], _meeting_sentences(doc), dates,
                  dateline)
     _read_name(r, rec)
+    if rec.name and not any(rec.name in text[s:e] for s, e in r.meeting_sents):
+        # a name whose noun is no meeting noun ("the Third General Assembly"): its sentences are the meeting's
+        r.meeting_sents = _meeting_sentences(doc, rec.name)
     _read_dates(r, rec, published, dateline, segments)
     physical, platforms, cities = _read_place(r, rec)
     _read_mode(r, rec, physical, platforms, cities)

@@ -525,3 +525,12 @@ def test_a_town_s_name_that_opens_a_dated_sentence_is_no_city(extract):
     assert (m["city"], m["start_date"]) == (None, "2031-05-03")
     m = extract("Vienna 3-4 May 2031\n\nThe meeting gathered labour inspectors.")["meeting"]
     assert m["city"] == "Vienna"
+
+
+def test_the_sentences_that_name_the_meeting_place_it_when_its_noun_is_no_meeting_noun(extract):
+    # "Assembly" is no meeting noun (it is also a body); the sentence naming the meeting still places it
+    text = ("Sisters of many orders gather\n\nMore than 40 sisters took part in the Fifth General Assembly of the "
+            "Lantern Network, held in Lisbon from 2 to 4 June 2031.")
+    m = extract(text)["meeting"]
+    assert (m["name"], m["city"], m["country"], m["start_date"]) == (
+        "Fifth General Assembly of the Lantern Network", "Lisbon", "Portugal", "2031-06-02")
