@@ -16,7 +16,8 @@ from ..lang.dateparse import DAY_MONTH, FULL_DATE, parse_full_date
 from ..records import Segment
 
 _DATELINE = re.compile(
-    rf"^[^\S\n]*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,40}}?)(?:,[^\S\n]*[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,30}}?)?"
+    rf"^[^\S\n]*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,40}}?)(?:,[^\S\n]*[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,30}}?"
+    r"|[^\S\n]+\([A-Z][A-Za-z\u00C0-\u017F.'’ -]{1,30}\))?"
     rf",[^\S\n]*(?P<date>{FULL_DATE}|{DAY_MONTH})"
     r"[^\S\n]*(?:\((?P<agency>[^)\n]{1,40})\))?[^\S\n]*(?P<sep>[:–—-]|(?=\s))",
     re.MULTILINE,

@@ -20,6 +20,13 @@ def test_a_dateline_without_a_year_keeps_its_place_and_gives_no_publication_date
     assert read_dateline("Lima, 31 February 2023: the meeting began.") is None  # no such day
 
 
+def test_a_dateline_with_its_country_in_brackets_or_after_a_comma():
+    dl = read_dateline("Kampala (Uganda), 4 March 2031 - Judges from three countries met for a workshop.")
+    assert (dl.place, dl.published) == ("Kampala", date(2031, 3, 4))
+    dl = read_dateline("Tartu, Estonia, 5 April 2031 – The seminar opened.")
+    assert (dl.place, dl.published) == ("Tartu", date(2031, 4, 5))
+
+
 def test_no_dateline_in_running_text():
     assert read_dateline("The meeting took place in Vienna, 10 April 2024, said the chair.") is None
 
