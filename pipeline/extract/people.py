@@ -909,8 +909,18 @@ class _SentenceRoles:
         role, after = self.after_name(p, item)
         if role is not None or after is None:
             return role
-        if after[1] > after[0] or role_before:
-            return None  # the item holds more than the name, or words that may be its title
+        if after[1] > after[0]:
+            return None  # the item holds more than the name
+        if role_before:
+            # words before the name that may be its title, and no known title: a title the
+            # sentence gives after the name is its role ("opened by Justice NAME, Judge of X")
+            kept = (list(p.honorifics), p.organization)
+            run = self.after_run(k, i)
+            if run is None or _title_in(self.titles, run[1], run[1] + 1) is None:
+                p.honorifics, p.organization = kept  # nothing the run found is kept
+                return None
+            self.used.update(range(k + 1, run[0] + 1))
+            return run[1], run[2], "rule:name-comma-title"
         # a bare name takes the role before it ("the TITLE, NAME") or after it ("NAME, TITLE")
         run = self.before_run(k)
         if run is not None:

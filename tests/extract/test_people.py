@@ -656,3 +656,12 @@ def test_an_office_named_for_its_role_or_a_law_is_no_holder(extract):
 def test_a_line_that_opens_with_a_body_s_name_names_no_person(extract):
     r = extract("The Aegean Women Network, a coalition of twelve shelters, met in Ruse on 4 May 2029.")
     assert [p["name"] for p in r["person_roles"]] == []
+
+
+def test_a_judicial_style_before_the_name_and_the_title_after_it(extract):
+    # "Justice" before the name is a style, not a known title: the title after the name is the role,
+    # and the next person keeps their own
+    r = _named(extract("The seminar was opened by Justice Mary Otieno, Judge of the Court of Appeal of Zambia, "
+                       "and Ms. Anna Berg, Head of the Legal Unit of the Nordic Labour Office."))
+    assert (r["Mary Otieno"]["role"], r["Anna Berg"]["role"]) == (
+        "Judge of the Court of Appeal of Zambia", "Head of the Legal Unit of the Nordic Labour Office")
