@@ -50,10 +50,12 @@ def _grammar() -> dict[str, re.Pattern]:
     stop = alternation((*words.function_words, *(v.capitalize() for v in words.speech_verbs),
                         *(g.capitalize() for g in load("recommendations.yaml").groups)), flexible_space=False)
     pre_word = rf"(?!(?:{stop})\b)(?![A-Z][a-z]+@gerund_endings\b)(?:{_CAP}|{_NUM})"
+    hyphened = "|".join(re.escape(w) for w in lex.modifiers if "-" not in w)
     _SP = r"[^\S\n]+"  # spaces within a line: a title never runs over a line break
     title = (
         # pre-modifiers, with "of" between capitalised words ("Rule of Law Officer")
-        rf"(?P<pre>(?:{pre_word}(?:{_SP}@genitive(?={_SP}{_CAP}))?{_SP}){{0,6}})"
+        # and a modifier the head is hyphenated to ("Vice-Minister")
+        rf"(?P<pre>(?:{pre_word}(?:{_SP}@genitive(?={_SP}{_CAP}))?{_SP}){{0,6}}(?:(?:{hyphened})-(?=[A-Z]))?)"
         rf"(?P<head>{head}(?:{_SP}@coordinator{_SP}{head})?)(?![\w\-])"
         rf"(?P<comp>(?:{_SP}(?:{comp}){_SP}(?:@definite{_SP})?{capseq})*)"
         # a mandate's qualifier after a comma: "..., especially women and children"
