@@ -734,8 +734,17 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
             return True
         return t.dep_ in _CLAUSE_DEPS and any(c.dep_ in _ARGUMENT_DEPS and start <= c.idx < end for c in t.children)
 
-    return any(verbal(t) for t in span if t.i != span.root.i) or (
-        span.root.dep_ not in ("ROOT", "nsubj", "nsubjpass") and verbal(span.root))
+    # the phrase's own head is a clause's verb unless it heads the sentence or its subject; a verb
+    # heading a subject is one too when it is a participle with its object ("Briefing the Council, NAME said")
+    root = span.root
+    return any(verbal(t) for t in span if t.i != root.i) or (
+        (root.dep_ not in ("ROOT", "nsubj", "nsubjpass") or _is_participle(root, start, end)) and verbal(root))
+
+
+def _is_participle(token, start: int, end: int) -> bool:
+    """A word with a participle's ending and its object inside [start, end) ("Briefing the Council")."""
+    return token.lower_.endswith(tuple(lexicon().word_classes["gerund_endings"])) and any(
+        c.dep_ == "dobj" and start <= c.idx < end for c in token.children)
 
 
 def _is_org(phrase: str) -> bool:

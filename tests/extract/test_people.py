@@ -665,3 +665,10 @@ def test_a_judicial_style_before_the_name_and_the_title_after_it(extract):
                        "and Ms. Anna Berg, Head of the Legal Unit of the Nordic Labour Office."))
     assert (r["Mary Otieno"]["role"], r["Anna Berg"]["role"]) == (
         "Judge of the Court of Appeal of Zambia", "Head of the Legal Unit of the Nordic Labour Office")
+
+
+def test_a_participle_and_its_object_before_the_name_is_no_body(extract):
+    r = _named(extract("Briefing the Committee, Omar Saleh, Director of the Coastal Labour Institute, said that "
+                       "more inspectors were needed."))
+    assert (r["Omar Saleh"]["role"], r["Omar Saleh"]["organization"]) == (
+        "Director of the Coastal Labour Institute", "Coastal Labour Institute")
