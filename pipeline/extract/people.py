@@ -495,6 +495,7 @@ def find_people(doc: Doc) -> list[PersonMention]:
     headings = _heading_spans(doc)
     model_names = frozenset((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     cleaned = [m for m in (_clean(c, text, headings, model_names) for c in _candidates(doc)) if m is not None]
+    cleaned = [m for m in cleaned if m.method != "model:ner" or not _is_topic(doc, m.start, m.end)]
     # a list of portfolios ends where a name starts (_with_portfolios): the model's name that starts
     # inside the list's last item ("... and Senior Citizens Ana Lopez") is the rule's, after the title
     listed = [t for t in titles_of(doc) if "," in t.text]
@@ -552,6 +553,38 @@ def find_people(doc: Doc) -> list[PersonMention]:
                                             method="rule:surname-of-earlier-name", confidence=0.7))
     people.sort(key=lambda p: p.start)
     return [p for p in people if not _in_role_position(p, people, text)]
+
+
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "npadvmod", "conj"})
+
+
+@lru_cache(maxsize=None)
+def _meeting_noun_keys() -> frozenset[str]:
+    return frozenset(fold(n) for n in load("meetings.yaml").nouns)
+
+
+def _is_topic(doc: Doc, start: int, end: int) -> bool:
+    """The model's name is the topic of a noun, by the parse: the object of "on" after a meeting
+    noun ("a seminar on Migrant Smuggling"), or joined to a topic that names no one ("a conference
+    on Forced Labour and Migrant Smuggling")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or fold(prep.text) not in lexicon().word_classes["topic_on"] or prep.head.i == prep.i:
+        return False
+    noun = prep.head
+    if noun.dep_ not in _NOUN_DEPS:
+        return False  # "relied on NAME": the object of a verb's preposition may be a person
+    if first is root:
+        return fold(noun.text) in _meeting_noun_keys()
+    return first.ent_type_ != "PERSON"
 
 
 def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:

@@ -672,3 +672,19 @@ def test_a_participle_and_its_object_before_the_name_is_no_body(extract):
                        "more inspectors were needed."))
     assert (r["Omar Saleh"]["role"], r["Omar Saleh"]["organization"]) == (
         "Director of the Coastal Labour Institute", "Coastal Labour Institute")
+
+
+@pytest.mark.parametrize("text", [
+    "The regional forum on Forced Labour and Migrant Smuggling opened in Accra.",  # a topic joined to a topic
+    "A workshop on Migrant Smuggling took place in Accra.",  # the topic of a meeting noun
+    "The survivor group Light Beyond Walls, which supports women, called on the Council to act.",  # a preposition
+])
+def test_a_topic_or_a_phrase_with_a_preposition_names_no_person(extract, text):
+    # the model tags the capitalised words PERSON; the parse and the function words say otherwise
+    assert [p["name"] for p in extract(text)["person_roles"]] == []
+
+
+def test_a_person_the_text_relies_on_is_still_a_person(extract):
+    # "on" after a verb, not a noun: its object may be a person
+    assert [p["name"] for p in extract("The Chair called on Lars Berg to open the session.")["person_roles"]] == [
+        "Lars Berg"]
