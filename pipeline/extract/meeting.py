@@ -23,7 +23,7 @@ from .orgs import PORTFOLIO_LIST, find_orgs, org_head_re
 from .rules import RuleSet
 from .places import city_country, countries_in, country_of
 from .numbers import number_re, ordinal_re, ordinal_start, parse_number, parse_ordinal
-from ..lang.resources import WordPattern, alternation, fold, gazetteer, lexicon, load, roles, vocab
+from ..lang.resources import WordPattern, alternation, demonyms, fold, gazetteer, lexicon, load, roles, vocab
 from .util import anchored_finditer, doc_text, needs, sentence_bounds, sentence_of, words_back
 from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
 
@@ -106,10 +106,19 @@ def _after_headline_verb(name: str) -> str:
         if fold(words[i]) in _verb_words() and noun_re.search(" ".join(words[i + 1:])):
             return " ".join(words[i + 1:])
     for i in range(1, len(words)):
-        # "Regional Consultation on X Concludes in Y": the name is the subject before the verb
+        # "Regional Consultation on X Concludes in Y": the name is the subject before the verb; a
+        # word a demonym or a noun modifier stands before is a noun ("of American States")
+        if fold(words[i - 1]) in _before_a_noun():
+            continue
         if words[i][:1].isupper() and fold(words[i]) in _verb_words() and noun_re.search(" ".join(words[:i])):
             return " ".join(words[:i])
     return name
+
+
+@lru_cache(maxsize=None)
+def _before_a_noun() -> frozenset[str]:
+    """Words after which a headline verb's form is a plural noun: demonyms and meetings.yaml's noun modifiers."""
+    return frozenset(fold(w) for w in (*demonyms(), *load("meetings.yaml").word_classes["noun_modifiers"]))
 
 
 @lru_cache(maxsize=None)
@@ -1071,7 +1080,8 @@ def _read_place(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
             # a city name several countries have: the one of a country named in the same sentence
             bounds = sentence_bounds(r.doc)
             k = sentence_of(bounds, cities[0].start)
-            named = tuple(countries_in(text[bounds[k][0]:bounds[k][1]])) if k is not None else ()
+            # (a demonym inside a body's name names no country: "of the Organization of American States")
+            named = tuple(countries_in(_without_orgs(r.doc, *bounds[k]))) if k is not None else ()
             rec.country, rec.country_method = city_country(rec.city, named, tuple(countries_in(text))), "inferred:city"
     elif physical and physical[0].city:
         rec.city, rec.country, rec.country_method = physical[0].city, physical[0].country, "inferred:venue"
@@ -1092,6 +1102,15 @@ def _read_place(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
                 rec.country_evidence = Span(a, b, text[a:b])
                 break
     return physical, platforms, cities
+
+
+def _without_orgs(doc: Doc, start: int, end: int) -> str:
+    """The text of [start, end) with the names of the bodies found in it blanked out."""
+    chars = list(doc_text(doc)[start:end])
+    for o in needs(doc, "orgs", "rapporteur_assemble"):
+        if start <= o.start and o.end <= end:
+            chars[o.start - start:o.end - start] = " " * (o.end - o.start)
+    return "".join(chars)
 
 
 def _read_mode(r: _Reading, rec: MeetingFact, physical: list[Place], platforms: list[Place],

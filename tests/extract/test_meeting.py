@@ -534,3 +534,13 @@ def test_the_sentences_that_name_the_meeting_place_it_when_its_noun_is_no_meetin
     m = extract(text)["meeting"]
     assert (m["name"], m["city"], m["country"], m["start_date"]) == (
         "Fifth General Assembly of the Lantern Network", "Lisbon", "Portugal", "2031-06-02")
+
+
+def test_a_plural_noun_after_a_demonym_is_no_headline_verb_and_a_body_s_demonym_names_no_country(extract):
+    # "States" is also a speech verb; "American" inside a body's name is no country for a city
+    # several countries have (Lima, Peru and Lima, Ohio)
+    m = extract("The Third Meeting of Ministers of the Organization of American States opened in Lima on 3 May 2031.")["meeting"]
+    assert (m["name"], m["city"], m["country"]) == (
+        "Third Meeting of Ministers of the Organization of American States", "Lima", "Peru")
+    m = extract("The Second Conference of Member States closed in Accra on 3 May 2031.")["meeting"]
+    assert m["name"] == "Second Conference of Member States"
