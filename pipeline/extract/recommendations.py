@@ -351,7 +351,11 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
             document = subject.lower_ in word_set("recommendations.yaml", "document_actors")
             names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject) \
                 or (document and (subject.text[:1].isupper() or participial)) \
-                or has_head(subject.text)  # "the X Declaration calls upon"; "the commissioner urged": an office speaks
+                or has_head(subject.text) \
+                or (subject.text[:1].isupper() and org_head_re().search(phrase)) \
+                or _determined_plural(subject)
+            # "the X Declaration calls upon"; "the commissioner urged": an office speaks; "the Task
+            # Force agreed": a body; "the sisters called on": people the text has described before
             if document and not subject.text[:1].isupper() and participial and last is not None:
                 return last  # "X presented the statement. The statement urged ...": the text of the last actor
             return _Actor(phrase) if phrase and names_people else None
@@ -359,6 +363,16 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
             return None
         token = token.head
     return None
+
+
+def _determined_plural(subject) -> bool:
+    """A plural common noun with its definite article or possessive ("the sisters", "their members"):
+    the people the text has described, when such a subject makes a call ("these factors call for" is
+    an argument, and a text a document actor)."""
+    word = subject.text
+    return word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith("ss") and \
+        any(c.dep_ in ("det", "poss") and c.lower_ in roles().definite for c in subject.children) and \
+        not {fold(word), fold(word[:-1])} & word_set("recommendations.yaml", "document_actors")
 
 
 @lru_cache(maxsize=None)

@@ -369,3 +369,18 @@ def test_a_cue_inside_another_cues_clause_is_the_same_call(extract):
     assert [(r["text"], r["actor"], r["addressee"], r["cue"]) for r in recs] == [
         ("The inspectors recommended that ministries should publish their audits every year", "inspectors",
          "governments", "recommended")]  # ministries are governments in the addressee vocabulary
+
+
+@pytest.mark.parametrize("text, actor", [
+    # people the text described before, by a plural noun with its article
+    ("Forty sisters from six convents met in Riga. In their joint letter, the sisters called on ministers to fund shelters.",
+     "sisters"),
+    # a body by its head word, though no gazetteer knows it
+    ("The Harbour Safety Task Force agreed that port authorities should inspect crew contracts.",
+     "Harbour Safety Task Force"),
+    # an argument, not people: these things call for nothing on anyone's behalf
+    ("Rising costs were discussed. These trends call for better funding of shelters.", None),
+])
+def test_a_plural_subject_or_a_body_makes_the_call(extract, text, actor):
+    recs = extract(text)["recommendations"]
+    assert [r["actor"] for r in recs] == [actor]
