@@ -259,6 +259,8 @@ def _is_plural_anaphor(subject) -> bool:
     """'They', 'we', 'the group': a subject that stands for a group named before it."""
     if subject.lower_ not in word_set("recommendations.yaml", "plural_anaphors"):
         return False
+    if subject.text[:1].isupper() and subject.lower_ not in ("they", "we"):
+        return False  # "the Working Group": a body's name, not a word for the people named before
     return subject.lower_ in ("they", "we") or any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
 
 

@@ -384,3 +384,9 @@ def test_a_cue_inside_another_cues_clause_is_the_same_call(extract):
 def test_a_plural_subject_or_a_body_makes_the_call(extract, text, actor):
     recs = extract(text)["recommendations"]
     assert [r["actor"] for r in recs] == [actor]
+
+
+def test_a_group_s_capitalised_name_is_the_body_not_the_people_named_before(extract):
+    recs = extract("Delegates from nine ports met in Gdansk. The Expert Group urged port authorities to "
+                   "inspect crew contracts.")["recommendations"]
+    assert [r["actor"] for r in recs] == ["Expert Group"]
