@@ -33,7 +33,8 @@ class RoleMatch:
 def _grammar() -> dict[str, re.Pattern]:
     lex = roles()
     heads = sorted(lex.heads, key=len, reverse=True)
-    head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"[^\S\n]+") for h in heads) + ")"
+    # a head's words are written apart or hyphenated ("Inspector General", "Inspector-General")
+    head = "(?:" + "|".join(re.escape(h).replace("'", "['’]").replace(r"\ ", r"(?:[^\S\n]+|-)") for h in heads) + ")"
     if lex.head_suffixes:
         head = rf"{head}(?:-(?:{'|'.join(re.escape(x) for x in lex.head_suffixes)}))?"
     inner = "|".join(re.escape(w) for w in lex.inner_words if w not in lexicon().word_classes["coordinator"])
