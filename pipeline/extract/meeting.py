@@ -168,6 +168,28 @@ _LEADING_ARTICLE = WordPattern(r"^(?i:@articles|@demonstratives)\s+")
 _WORDS_TO_DETERMINER = WordPattern(r"^(?:[a-z][\w-]*\s+){0,2}?(?:@determiners)\s+(?=\S)")
 
 
+# "Report of the Fourth Meeting": the document's words are no part of the meeting's name
+_DOCUMENT_OF = WordPattern(r"^(?i:@recommendations.document_actors)\s+@genitive\s+(?:@definite\s+)?(?=\S)")
+
+
+def _of_body_before_colon(text: str, start: int, name: str) -> str:
+    """A bare numbered meeting ("Fourth Meeting") after a body's name and a colon on its line ("X
+    Working Group: Report of the Fourth Meeting") is that body's: "Fourth Meeting of the X Working Group"."""
+    words = name.split()
+    if len(words) > 3 or not regex.fullmatch(ordinal_re(), words[0], regex.I):
+        return name
+    line_start = text.rfind("\n", 0, start) + 1
+    if ":" not in text[line_start:start]:
+        return name
+    before, after = text[line_start:start].rsplit(":", 1)
+    if after.strip() and not _DOCUMENT_OF.match(after.strip() + " "):
+        return name  # the colon is not right before the name or its document's words
+    body = _LEADING_ARTICLE.sub("", before.strip())
+    if not regex.fullmatch(r"[A-Z][^\n]{3,120}", body) or not org_head_re().search(body):
+        return name
+    return f"{name} of {'' if body.isupper() else 'the '}{body}"
+
+
 @lru_cache(maxsize=None)
 def _edition_or_year() -> re.Pattern:
     """An ordinal or a year inside a name: a name with one is preferred."""
@@ -204,6 +226,7 @@ def find_meeting_name(text: str, spans: list[tuple[int, int]],
                         whole = m.group() + rest.group().rstrip(" .")
                 name = _TRAILING_CONNECTOR.sub("", whole.strip())
                 name = _LEADING_ARTICLE.sub("", name)
+                name = _of_body_before_colon(text, m.start(), _DOCUMENT_OF.sub("", name))
                 # the lower-case words a shape takes before the noun end at a determiner: "hosted the
                 # meeting of X" is the verb's object, "meeting of X"
                 name = _WORDS_TO_DETERMINER.sub("", name)

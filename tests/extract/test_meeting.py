@@ -544,3 +544,12 @@ def test_a_plural_noun_after_a_demonym_is_no_headline_verb_and_a_body_s_demonym_
         "Third Meeting of Ministers of the Organization of American States", "Lima", "Peru")
     m = extract("The Second Conference of Member States closed in Accra on 3 May 2031.")["meeting"]
     assert m["name"] == "Second Conference of Member States"
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Expert Committee on Labour Migration: Report of the Third Meeting", "Third Meeting of the Expert Committee on Labour Migration"),
+    ("Regional Task Force: 2nd Meeting", "2nd Meeting of the Regional Task Force"),
+])
+def test_a_numbered_meeting_after_a_body_s_name_and_a_colon_is_that_body_s(extract, title, name):
+    m = extract(f"{title}\n\nThe members met in Geneva on 3 May 2031 to review the work plan.")["meeting"]
+    assert m["name"] == name
