@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .numbers import number_re, parse_number
 from ..lang.dateparse import MONTH
-from ..lang.resources import alternation, fold, lexicon, load, word_set, vocab
+from ..lang.resources import alternation, fold, lexicon, load, roles, word_set, vocab
 from .util import checked_confidence, doc_text, guarded
 
 @dataclass
@@ -211,26 +211,45 @@ def _breakdown_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
+BREAKDOWN_METHOD = "rule:count-breakdown"  # a count's people by sex or age
+
+
+@lru_cache(maxsize=None)
+def _descriptor_breakdown_re() -> re.Pattern:
+    """A number of people by sex or age after a count ("40 participants, 28 women and 12 men")."""
+    r = roles()
+    words = sorted({r.plural(n) for n in r.person_descriptors}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w.,/-])(?P<num>{number_re()})\s+(?:{alternation(words)})\b", re.IGNORECASE)
+
+
 def _with_breakdowns(text: str, counts: list[Count]) -> list[Count]:
-    """The counts with the breakdowns that name no noun ("..., of which three were new"): each a
-    part of the nearest count before it in its sentence, counting what that count counts when it
-    counts people, else `other`."""
+    """The counts with the breakdowns that name no noun ("..., of which three were new"), or that
+    count people by sex or age ("40 participants, 28 women and 12 men"): each a part of the nearest
+    count before it in its sentence; a breakdown by sex or age, and a part of a count of bodies,
+    count `other`, a part of people what that count counts."""
     rules = load("counts.yaml")
     if not rules.breakdown_leads:
         return counts
     out = list(counts)
-    for m in _breakdown_re().finditer(text):
+    found = [(m, False) for m in _breakdown_re().finditer(text)]
+    found += [(m, True) for m in _descriptor_breakdown_re().finditer(text)]
+    for m, by_descriptor in sorted(found, key=lambda f: f[0].start()):
         value = parse_number(m.group("num"))
-        if value is None or any(c.start <= m.start("num") < c.end for c in counts):
+        if value is None or any(c.start <= m.start("num") < c.end for c in out):
             continue
-        enclosing = [i for i, c in enumerate(out) if c.end <= m.start() and "." not in text[c.end:m.start()]]
+        enclosing = [i for i, c in enumerate(out) if c.end <= m.start() and "." not in text[c.end:m.start()]
+                     and not (by_descriptor and c.part_of is not None)]  # "28 women and 12 men": both of the 40
         if not enclosing:
             continue
         parent = out[enclosing[-1]]
-        unit = parent.unit if parent.unit not in rules.entity_units else "other"
+        if by_descriptor and parent.unit in rules.entity_units:
+            continue  # "12 countries, 5 women ...": no part of a count of bodies
+        unit = parent.unit if parent.unit not in rules.entity_units and not by_descriptor else "other"
         start = m.start("num")
         part = Count(start, m.end(), text[start:m.end()], value, "exact", value, value, unit)
         part.part_of = enclosing[-1]
+        if by_descriptor:
+            part.method = BREAKDOWN_METHOD
         out.append(part)
     if len(out) == len(counts):
         return out
@@ -259,6 +278,8 @@ def attends(doc: Doc, count: Count) -> bool:
     not an attendance verb ("14 participating States have adopted laws" is a statistic) or the
     object of a verb of possession ("the network has 40 members")."""
     rules = load("counts.yaml")
+    if count.method == BREAKDOWN_METHOD:
+        return True  # a part of the count before it, which attends
     if count.unit not in rules.entity_units:
         if count.text.rsplit(None, 1)[-1].lower() not in _anyone_nouns():
             return True  # a count of attendees ("40 delegates") always is attendance

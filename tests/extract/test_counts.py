@@ -155,3 +155,16 @@ def test_every_example_of_the_count_grammar(extract, text, expect):
 ])
 def test_a_day_of_a_date_is_no_count(text):
     assert find_counts(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The course trained 36 inspectors, 21 women and 15 men, from five regions.",
+     [(36, "participants", None), (21, "other", 0), (15, "other", 0)]),
+    ("The 48 delegates (30 women, 18 men) came from nine ports.",
+     [(48, "delegates", None), (30, "other", 0), (18, "other", 0)]),
+    # no count before them: a statistic, not a breakdown of attendees
+    ("Last year the police identified 210 women and 35 girls.", []),
+])
+def test_a_breakdown_by_sex_is_a_part_of_the_count_before_it(extract, text, expected):
+    assert [(c["value"], c["unit"]) for c in extract(text)["counts"]] == [(v, u) for v, u, _ in expected]
+    assert [c.part_of for c in find_counts(text)] == [p for _, _, p in expected]
