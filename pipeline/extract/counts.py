@@ -269,7 +269,13 @@ class CountFinder:
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        doc._.counts = [replace(c, confidence=self.confidence) for c in find_counts(doc_text(doc), doc) if attends(doc, c)]
+        found = find_counts(doc_text(doc), doc)
+        kept = [i for i, c in enumerate(found) if attends(doc, c)]
+        # a part keeps its enclosing count by its new place in the list, or stands alone without it
+        place = {old: new for new, old in enumerate(kept)}
+        doc._.counts = [replace(found[i], confidence=self.confidence,
+                                part_of=place.get(found[i].part_of) if found[i].part_of is not None else None)
+                        for i in kept]
         return doc
 
 

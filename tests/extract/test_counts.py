@@ -168,3 +168,12 @@ def test_a_day_of_a_date_is_no_count(text):
 def test_a_breakdown_by_sex_is_a_part_of_the_count_before_it(extract, text, expected):
     assert [(c["value"], c["unit"]) for c in extract(text)["counts"]] == [(v, u) for v, u, _ in expected]
     assert [c.part_of for c in find_counts(text)] == [p for _, _, p in expected]
+
+
+def test_a_part_keeps_its_enclosing_count_when_an_earlier_count_is_no_attendance(extract):
+    # the first count is a statistic and is dropped: the part still points at the 40 participants
+    text = ("The region has 14 participating States that have adopted laws. The course trained 40 participants, "
+            "of whom 25 were women.")
+    counts = extract(text)["counts"]
+    assert [(c["value"], c["unit"]) for c in counts] == [(40, "participants"), (25, "participants")]
+    assert counts[1]["part_of"] == counts[0]["count_id"]
