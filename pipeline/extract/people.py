@@ -607,7 +607,35 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
             if _NAME_FULL.fullmatch(name) and is_plausible_name(name) and not has_head(name):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
                                          confidence=0.75))
+    return out + _bracketed_like_a_named_person(doc, people + out)
+
+
+def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
+    """In a sentence where a person's name is followed by a bracketed country or body ("NAME
+    (Sweden)"), the other names written the same way are people too ("A (Spain), B (Sweden) and C
+    (Slovakia)"), though the model missed them."""
+    text = doc_text(doc)
+    out = []
+    for s, e in sentence_bounds(doc):
+        here = [p for p in people if s <= p.start < e]
+        shaped = [p for p in here if (m := _BRACKET_AFTER.match(text, p.end)) and _affiliation(m.group("inner"))]
+        if not shaped:
+            continue
+        for m in _NAME_BRACKET.finditer(text, s, e):
+            a, b = m.span("name")
+            name = m.group("name")
+            if any(overlaps((p.start, p.end), (a, b)) for p in people + out):
+                continue
+            if _NAME_FULL.fullmatch(name) and is_plausible_name(name) and not has_head(name) \
+                    and _affiliation(m.group("inner")):
+                out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
+                                         confidence=0.75))
     return out
+
+
+_BRACKET_AFTER = re.compile(r"[^\S\n]*\((?P<inner>[^()\n]{2,60})\)")
+_NAME_BRACKET = re.compile(r"(?<![\p{L}\p{M}.'’-])(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})"
+                              r"[^\S\n]*\((?P<inner>[^()\n]{2,60})\)")
 
 
 def _in_role_position(p: PersonMention, people: list[PersonMention], text: str) -> bool:

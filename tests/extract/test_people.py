@@ -688,3 +688,11 @@ def test_a_person_the_text_relies_on_is_still_a_person(extract):
     # "on" after a verb, not a noun: its object may be a person
     assert [p["name"] for p in extract("The Chair called on Lars Berg to open the session.")["person_roles"]] == [
         "Lars Berg"]
+
+
+def test_names_bracketed_like_a_named_person_are_people(extract):
+    # the model finds one of the three; the others are written the same way in the same list
+    r = _named(extract("Panellists: Ana Ruiz (Spain), Lars Berg (Sweden) and Eva Kral (Slovakia)."))
+    assert {n: r[n]["organization"] for n in r} == {"Ana Ruiz": "Spain", "Lars Berg": "Sweden", "Eva Kral": "Slovakia"}
+    # a body written the same way is no person
+    assert list(_named(extract("The Ministry of Justice (Latvia) and Lars Berg (Sweden) spoke on 3 May."))) == ["Lars Berg"]
