@@ -607,7 +607,36 @@ def _bare_names_in_lists(doc: Doc, people: list[PersonMention]) -> list[PersonMe
             if _NAME_FULL.fullmatch(name) and is_plausible_name(name) and not has_head(name):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
                                          confidence=0.75))
-    return out + _bracketed_like_a_named_person(doc, people + out)
+    out += _bracketed_like_a_named_person(doc, people + out)
+    return out + _table_name_column(text, people + out)
+
+
+_TABLE_ROW = re.compile(r"(?m)^[^\S\n]*\|(?P<cells>.*)\|[^\S\n]*$")
+
+
+def _table_name_column(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    """In a table whose header names a column of people ("| Name | Title | Organisation |"), the
+    cell of that column in every row is a person, though the model missed it."""
+    labels = {fold(w) for w in lexicon().word_classes["name_column_labels"]}
+    out: list[PersonMention] = []
+    column = None
+    for m in _TABLE_ROW.finditer(text):
+        cells = m.group("cells").split("|")
+        bare = [fold(c.strip(" *_")) for c in cells]
+        if column is None or m.start() == 0 or not _TABLE_ROW.match(text, text.rfind("\n", 0, m.start() - 1) + 1):
+            column = next((k for k, c in enumerate(bare) if c in labels), None)  # a new table: its header
+            continue
+        if column is None or column >= len(cells) or set("".join(bare)) <= set("-: "):
+            continue
+        a = m.start("cells") + sum(len(c) + 1 for c in cells[:column])
+        cell = cells[column]
+        lead = len(cell) - len(cell.lstrip())
+        name, start = _split_honorifics(cell.strip(), a + lead)[:2]
+        if name and _NAME_FULL.fullmatch(name) and is_plausible_name(name) and not has_head(name) \
+                and not any(overlaps((p.start, p.end), (start, start + len(name))) for p in people):
+            out.append(PersonMention(start, start + len(name), name, _honorifics_before(text, start),
+                                     method="rule:table-name", confidence=0.8))
+    return out
 
 
 def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:

@@ -696,3 +696,12 @@ def test_names_bracketed_like_a_named_person_are_people(extract):
     assert {n: r[n]["organization"] for n in r} == {"Ana Ruiz": "Spain", "Lars Berg": "Sweden", "Eva Kral": "Slovakia"}
     # a body written the same way is no person
     assert list(_named(extract("The Ministry of Justice (Latvia) and Lars Berg (Sweden) spoke on 3 May."))) == ["Lars Berg"]
+
+
+def test_every_row_of_a_table_s_name_column_is_a_person(extract):
+    text = ("Attendance\n\n| Country | Name | Position |\n|---|---|---|\n| Latvia | Ilze Ozola | Head of Division |\n"
+            "| Estonia | Mart Tamm | Police Inspector |\n")
+    r = _named(extract(text))
+    assert {n: r[n]["role"] for n in r} == {"Ilze Ozola": "Head of Division", "Mart Tamm": "Police Inspector"}
+    # a table without a column of people names no one by its cells
+    assert _named(extract("| Country | Focal point |\n|---|---|\n| Latvia | Ilze Ozola Street |\n")) == {}
