@@ -639,6 +639,10 @@ def _table_name_column(text: str, people: list[PersonMention]) -> list[PersonMen
     return out
 
 
+# a body's possessive right before a name: "UNODC's NAME", "the Council of Europe's NAME"
+_POSSESSIVE_END = re.compile(r"(?:^|(?<=\s))(?P<body>\p{Lu}[^\s,;:]*(?:[^\S\n]+[^\s,;:]+){0,6}?)['’]s[^\S\n]*$")
+
+
 def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
     """In a sentence where a person's name is followed by a bracketed country or body ("NAME
     (Sweden)"), the other names written the same way are people too ("A (Spain), B (Sweden) and C
@@ -996,6 +1000,10 @@ class _SentenceRoles:
             return t.start, t.end, "rule:title-name"
         # in a list, the words before the name in its item are the role ("artist Ana Lopez")
         before = _trim(text, start, gap_start, lead_in=(first == 0 or self.in_list))
+        owner = _POSSESSIVE_END.search(text, before[0], before[1]) if before[1] > before[0] else None
+        if owner and not p.organization and _affiliation(owner.group("body")):
+            p.organization = _affiliation(owner.group("body"))  # "UNODC's NAME": the body's person
+            before = (before[1], before[1])
         role_before = before[1] > before[0] and self.role_like(*before, in_list=True)
         if self.in_list and role_before and k > 0:
             if first < k:

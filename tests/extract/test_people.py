@@ -705,3 +705,8 @@ def test_every_row_of_a_table_s_name_column_is_a_person(extract):
     assert {n: r[n]["role"] for n in r} == {"Ilze Ozola": "Head of Division", "Mart Tamm": "Police Inspector"}
     # a table without a column of people names no one by its cells
     assert _named(extract("| Country | Focal point |\n|---|---|\n| Latvia | Ilze Ozola Street |\n")) == {}
+
+
+def test_a_body_s_possessive_before_the_name_is_the_affiliation(extract):
+    r = _named(extract("UNODC's Lars Berg, Head of the Research Unit, said more data was needed."))
+    assert (r["Lars Berg"]["role"], r["Lars Berg"]["organization"]) == ("Head of the Research Unit", "UNODC")
