@@ -1082,6 +1082,11 @@ class _SentenceRoles:
             if affiliation:
                 p.organization = affiliation
             elif self.role_like(after[0], after[0] + len(phrase), in_list=True):
+                if close < 0:  # "NAME (TITLE, BODY)": the bracket's last part is the affiliation
+                    shut = text.find(")", item.end, item.end + 120)
+                    rest = text[item.end:shut].strip(" ,;") if shut > 0 and "\n" not in text[item.end:shut] else ""
+                    if rest and _affiliation(rest) and not p.organization:
+                        p.organization = _affiliation(rest)
                 return (after[0], after[0] + len(phrase), "rule:name-paren-title"), after
             after = _trim(text, b + 1, item.end, lead_in=False) if close > 0 else (item.end, item.end)
         affiliated = re.match(vocab(r"(?:@genitive|@origin)\s+(?:@definite\s+)?"), text[after[0]:after[1]])

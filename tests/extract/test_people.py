@@ -710,3 +710,8 @@ def test_every_row_of_a_table_s_name_column_is_a_person(extract):
 def test_a_body_s_possessive_before_the_name_is_the_affiliation(extract):
     r = _named(extract("UNODC's Lars Berg, Head of the Research Unit, said more data was needed."))
     assert (r["Lars Berg"]["role"], r["Lars Berg"]["organization"]) == ("Head of the Research Unit", "UNODC")
+
+
+def test_a_bracket_after_the_name_holds_the_title_and_then_the_body(extract):
+    r = _named(extract("Mira Novak (Senior Adviser, Ministry of Interior) spoke about identification."))
+    assert (r["Mira Novak"]["role"], r["Mira Novak"]["organization"]) == ("Senior Adviser", "Ministry of Interior")
