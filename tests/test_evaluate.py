@@ -212,9 +212,10 @@ def test_calibration_is_the_smoothed_precision_per_method(dev_outputs):
 
     calibration = fit(DEV_GOLD, dev_outputs)
     outcomes = evaluate(DEV_GOLD, dev_outputs)[1].outcomes
-    counts = [ok for kind, method, _, ok in outcomes if kind == "count"]
+    counts = [ok for kind, method, _, ok in outcomes if kind == "count"]  # the prior: every count
     prior = sum(counts) / len(counts)
-    assert calibration["confidence"]["count"]["rule:count"] == round((sum(counts) + K * prior) / (len(counts) + K), 3)
+    rule = [ok for kind, method, _, ok in outcomes if kind == "count" and method == "rule:count"]
+    assert calibration["confidence"]["count"]["rule:count"] == round((sum(rule) + K * prior) / (len(rule) + K), 3)
 
 
 def test_evaluate_scores_the_sets_whose_tables_exist_and_says_how_to_make_the_others(seed_outputs, tmp_path):
