@@ -769,7 +769,7 @@ def _organiser_rules(vocab) -> RuleSet:
         classes = lexicon().word_classes
         lists = {"meeting_words": tuple(n for n in res.meeting_nouns if " " not in n),
                  "hosting_verbs": res.word_classes["hosting_verbs"], "organiser_verbs": res.word_classes["organiser_verbs"],
-                 "gathering_verbs": res.word_classes["gathering_verbs"],
+                 "gathering_verbs": res.word_classes["gathering_verbs"], "assembling_verbs": res.word_classes["assembling_verbs"],
                  "group_possessives": classes["group_possessives"], "possessive_pronouns": classes["possessive_pronouns"]}
         entry = _ORGANISER_RULES[id(vocab)] = (vocab, RuleSet(vocab, res.organiser_rules, lists))
     return entry[1]
