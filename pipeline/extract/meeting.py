@@ -822,6 +822,14 @@ _FIELD_PRESENCE_END = WordPattern(r"\b(?:@field_presences)$")
 _TO_A_BODY = WordPattern(r"\s@mission_to\s+(?:@definite\s+)?\S+$")  # "Permanent Mission of X to the OSCE": the mission
 
 
+def _presence_in_place(raw: str, end: int, gaz) -> bool:
+    """raw[:end] ends in a body's presence whose place is part of its name: a known body's ("the
+    OSCE Office in X", "UNODC Country Office in X") or a presence word of several words ("Programme
+    Office in X"); "the Nordic Labour Office in X" is an office that is in X."""
+    m = _FIELD_PRESENCE_END.search(raw, 0, end)
+    return m is not None and (" " in m.group().strip() or bool(find_orgs(raw[:end], gaz)))
+
+
 def organisers_in(phrase: str) -> list[str]:
     """The organisers a phrase names, in order: a body the gazetteer knows by its label (following
     reports_as), a body it does not know ("the Regional Mission to X") as written. A known name
@@ -839,7 +847,7 @@ def organisers_in(phrase: str) -> list[str]:
             continue  # "the Organization for ... (OSCE)": the acronym of a name already taken
         raw = _TRAILING_CONNECTOR.sub("", raw)
         place = _PLACE_AFTER.search(raw)
-        if place and gaz.lookup(re.sub(r"\s+", " ", raw)) is None and not _FIELD_PRESENCE_END.search(raw, 0, place.start()) \
+        if place and gaz.lookup(re.sub(r"\s+", " ", raw)) is None and not _presence_in_place(raw, place.start(), gaz) \
                 and (country_of(place.group("place")) or city_country(place.group("place"))):
             raw = raw[:place.start()]  # "the X Ministry in CITY": where it is, not its name ("Office in CITY" is one)
         end = start + len(raw)

@@ -553,3 +553,11 @@ def test_a_plural_noun_after_a_demonym_is_no_headline_verb_and_a_body_s_demonym_
 def test_a_numbered_meeting_after_a_body_s_name_and_a_colon_is_that_body_s(extract, title, name):
     m = extract(f"{title}\n\nThe members met in Geneva on 3 May 2031 to review the work plan.")["meeting"]
     assert m["name"] == name
+
+
+@pytest.mark.parametrize("text, organizers", [
+    ("The seminar was arranged by the Nordic Labour Office in Riga on 3 May 2031.", ["Nordic Labour Office"]),
+    ("The seminar was organised by the OSCE Office in Yerevan on 3 May 2031.", ["OSCE Office in Yerevan"]),
+])
+def test_an_office_in_a_city_is_a_known_body_s_presence_or_an_office_that_is_there(extract, text, organizers):
+    assert extract(text)["meeting"]["organizers"] == organizers
