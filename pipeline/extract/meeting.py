@@ -447,22 +447,22 @@ def _title_block(text: str, segments: list[Segment]) -> list[Segment]:
             and len(text[s.start:s.end].split()) <= TITLE_BLOCK_WORDS]
 
 
-def _meeting_sentences(doc: Doc, name: str | None = None) -> list[tuple[int, int]]:
-    """Sentences about the meeting: a meeting noun, or the meeting's own name, and a verb that holds,
-    opens or closes it."""
+def _meeting_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences about the meeting (_about_the_meeting)."""
+    text = doc_text(doc)
+    return [(s, e) for s, e in sentence_bounds(doc) if _about_the_meeting(text[s:e])]
+
+
+def _about_the_meeting(sent: str, name: str | None = None) -> bool:
+    """A sentence about the meeting: a meeting noun, or the meeting's own name, and a verb that
+    holds, opens or closes it; never one that names another meeting ("The next conference will take
+    place in X")."""
     verb_re, noun_re, _ = _meeting_res()
-    phases = _phase_verbs()
-    out = []
-    other = _other_meeting()
-    for s, e in sentence_bounds(doc):
-        sent = doc_text(doc)[s:e]
-        if other.search(sent):
-            continue  # "The next conference will take place in X": another meeting
-        verb = verb_re.search(sent) or any(p.search(sent) for p in phases)
-        if verb and (noun_re.search(sent) or re.search(vocab(r"\b@meetings.gather_verbs\b"), sent)
-                     or (name and name in sent)):
-            out.append((s, e))
-    return out
+    if _other_meeting().search(sent):
+        return False
+    if not (verb_re.search(sent) or any(p.search(sent) for p in _phase_verbs())):
+        return False
+    return bool(noun_re.search(sent) or re.search(vocab(r"\b@meetings.gather_verbs\b"), sent) or (name and name in sent))
 
 
 @lru_cache(maxsize=None)
@@ -935,7 +935,8 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     _read_name(r, rec)
     if rec.name and not any(rec.name in text[s:e] for s, e in r.meeting_sents):
         # a name whose noun is no meeting noun ("the Third General Assembly"): its sentences are the meeting's
-        r.meeting_sents = _meeting_sentences(doc, rec.name)
+        r.meeting_sents = sorted({*r.meeting_sents, *((a, b) for a, b in sentence_bounds(doc)
+                                                      if rec.name in text[a:b] and _about_the_meeting(text[a:b], rec.name))})
     _read_dates(r, rec, published, dateline, segments)
     physical, platforms, cities = _read_place(r, rec)
     _read_mode(r, rec, physical, platforms, cities)

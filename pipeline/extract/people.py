@@ -29,7 +29,7 @@ from ..records import Segment
 from .orgs import PORTFOLIO_LEAD, PORTFOLIO_LIST, org_head_re
 from .places import country_of
 from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
-                        post_nominals, roles)
+                        post_nominals, roles, word_set)
 from .roles import (RoleMatch, after_org_prefix, find_titles, has_head, normalise, presence_named_in, role_org_country,
                     strip_country)
 from .util import checked_confidence, doc_text, guarded, overlaps, sentence_bounds
@@ -558,11 +558,6 @@ def find_people(doc: Doc) -> list[PersonMention]:
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "npadvmod", "conj"})
 
 
-@lru_cache(maxsize=None)
-def _meeting_noun_keys() -> frozenset[str]:
-    return frozenset(fold(n) for n in load("meetings.yaml").nouns)
-
-
 def _is_topic(doc: Doc, start: int, end: int) -> bool:
     """The model's name is the topic of a noun, by the parse: the object of "on" after a meeting
     noun ("a seminar on Migrant Smuggling"), or joined to a topic that names no one ("a conference
@@ -583,7 +578,7 @@ def _is_topic(doc: Doc, start: int, end: int) -> bool:
     if noun.dep_ not in _NOUN_DEPS:
         return False  # "relied on NAME": the object of a verb's preposition may be a person
     if first is root:
-        return fold(noun.text) in _meeting_noun_keys()
+        return noun.lower_ in word_set("meetings.yaml", "nouns")
     return first.ent_type_ != "PERSON"
 
 
@@ -643,6 +638,11 @@ def _table_name_column(text: str, people: list[PersonMention]) -> list[PersonMen
 _POSSESSIVE_END = re.compile(r"(?:^|(?<=\s))(?P<body>\p{Lu}[^\s,;:]*(?:[^\S\n]+[^\s,;:]+){0,6}?)['’]s[^\S\n]*$")
 
 
+_BRACKET_AFTER = re.compile(r"[^\S\n]*\((?P<inner>[^()\n]{2,60})\)")  # "NAME (Sweden)"
+_NAME_BRACKET = re.compile(r"(?<![\p{L}\p{M}.'’-])(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})"
+                           r"[^\S\n]*\((?P<inner>[^()\n]{2,60})\)")
+
+
 def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
     """In a sentence where a person's name is followed by a bracketed country or body ("NAME
     (Sweden)"), the other names written the same way are people too ("A (Spain), B (Sweden) and C
@@ -650,9 +650,8 @@ def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> lis
     text = doc_text(doc)
     out = []
     for s, e in sentence_bounds(doc):
-        here = [p for p in people if s <= p.start < e]
-        shaped = [p for p in here if (m := _BRACKET_AFTER.match(text, p.end)) and _affiliation(m.group("inner"))]
-        if not shaped:
+        if not any(s <= p.start < e and (m := _BRACKET_AFTER.match(text, p.end)) and _affiliation(m.group("inner"))
+                   for p in people):
             continue
         for m in _NAME_BRACKET.finditer(text, s, e):
             a, b = m.span("name")
@@ -664,11 +663,6 @@ def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> lis
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
                                          confidence=0.75))
     return out
-
-
-_BRACKET_AFTER = re.compile(r"[^\S\n]*\((?P<inner>[^()\n]{2,60})\)")
-_NAME_BRACKET = re.compile(r"(?<![\p{L}\p{M}.'’-])(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})"
-                              r"[^\S\n]*\((?P<inner>[^()\n]{2,60})\)")
 
 
 def _in_role_position(p: PersonMention, people: list[PersonMention], text: str) -> bool:
