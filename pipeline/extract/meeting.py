@@ -768,18 +768,19 @@ def _organiser_rules(vocab) -> RuleSet:
         res = load("meetings.yaml")
         classes = lexicon().word_classes
         lists = {"meeting_words": tuple(n for n in res.meeting_nouns if " " not in n),
-                 "hosting_verbs": res.word_classes["hosting_verbs"], "organiser_verbs": res.word_classes["organiser_verbs"],
+                 "hosting_verbs": res.word_classes["hosting_verbs"],
+                 "opening_verbs": res.word_classes["opening_verbs"], "joint_nouns": res.word_classes["joint_nouns"], "organiser_verbs": res.word_classes["organiser_verbs"],
                  "gathering_verbs": res.word_classes["gathering_verbs"], "assembling_verbs": res.word_classes["assembling_verbs"],
                  "group_possessives": classes["group_possessives"], "possessive_pronouns": classes["possessive_pronouns"]}
         entry = _ORGANISER_RULES[id(vocab)] = (vocab, RuleSet(vocab, res.organiser_rules, lists))
     return entry[1]
 
 
-def _organiser_phrase(text: str, doc: Doc, m) -> tuple[int, int]:
+def _organiser_phrase(text: str, doc: Doc, m, part: str = "organisers") -> tuple[int, int]:
     """Character bounds of the phrase a rule's `organisers` node heads: an owner up to itself; a
     subject within its verb's line, after a dateline's dash ("CITY — The X ..."), or the words
     before the verb where a headline was parsed into the sentence; any other node, its phrase."""
-    tok = doc[m.parts["organisers"]]
+    tok = doc[m.parts[part]]
     if tok.dep_ == "poss":
         return tok.left_edge.idx, tok.idx + len(tok)
     a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -793,27 +794,63 @@ def _organiser_phrase(text: str, doc: Doc, m) -> tuple[int, int]:
     return (a + dash[-1].end() if dash else a), b
 
 
-def _parsed_organiser(doc: Doc, scope: list[tuple[int, int]]) -> tuple[list[str], Span] | None:
-    """Organisers from the organiser rule records (meetings.yaml): in each sentence about the
-    meeting, the meeting nouns in order and, for each, its matches by priority; the first that
-    names a body."""
+def _organiser_matches(doc: Doc, scope: list[tuple[int, int]]) -> list[tuple]:
+    """(sentence, match) of the organiser rule records (meetings.yaml) in the sentences about the
+    meeting that hold a meeting noun (the parse of a sentence is whole within it)."""
     if not doc.has_annotation("DEP"):
-        return None
-    text = doc_text(doc)
+        return []
     rules = _organiser_rules(doc.vocab)
     words = set(load("meetings.yaml").meeting_nouns)
-    # only the sentences about the meeting that hold a meeting noun are matched (the parse of a
-    # sentence is whole within it)
-    matches = [m for sent in doc.sents if any(sent.start_char < e and s < sent.end_char for s, e in scope)
-               and any(t.lower_ in words for t in sent) for m in rules.all_matches(sent)]
+    sents = [sent for sent in doc.sents if any(sent.start_char < e and s < sent.end_char for s, e in scope)
+             and any(t.lower_ in words for t in sent)]
+    return [(sent, m) for sent in sents for m in rules.all_matches(sent)]
+
+
+def _parsed_organiser(doc: Doc, scope: list[tuple[int, int]], matches: list) -> tuple[list[str], Span] | None:
+    """Organisers from the organiser rule records: in each sentence about the meeting, the meeting
+    nouns in order and, for each, its matches by priority; the first that names a body. Where no
+    rule names organisers, the first partners named ("organised in cooperation with X")."""
+    text = doc_text(doc)
+    for part in ("organisers", "co_organisers"):
+        found = _first_organisers(text, doc, [(s, m) for s, m in matches if part in m.parts], scope)
+        if found is not None:
+            return found[1], Span(*found[2], text[found[2][0]:found[2][1]])
+    return None
+
+
+def _with_partners(doc: Doc, matches: list, orgs: list[str], evidence: Span) -> tuple[list[str], Span]:
+    """The organisers followed by the partners that the sentence of their evidence names ("X
+    organised the seminar with Y")."""
+    text = doc_text(doc)
+    a, b = evidence.start, evidence.end
+    for sent, m in matches:
+        if "co_organisers" in m.parts and sent.start_char <= evidence.start < sent.end_char:
+            c, d = _organiser_phrase(text, doc, m, "co_organisers")
+            if c < evidence.end and evidence.start < d:
+                continue  # read with the organisers already
+            more = [o for o in organisers_in(text[c:d]) if o not in orgs]
+            if more:
+                orgs, a, b = orgs + more, min(a, c), max(b, d)
+    return orgs, (evidence if (a, b) == (evidence.start, evidence.end) else Span(a, b, text[a:b]))
+
+
+def _named(m) -> int:
+    """The token of the bodies a match names."""
+    return m.parts.get("organisers", m.parts.get("co_organisers"))
+
+
+def _first_organisers(text: str, doc: Doc, matches: list, scope: list[tuple[int, int]]):
+    """(sentence, organisers, phrase bounds) of the first match that names a body: by scope, then
+    meeting noun, then priority."""
     for s, e in scope:
-        inside = [m for m in matches if doc[m.parts["meeting"]].idx < e
+        inside = [(sent, m) for sent, m in matches if doc[m.parts["meeting"]].idx < e
                   and doc[m.parts["meeting"]].idx + len(doc[m.parts["meeting"]]) > s]
-        for m in sorted(inside, key=lambda m: (m.parts["meeting"], -m.rule.priority, m.parts["organisers"])):
-            a, b = _organiser_phrase(text, doc, m)
+        for sent, m in sorted(inside, key=lambda sm: (sm[1].parts["meeting"], -sm[1].rule.priority, _named(sm[1]))):
+            part = "organisers" if "organisers" in m.parts else "co_organisers"
+            a, b = _organiser_phrase(text, doc, m, part)
             orgs = organisers_in(text[a:b])
             if orgs:
-                return orgs, Span(a, b, text[a:b])
+                return sent, orgs, (a, b)
     return None
 
 
@@ -1191,10 +1228,13 @@ def _read_organisers(r: _Reading, rec: MeetingFact) -> None:
                         if rec.organizers_evidence is None:
                             a, b = s + m.start("orgs"), s + m.end("orgs")
                             rec.organizers_evidence = Span(a, b, text[a:b])
+    matches = _organiser_matches(r.doc, r.scope)
     if not organisers:
-        found = _parsed_organiser(r.doc, r.scope)
+        found = _parsed_organiser(r.doc, r.scope, matches)
         if found:
             organisers, rec.organizers_evidence = found
+    if organisers and rec.organizers_evidence is not None:
+        organisers, rec.organizers_evidence = _with_partners(r.doc, matches, organisers, rec.organizers_evidence)
     if not organisers:
         for m in _ORGANISER_LABEL.finditer(text):  # an event page's labelled line ("Organisers: X, Y")
             organisers = organisers_in(m.group("value"))
