@@ -275,6 +275,17 @@ _BY_WHOM = WordPattern(r"[^\S\n]*,?[^\S\n]*(?:@meetings.joint_words[^\S\n]+|@mee
                         r"[^\S\n]+@agent_by[^\S\n]+[^,.;:()\n]{3,120}")
 
 
+def _name_stop(head) -> int:
+    """Where a meeting noun's description ends: at a relative clause set off by a comma ("the
+    seminar, which was organised by X, in Y"; not "a forum on workers who migrate") or a partner ("a seminar with the X Agency", who organised it, not what
+    it was); the index of the first such word, else past the sentence."""
+    partner_preps = load("meetings.yaml").word_classes["partner_preps"]
+    stops = [c.left_edge.i for c in head.subtree if c.i > head.i and (
+             (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].is_punct)
+             or (c.dep_ == "prep" and c.lower_ in partner_preps and any(g.dep_ == "pobj" and g.ent_type_ == "ORG" for g in c.children)))]
+    return min(stops, default=head.sent.end)
+
+
 def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
                            title_spans: list[tuple[int, int]] = (), *, definite: bool = False) -> str | None:
     """A meeting named only by a description: a lower-case meeting noun after "a/an", or one that
@@ -309,10 +320,12 @@ def described_meeting_name(doc: Doc, spans: list[tuple[int, int]],
             posts = [c for c in head.rights
                      if (c.dep_ in _DEPS_OF_A_NAME or (c.dep_ == "relcl" and any(g.lower_ == "to" for g in c.lefts)))
                      and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children if c.dep_ == "prep")]
+            stop = _name_stop(head)
+            posts = [c for c in posts if c.i < stop]
             if definite and not any(c.dep_ == "prep" for c in posts):
                 continue  # "the conference, organised during X" refers back; "the seminar on X" describes
             if posts:
-                end = max(c.right_edge.i for c in posts) + 1
+                end = min(max(c.right_edge.i for c in posts) + 1, stop)
                 # a date the parse hung inside the topic ("a seminar on X on 3 May", "... X today")
                 # is no part of it
                 end = next((t.i for t in doc[head.i + 1:end] if (t.dep_ == "prep" and any(
