@@ -879,12 +879,35 @@ def body_in_role(role: str) -> str | None:
     "International Centre for X", "a researcher at the X Institute" -> "X Institute")."""
     # the body starts where its own head word is ("Director of Research of the Institute for X":
     # the Institute, not "Research of the Institute ...")
+    found = None
     for m in re.finditer(vocab(r"\b(?:@genitive|@affiliation_preps)\s+(?:@definite\s+)?(?P<body>\p{Lu}[^,;()]*)$"), role, overlapped=True):
         body = m.group("body").strip()
         if _is_org(body) and org_head_re().search(re.split(vocab(r"\s+(?:@genitive|@affiliation_preps)\s+"), body)[0]) and \
                 (len(body.split()) >= 2 or gazetteer().lookup(body) is not None):
-            return body  # a head word alone ("Head of the Mission") names no body
+            # a head word alone ("Head of the Mission") names no body; a unit of a body names the
+            # body ("Head of the Legal Unit at the X Agency": the X Agency)
+            if found is None or _is_unit(found[:len(found) - len(body)]):
+                found = body
+    return found or _body_before_title(role)
+
+
+def _body_before_title(role: str) -> str | None:
+    """A body named before the title ("the X Agency's Regional Director", "X Agency Regional
+    Director"): the longest run of capitalised words that ends in an organisation's head word and
+    leaves a title."""
+    words = role.split()
+    for i in range(len(words) - 1, 1, -1):
+        body = re.sub(r"['’]s$", "", " ".join(words[:i]))
+        last = body.split()[-1]
+        if words[0][:1].isupper() and org_head_re().fullmatch(last) and _is_org(body) and has_head(" ".join(words[i:])):
+            return body
     return None
+
+
+def _is_unit(part: str) -> bool:
+    """The words before a body's name inside another's name ("Legal Unit at the") name a unit of it."""
+    words = re.sub(vocab(r"\s+(?:@genitive|@affiliation_preps)(?:\s+@definite)?\s*$"), "", part).split()
+    return bool(words) and words[-1] in load("meetings.yaml").organiser_sub_units
 
 
 def _unknown_letters(phrase: str) -> bool:
