@@ -760,7 +760,18 @@ def _looks_like_role(phrase: str, *, in_list: bool) -> bool:
         return False
     if fold(words[-1]) in _descriptor_forms():
         return False  # "a young mother" says who someone is, not their role
-    return has_head(phrase) or _is_org(phrase) or (in_list and len(words) <= 8)
+    return has_head(phrase) or _is_org(phrase) or _post_in_a_body(phrase) or (in_list and len(words) <= 8)
+
+
+def _post_in_a_body(phrase: str) -> bool:
+    """A post the title lexicon lacks, held in a body: a few capitalised words that name no body,
+    then "of / at / with (the)" and a body ("Policy Lead at the X Centre")."""
+    parts = _BODY_COMPLEMENT.split(phrase.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return False
+    post, body = parts[0].split(), re.sub(vocab(r"^(?i:@definite)\s+"), "", parts[1])
+    return 1 <= len(post) <= 4 and all(w[:1].isupper() for w in post) and not org_head_re().search(parts[0]) \
+        and _is_org(body)
 
 
 @lru_cache(maxsize=None)
@@ -836,10 +847,17 @@ def _is_participle(token, start: int, end: int) -> bool:
 
 
 def _is_org(phrase: str) -> bool:
+    """A body's name: the gazetteer knows it, or it is capitalised, holds no title and its head
+    (the words before "of / at / with") holds an organisation's head word ("University of X"; not
+    "Campaign Lead at the X Centre", a post)."""
     phrase = phrase.strip()
     if gazetteer().lookup(phrase) is not None:
         return True
-    return bool(re.match(r"\p{Lu}", phrase)) and bool(org_head_re().search(phrase)) and not has_head(phrase)
+    head = _BODY_COMPLEMENT.split(phrase, maxsplit=1)[0]
+    return bool(re.match(r"\p{Lu}", phrase)) and bool(org_head_re().search(head)) and not has_head(phrase)
+
+
+_BODY_COMPLEMENT = WordPattern(r"\s+(?:@genitive|@affiliation_preps)\s+")
 
 
 def _title_in(titles: list[RoleMatch], start: int, end: int) -> RoleMatch | None:
