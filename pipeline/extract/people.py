@@ -922,6 +922,11 @@ def _body_before_title(role: str) -> str | None:
     return None
 
 
+def _names_a_body(role: str) -> bool:
+    """The role names the body its holder serves ("Director of the X Institute", "OSCE Chair")."""
+    return bool(role_org_country(role)[0] or body_in_role(role))
+
+
 def _is_unit(part: str) -> bool:
     """The words before a body's name inside another's name ("Legal Unit at the") name a unit of it."""
     words = re.sub(vocab(r"\s+(?:@genitive|@affiliation_preps)(?:\s+@definite)?\s*$"), "", part).split()
@@ -1066,6 +1071,11 @@ class _SentenceRoles:
         # a bare name takes the role before it ("the TITLE, NAME") or after it ("NAME, TITLE")
         run = self.before_run(k)
         if run is not None:
+            later = self.fuller_after(k, i, run)
+            if later is not None:
+                j, a, b = later
+                self.used.update(range(k + 1, j + 1))
+                return a, b, "rule:name-comma-title"
             j, a, b = run
             self.used.update(range(j, k))
             self.body_after(p, k)  # "Chair: NAME, Supreme Court of X": the body after the name
@@ -1075,6 +1085,22 @@ class _SentenceRoles:
             j, a, b = run
             self.used.update(range(k + 1, j + 1))
             return a, b, "rule:name-comma-title"
+        return None
+
+    def fuller_after(self, k: int, i: int, before: tuple[int, int, int]) -> tuple[int, int, int] | None:
+        """The title after item k's name when it names the body the person serves and the title
+        before the name names none ("the moderator, NAME, Director of the X Institute": the
+        Director); else None, and nothing the look found is kept."""
+        p = self.people[i]
+        kept = (list(p.honorifics), p.organization)
+        if _names_a_body(self.text[before[1]:before[2]]):
+            return None
+        run = self.after_run(k, i)
+        # "the TITLE, NAME, and the TITLE2, NAME2": a title before the next name is that person's
+        if run is not None and _names_a_body(self.text[run[1]:run[2]]) and not (
+                run[0] + 1 < len(self.items) and self.items[run[0] + 1].people):
+            return run
+        p.honorifics, p.organization = kept
         return None
 
     def body_after(self, p: PersonMention, k: int) -> None:

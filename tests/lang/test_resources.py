@@ -41,7 +41,7 @@ def _replace(folder, name, old, new):
 
 @pytest.mark.parametrize("name,old,new,message", [
     ("counts.yaml", "qualifiers:", "qualifier:", "unknown key 'qualifier'"),
-    ("roles.yaml", 'complements: ["of", "on", "for", "to", "at"]', "", "missing key 'complements'"),
+    ("roles.yaml", 'complements: ["of", "on", "for", "to", "at", "with"]', "", "missing key 'complements'"),
     ("recommendations.yaml", "    scope: clause\n", "    scope: sentence\n", "'sentence' is not one of"),
     ("meetings.yaml", "year_evidence: [", "year_evidence: [\"(unclosed\", ", "not a valid regular expression"),
     ("lexicon.yaml", "one: 1,", "one: many,", "expected a whole number"),
