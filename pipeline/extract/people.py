@@ -53,6 +53,7 @@ _AS_TITLE = WordPattern(r"[^\S\n]*(?:\([^()\n]{1,60}\)[^\S\n]*)?,?[^\S\n]*@capac
 # of place or field ("... Institute in the field of migration", "... Unit within the ministry").
 _ROLE_TAIL = WordPattern(r"[^\S\n]+@role_tail_preps[^\S\n]+(?:@definite[^\S\n]+)?\p{Ll}", engine=re)
 _SEPARATOR = re.compile(r"\s*(?:[,;:|]|\s[–—-]\s)\s*")  # "|" between the cells of a table row
+_COORDINATOR_END = WordPattern(r"\s+(?:@coordinator|&)\s*$")  # "... and" right before a name
 # Words that introduce a list of people, cut from the front of the first item.
 _LEAD_IN = WordPattern(r"^.*\b@list_lead_ins(?:\s+|$)", re.I | re.S, engine=re)
 _ITEM_LEAD = WordPattern(r"^@item_leads\s+", re.I, engine=re)
@@ -689,6 +690,8 @@ def _cut_titles(titles: list[RoleMatch], people: list[PersonMention], text: str)
         while end > t.start and text[end - 1] in " ,;":
             end -= 1
         if end < t.end:
+            joined = _COORDINATOR_END.search(text, t.start, end)
+            end = joined.start() if joined else end  # "TITLE and NAME2": the title ends before "and"
             if not has_head(text[t.start:end]):
                 continue
             t = RoleMatch(t.start, end, text[t.start:end], t.head, t.has_modifier)
@@ -714,6 +717,13 @@ def _items(text: str, s: int, e: int, people: list[PersonMention], idx: list[int
     items = []
     for a, b in zip(cuts[0::2], cuts[1::2]):
         inside = [i for i in idx if a <= people[i].start < b]
+        # "NAME, TITLE and NAME2, ...": "and" right before a name that does not start its item
+        # ends the item before it
+        if inside:
+            joined = _COORDINATOR_END.search(text, a, people[inside[0]].start)
+            if joined and text[a:joined.start()].strip():
+                items.append(_Item(a, joined.start(), []))
+                a = joined.end()
         # "... Ana Lopez and Tom Lee": a second name splits its item at the "and" before it
         while len(inside) >= 2:
             later = people[inside[1]]
@@ -1163,6 +1173,8 @@ class _SentenceRoles:
         """(first item used, start, end) of the role in the items before item k."""
         text, items, people = self.text, self.items, self.people
         end_item = items[k - 1] if k else None
+        if end_item is not None and _COORDINATOR_END.fullmatch(text[end_item.end:items[k].start] + " "):
+            return None  # "the TITLE and NAME": two people
         if end_item is None or end_item.people and people[end_item.people[-1]].end > end_item.start and \
                 _title_in(self.titles, people[end_item.people[-1]].end, end_item.end) is None:
             return None
