@@ -407,11 +407,16 @@ def _definite_before() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_CAPACITY_BEFORE = WordPattern(r"(?<![\w-])@capacity_as[^\S\n]+$", engine=re)
+
+
 def _refers_to_holder(doc: Doc, t: RoleMatch) -> bool:
     """A title stands for one holder when it is a definite reference ("the TITLE", "X's TITLE",
     also inside the title: "the Council's Second Vice-Chair") or the subject of a verb ("UN Special
     Rapporteur urges ...", "... said the TITLE"): the parse says which."""
     text = doc_text(doc)
+    if _CAPACITY_BEFORE.search(text, max(0, t.start - 12), t.start):
+        return False  # "elected as X's President", "served as Chair": a capacity someone takes
     first = t.text.split(" ", 1)[0].lower()
     if first in roles().definite or re.match(r"\S+['’]s\s", t.text) or _definite_before().search(text, max(0, t.start - 60), t.start):
         return True

@@ -239,6 +239,13 @@ def test_an_office_to_be_filled_is_not_a_role_only_mention(extract):
     assert _role_only(r)[0]["start_char"] > r["text"].index("opened") - 40
 
 
+def test_a_capacity_after_as_is_not_a_role_only_mention(extract):
+    r = extract("The board appointed Norway as UNICEF's Special Envoy. Estonia served as UNICEF's Second "
+                "Vice-President in 2029. UNICEF's Second Vice-President opened the session.")
+    assert [row["role"] for row in _role_only(r)] == ["UNICEF's Second Vice-President"]
+    assert _role_only(r)[0]["start_char"] > r["text"].index("opened") - 40
+
+
 def test_a_single_name_after_a_title_is_a_person(extract):
     r = extract("The meeting heard the Special Adviser to the Minister of Labour, Sanna.")
     assert _named(r)["Sanna"]["role"] == "Special Adviser to the Minister of Labour"
