@@ -300,7 +300,8 @@ def attends(doc: Doc, count: Count) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return True
     verb = noun.head
-    words = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "prt"))}
+    # the verb itself, not its auxiliary: "were represented" attends, "were launched" does not
+    words = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ == "prt")}
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
     return bool(words & word_set("counts.yaml", "attendance_verbs")) and not perfect
 
