@@ -452,6 +452,7 @@ class _Reading:
     lead_actor: dict[int, _Actor | None] = field(default_factory=dict)
     lead_addressee: dict[int, str | None] = field(default_factory=dict)  # "called on governments to:"
     normative_lead: set[int] = field(default_factory=set)
+    issuer: _Actor | None = None  # the subject of the last sentence that names one ("The Committee adopted ...")
 
 
 DEFAULT_CONFIDENCE = {"actor": 0.8, "no_actor": 0.65, "bullet": 0.85}
@@ -497,12 +498,13 @@ def _in_sentences(r: _Reading, segments: list[Segment]) -> list[Recommendation]:
             last = own
         sentence = text[s:e]
         if sentence.rstrip().endswith(":"):
-            r.lead_actor[e] = own or last
+            r.lead_actor[e] = own or _lead_subject(r, s, e) or last
             lead_cue = any_cue.search(text, s, e)
             r.lead_addressee[e] = _addressee_of(doc, lead_cue.start(), lead_cue.end(), "") if lead_cue else None
             if r.lead_in_re.search(sentence):
                 r.normative_lead.add(e)
         if any(b.start <= s < b.end for b in bullets) or not any_cue.search(text, s, e):
+            r.issuer = _lead_subject(r, s, e) or r.issuer
             continue  # bullets are read apart
         found: list[Recommendation] = []
         for pattern, modality, scope in cues:
@@ -559,11 +561,41 @@ def _at_cue(r: _Reading, s: int, e: int, cue: re.Match, modality: str, scope: st
         group = group_re.search(text, s, cs) if actor is None else None
         if group:
             actor = _Actor(group.group().lower())
+        if actor is None and _opens_with_cue(doc, s, cue):
+            actor = r.issuer  # "X adopted the conclusions. Urges States to ...": an operative clause of X's
         actor = actor or last
     clause = text[cs:ce]
     return Recommendation(cs, ce, clause, kind, modality, cue.group(), actor.text if actor else None,
                           actor.person if actor else None, _addressee_of(doc, cue.start(), cue.end(), clause, ce),
                           _topics(clause), confidence=r.confidence["actor" if actor else "no_actor"])
+
+
+def _opens_with_cue(doc: Doc, s: int, cue: re.Match) -> bool:
+    """The sentence opens with its cue, a capitalised verb without a subject ("Urges States to
+    ...", "Calls upon X to ..."): an operative clause of a resolution or conclusions."""
+    lead = doc_text(doc)[s:cue.start()]
+    if lead.strip(" \t\n0123456789.()-–•*") or not cue.group()[:1].isupper():
+        return False
+    span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
+    verb = span[0] if span is not None else None  # the clause's verb, not a noun phrase ("The need for ...")
+    return verb is not None and verb.dep_ in ("ROOT", "advcl", "ccomp", "conj", "parataxis") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _lead_subject(r: "_Reading", s: int, e: int) -> "_Actor | None":
+    """The actor a lead-in's subject names where it has no reporting verb ("NAME, TITLE, set out
+    three priorities:"): the subject of the sentence's main verb, by the parse."""
+    span = r.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not r.doc.has_annotation("DEP"):
+        return None
+    subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    found = r.actors.in_span(start, end, groups=False)
+    phrase = re.sub(vocab(r"^@articles\s+"), "", r.text[start:end].strip(), flags=re.I)
+    if found is None and subject.text[:1].isupper() and org_head_re().search(subject.text) and "\n" not in phrase:
+        return _Actor(phrase)  # "The Committee of Experts adopted ...": a body the gazetteer lacks
+    return found
 
 
 def _in_bullets(r: _Reading, bullets: list[Segment]) -> list[Recommendation]:

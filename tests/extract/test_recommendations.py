@@ -390,3 +390,15 @@ def test_a_group_s_capitalised_name_is_the_body_not_the_people_named_before(extr
     recs = extract("Delegates from nine ports met in Gdansk. The Expert Group urged port authorities to "
                    "inspect crew contracts.")["recommendations"]
     assert [r["actor"] for r in recs] == ["Expert Group"]
+
+
+def test_bullets_under_a_lead_in_without_a_reporting_verb_take_its_subject(extract):
+    text = ("Tomas Berg, Director of the Pacific Labour Rights Centre, set out his priorities:\n\n"
+            "- Governments need to fund shelters.\n- Inspectors should visit farms.")
+    assert [(r[1], r[3]) for r in _recs(extract, text)] == [("Tomas Berg", "bullet"), ("Tomas Berg", "bullet")]
+
+
+def test_operative_clauses_take_the_body_that_adopted_them(extract):
+    text = ("The Committee of Experts adopted the following conclusions.\n\nUrges States to fund shelters;\n\n"
+            "Calls upon businesses to check their supply chains.\n\nThe need for shelters was stressed.")
+    assert [r[1] for r in _recs(extract, text)] == ["Committee of Experts", "Committee of Experts", None]
