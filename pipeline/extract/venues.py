@@ -149,6 +149,17 @@ _CAPITAL = WordPattern(r"\b@place_preps\s+the\s+(?:(?P<dem>[A-Z][\w-]+(?:\s+[A-Z
                        r"(?:,?\s+(?:city\s+)?(?P<named>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?")
 
 
+def _names_a_building(name: str) -> bool:
+    """A name with a building's or a body's head word ("Ministry Hall", "Unity House"): no town."""
+    from .orgs import org_head_re
+
+    return bool(org_head_re().search(name)) or any(p.search(f"at {name}") for p in _building_shapes())
+
+
+_TOWN_OF = WordPattern(rf"\b@place_preps\s+the\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?@venues.town_words\s+@genitive\s+"
+                       rf"(?P<city>{_CITY_WORD}(?:[ -]{_CITY_WORD}){{0,2}})")
+
+
 def find_cities(text: str) -> list[Place]:
     """'in Strasbourg', 'in Vienna, Austria': a city after in/at, with its country when written;
     'in the Estonian capital', 'in the capital of Estonia': that country's capital."""
@@ -163,6 +174,13 @@ def find_cities(text: str) -> list[Place]:
         capital = named if named and city_country(named, (country,) if country else ()) == country else capital_of(country)
         if capital:
             out.append(Place(m.start(), m.end(), m.group(), capital, "city", capital, country))
+    for m in _TOWN_OF.finditer(text):
+        # "in the city of X", "in the Moroccan city of X": X, in the demonym's country when it has one
+        country = country_of(m.group("dem") or "")
+        city = m.group("city")
+        found = city_country(city, (country,) if country else ())
+        if found is not None and not country_of(city):
+            out.append(Place(m.start("city"), m.end("city"), city, city, "city", city, found if country == found else None))
     for m in _city_after().finditer(text):
         city = m.group("city")
         if city in calendar:  # "in March", "on Monday": never a place
@@ -174,6 +192,12 @@ def find_cities(text: str) -> list[Place]:
                 out.append(Place(m.start("city"), m.start("city") + len(short), short, short, "city", short, None))
                 continue
         country = city_country(city)
+        written = m.group("country")
+        if country is None and written and country_of(written) and not country_of(city) and not _names_a_building(city):
+            # "in Saly, Senegal": a town the gazetteer lacks, placed by the country written after it
+            out.append(Place(m.start("city"), m.end("country"), m.group()[m.start("city") - m.start():], city, "city",
+                             city, country_of(written)))
+            continue
         if country_of(city) and country_of(city) == country:
             # a city-state's name ("in Luxembourg", "in Monaco"): the city and the country
             out.append(Place(m.start("city"), m.end("city"), city, city, "city", city, country_of(city)))

@@ -565,3 +565,8 @@ def test_a_numbered_meeting_after_a_body_s_name_and_a_colon_is_that_body_s(extra
 ])
 def test_an_office_in_a_city_is_a_known_body_s_presence_or_an_office_that_is_there(extract, text, organizers):
     assert extract(text)["meeting"]["organizers"] == organizers
+
+
+def test_a_building_before_a_country_is_no_town(extract):
+    m = extract("The workshop was held at Unity Hall, Kenya on 4 May 2031.")["meeting"]
+    assert m["city"] is None
