@@ -816,7 +816,18 @@ def _organiser_matches(doc: Doc, scope: list[tuple[int, int]]) -> list[tuple]:
     words = set(load("meetings.yaml").meeting_nouns)
     sents = [sent for sent in doc.sents if any(sent.start_char < e and s < sent.end_char for s, e in scope)
              and any(t.lower_ in words for t in sent)]
+    # a rule needs one of its verbs or an owner ("the X's conference"): other sentences are not matched
+    cues = _organiser_cue_words()
+    sents = [sent for sent in sents if any(t.lower_ in cues or t.dep_ == "poss" for t in sent)]
     return [(sent, m) for sent in sents for m in rules.all_matches(sent)]
+
+
+@lru_cache(maxsize=None)
+def _organiser_cue_words() -> frozenset[str]:
+    """The verbs the organiser rule records are written over (meetings.yaml word classes)."""
+    classes = load("meetings.yaml").word_classes
+    return frozenset(w for k in ("hosting_verbs", "opening_verbs", "organiser_verbs", "gathering_verbs", "assembling_verbs")
+                     for w in classes[k])
 
 
 def _parsed_organiser(doc: Doc, scope: list[tuple[int, int]], matches: list) -> tuple[list[str], Span] | None:
@@ -1241,13 +1252,19 @@ def _read_organisers(r: _Reading, rec: MeetingFact) -> None:
                         if rec.organizers_evidence is None:
                             a, b = s + m.start("orgs"), s + m.end("orgs")
                             rec.organizers_evidence = Span(a, b, text[a:b])
-    matches = _organiser_matches(r.doc, r.scope)
     if not organisers:
-        found = _parsed_organiser(r.doc, r.scope, matches)
+        found = _parsed_organiser(r.doc, r.scope, _organiser_matches(r.doc, r.scope))
         if found:
             organisers, rec.organizers_evidence = found
-    if organisers and rec.organizers_evidence is not None:
-        organisers, rec.organizers_evidence = _with_partners(r.doc, matches, organisers, rec.organizers_evidence)
+    ev = rec.organizers_evidence
+    if organisers and ev is not None:
+        # the partners the organisers' sentence names: matched only where it holds a partner's word
+        partner_words = set(load("meetings.yaml").word_classes["partner_preps"])
+        at = r.doc.char_span(ev.start, min(ev.start + 1, len(r.text)), alignment_mode="expand")
+        sent = at[0].sent if at is not None and len(at) and r.doc.has_annotation("DEP") else None
+        if sent is not None and any(t.lower_ in partner_words for t in sent):
+            matches = _organiser_matches(r.doc, [(sent.start_char, sent.end_char)])
+            organisers, rec.organizers_evidence = _with_partners(r.doc, matches, organisers, ev)
     if not organisers:
         for m in _ORGANISER_LABEL.finditer(text):  # an event page's labelled line ("Organisers: X, Y")
             organisers = organisers_in(m.group("value"))
