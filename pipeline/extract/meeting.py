@@ -891,6 +891,26 @@ def _presence_in_place(raw: str, end: int, gaz) -> bool:
     return m is not None and (" " in m.group().strip() or bool(find_orgs(raw[:end], gaz)))
 
 
+# "the Permanent Missions of A and B to the X": one mission of each state the list names
+_PLURAL_PRESENCES = WordPattern(
+    r"(?P<pre>(?:[A-Z][\w-]+[^\S\n]+)?)(?P<noun>@field_presences)s[^\S\n]+@genitive[^\S\n]+"
+    r"(?P<list>[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)*(?:,[^\S\n]+[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)*)*,?"
+    r"[^\S\n]+@coordinator[^\S\n]+[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)*)"
+    r"(?P<rest>[^\S\n]+@mission_to[^\S\n]+(?:@definite[^\S\n]+)?[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)*)?")
+
+
+def _one_presence_each(m) -> str:
+    """"Permanent Missions of A and B to X" -> "Permanent Mission of A to X and Permanent Mission of
+    B to X", when every item is a country; else the phrase as written."""
+    items = [w.strip() for w in re.split(vocab(r",|\b@coordinator\b"), m.group("list")) if w.strip()]
+    if len(items) < 2 or not all(country_of(w) for w in items):
+        return m.group()
+    genitive = lexicon().word_classes["genitive"][0]
+    coordinator = lexicon().word_classes["coordinator"][0]
+    one = [f"{m.group('pre')}{m.group('noun')} {genitive} {w}{m.group('rest') or ''}" for w in items]
+    return f" {coordinator} ".join(one)
+
+
 def organisers_in(phrase: str) -> list[str]:
     """The organisers a phrase names, in order: a body the gazetteer knows by its label (following
     reports_as), a body it does not know ("the Regional Mission to X") as written. A known name
@@ -903,6 +923,7 @@ def organisers_in(phrase: str) -> list[str]:
     # the organisers end where a new clause starts ("... Presidency and featured talks led by X")
     clause = _NEW_CLAUSE.search(phrase)
     phrase = phrase[:clause.start()] if clause else phrase
+    phrase = _PLURAL_PRESENCES.sub(_one_presence_each, phrase)
     for start, raw in _bodies(phrase, gaz):
         if any(re.fullmatch(r"\s*\(", phrase[e:start]) for _, e in spans):
             continue  # "the Organization for ... (OSCE)": the acronym of a name already taken
