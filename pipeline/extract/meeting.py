@@ -873,6 +873,14 @@ def _first_organisers(text: str, doc: Doc, matches: list, scope: list[tuple[int,
             part = "organisers" if "organisers" in m.parts else "co_organisers"
             a, b = _organiser_phrase(text, doc, m, part)
             orgs = organisers_in(text[a:b])
+            if orgs and part == "co_organisers":
+                # "X organised, in cooperation with Y, a seminar": the organising verb's subject first
+                verb = doc[m.parts["meeting"]]
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    c, d = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+                    lead = [o for o in organisers_in(text[c:d]) if o not in orgs]
+                    orgs, a = lead + orgs, (min(a, c) if lead else a)
             if orgs:
                 return sent, orgs, (a, b)
     return None
