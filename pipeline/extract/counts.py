@@ -109,8 +109,15 @@ def _matches(text: str, doc: Doc | None):
     strict = list(pattern.finditer(text))
     if doc is None or not doc.has_annotation("DEP"):
         return strict
-    extra = [m for m in loose.finditer(text) if not any(s.start() < m.end() and m.start() < s.end() for s in strict)
-             and _modifies_unit(doc, m)]
+    # tried from every place, not after the last match: "14 universities and two research institutes"
+    # is no loose match of its own, and must not hide the one inside it
+    extra, pos = [], 0
+    while (m := loose.search(text, pos)) is not None:
+        if not any(s.start() < m.end() and m.start() < s.end() for s in strict) and _modifies_unit(doc, m):
+            extra.append(m)
+            pos = m.end()
+        else:
+            pos = m.start() + 1
     return sorted(strict + extra, key=lambda m: m.start())
 
 
