@@ -277,8 +277,9 @@ _BY_WHOM = WordPattern(r"[^\S\n]*,?[^\S\n]*(?:@meetings.joint_words[^\S\n]+|@mee
 
 def _name_stop(head) -> int:
     """Where a meeting noun's description ends: at a relative clause set off by a comma ("the
-    seminar, which was organised by X, in Y"; not "a forum on workers who migrate") or a partner ("a seminar with the X Agency", who organised it, not what
-    it was); the index of the first such word, else past the sentence."""
+    seminar, which was organised by X, in Y"; not "a forum on workers who migrate") or at a partner
+    ("a seminar with the X Agency": who organised it, not what it was); the index of the first such
+    word, else the sentence's end."""
     partner_preps = load("meetings.yaml").word_classes["partner_preps"]
     stops = [c.left_edge.i for c in head.subtree if c.i > head.i and (
              (c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].is_punct)
@@ -781,8 +782,8 @@ def _organiser_rules(vocab) -> RuleSet:
         res = load("meetings.yaml")
         classes = lexicon().word_classes
         lists = {"meeting_words": tuple(n for n in res.meeting_nouns if " " not in n),
-                 "hosting_verbs": res.word_classes["hosting_verbs"],
-                 "opening_verbs": res.word_classes["opening_verbs"], "joint_nouns": res.word_classes["joint_nouns"], "organiser_verbs": res.word_classes["organiser_verbs"],
+                 "hosting_verbs": res.word_classes["hosting_verbs"], "opening_verbs": res.word_classes["opening_verbs"],
+                 "joint_nouns": res.word_classes["joint_nouns"], "organiser_verbs": res.word_classes["organiser_verbs"],
                  "gathering_verbs": res.word_classes["gathering_verbs"], "assembling_verbs": res.word_classes["assembling_verbs"],
                  "group_possessives": classes["group_possessives"], "possessive_pronouns": classes["possessive_pronouns"]}
         entry = _ORGANISER_RULES[id(vocab)] = (vocab, RuleSet(vocab, res.organiser_rules, lists))

@@ -578,7 +578,8 @@ def _opens_with_cue(doc: Doc, s: int, cue: re.Match) -> bool:
         return False
     span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
     verb = span[0] if span is not None else None  # the clause's verb, not a noun phrase ("The need for ...")
-    return verb is not None and verb.dep_ in ("ROOT", "advcl", "ccomp", "conj", "parataxis") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb is not None and verb.dep_ in ("ROOT", "advcl", "ccomp", "conj", "parataxis") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _lead_subject(r: "_Reading", s: int, e: int) -> "_Actor | None":
