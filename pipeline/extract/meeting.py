@@ -782,12 +782,14 @@ def _organiser_rules(vocab) -> RuleSet:
         res = load("meetings.yaml")
         classes = lexicon().word_classes
         lists = {"meeting_words": tuple(n for n in res.meeting_nouns if " " not in n),
-                 "hosting_verbs": res.word_classes["hosting_verbs"], "opening_verbs": res.word_classes["opening_verbs"],
-                 "joint_nouns": res.word_classes["joint_nouns"], "organiser_verbs": res.word_classes["organiser_verbs"],
-                 "gathering_verbs": res.word_classes["gathering_verbs"], "assembling_verbs": res.word_classes["assembling_verbs"],
+                 **{k: res.word_classes[k] for k in (*_ORGANISER_VERB_CLASSES, "joint_nouns")},
                  "group_possessives": classes["group_possessives"], "possessive_pronouns": classes["possessive_pronouns"]}
         entry = _ORGANISER_RULES[id(vocab)] = (vocab, RuleSet(vocab, res.organiser_rules, lists))
     return entry[1]
+
+
+# the verb classes of meetings.yaml that the organiser rule records are written over
+_ORGANISER_VERB_CLASSES = ("hosting_verbs", "opening_verbs", "organiser_verbs", "gathering_verbs", "assembling_verbs")
 
 
 def _organiser_phrase(text: str, doc: Doc, m, part: str = "organisers") -> tuple[int, int]:
@@ -827,8 +829,7 @@ def _organiser_matches(doc: Doc, scope: list[tuple[int, int]]) -> list[tuple]:
 def _organiser_cue_words() -> frozenset[str]:
     """The verbs the organiser rule records are written over (meetings.yaml word classes)."""
     classes = load("meetings.yaml").word_classes
-    return frozenset(w for k in ("hosting_verbs", "opening_verbs", "organiser_verbs", "gathering_verbs", "assembling_verbs")
-                     for w in classes[k])
+    return frozenset(w for k in _ORGANISER_VERB_CLASSES for w in classes[k])
 
 
 def _parsed_organiser(doc: Doc, scope: list[tuple[int, int]], matches: list) -> tuple[list[str], Span] | None:

@@ -861,6 +861,9 @@ def _is_participle(token, start: int, end: int) -> bool:
         c.dep_ == "dobj" and start <= c.idx < end for c in token.children)
 
 
+_BODY_COMPLEMENT = WordPattern(r"\s+(?:@genitive|@affiliation_preps)\s+")  # "University of X", "Lead at the X"
+
+
 def _is_org(phrase: str) -> bool:
     """A body's name: the gazetteer knows it, or it is capitalised, holds no title and its head
     (the words before "of / at / with") holds an organisation's head word ("University of X"; not
@@ -870,9 +873,6 @@ def _is_org(phrase: str) -> bool:
         return True
     head = _BODY_COMPLEMENT.split(phrase, maxsplit=1)[0]
     return bool(re.match(r"\p{Lu}", phrase)) and bool(org_head_re().search(head)) and not has_head(phrase)
-
-
-_BODY_COMPLEMENT = WordPattern(r"\s+(?:@genitive|@affiliation_preps)\s+")
 
 
 def _title_in(titles: list[RoleMatch], start: int, end: int) -> RoleMatch | None:
@@ -915,7 +915,7 @@ def body_in_role(role: str) -> str | None:
     found = None
     for m in re.finditer(vocab(r"\b(?:@genitive|@affiliation_preps)\s+(?:@definite\s+)?(?P<body>\p{Lu}[^,;()]*)$"), role, overlapped=True):
         body = m.group("body").strip()
-        if _is_org(body) and org_head_re().search(re.split(vocab(r"\s+(?:@genitive|@affiliation_preps)\s+"), body)[0]) and \
+        if _is_org(body) and org_head_re().search(_BODY_COMPLEMENT.split(body, maxsplit=1)[0]) and \
                 (len(body.split()) >= 2 or gazetteer().lookup(body) is not None):
             # a head word alone ("Head of the Mission") names no body; a unit of a body names the
             # body ("Head of the Legal Unit at the X Agency": the X Agency)
@@ -1178,7 +1178,7 @@ class _SentenceRoles:
         """(first item used, start, end) of the role in the items before item k."""
         text, items, people = self.text, self.items, self.people
         end_item = items[k - 1] if k else None
-        if end_item is not None and _COORDINATOR_END.fullmatch(text[end_item.end:items[k].start] + " "):
+        if end_item is not None and _COORDINATOR_END.fullmatch(text[end_item.end:items[k].start]):
             return None  # "the TITLE and NAME": two people
         if end_item is None or end_item.people and people[end_item.people[-1]].end > end_item.start and \
                 _title_in(self.titles, people[end_item.people[-1]].end, end_item.end) is None:

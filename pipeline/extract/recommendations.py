@@ -452,7 +452,7 @@ class _Reading:
     lead_actor: dict[int, _Actor | None] = field(default_factory=dict)
     lead_addressee: dict[int, str | None] = field(default_factory=dict)  # "called on governments to:"
     normative_lead: set[int] = field(default_factory=set)
-    issuer: _Actor | None = None  # the subject of the last sentence that names one ("The Committee adopted ...")
+    plain: list[tuple[int, int]] = field(default_factory=list)  # sentences without a cue, in order
 
 
 DEFAULT_CONFIDENCE = {"actor": 0.8, "no_actor": 0.65, "bullet": 0.85}
@@ -504,7 +504,7 @@ def _in_sentences(r: _Reading, segments: list[Segment]) -> list[Recommendation]:
             if r.lead_in_re.search(sentence):
                 r.normative_lead.add(e)
         if any(b.start <= s < b.end for b in bullets) or not any_cue.search(text, s, e):
-            r.issuer = _lead_subject(r, s, e) or r.issuer
+            r.plain.append((s, e))
             continue  # bullets are read apart
         found: list[Recommendation] = []
         for pattern, modality, scope in cues:
@@ -562,7 +562,9 @@ def _at_cue(r: _Reading, s: int, e: int, cue: re.Match, modality: str, scope: st
         if group:
             actor = _Actor(group.group().lower())
         if actor is None and _opens_with_cue(doc, s, cue):
-            actor = r.issuer  # "X adopted the conclusions. Urges States to ...": an operative clause of X's
+            # "X adopted the conclusions. Urges States to ...": an operative clause of X's, the
+            # subject of the last sentence without a cue that names one
+            actor = next((a for a in (_lead_subject(r, a, b) for a, b in reversed(r.plain)) if a is not None), None)
         actor = actor or last
     clause = text[cs:ce]
     return Recommendation(cs, ce, clause, kind, modality, cue.group(), actor.text if actor else None,

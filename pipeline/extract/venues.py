@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .orgs import org_head_re
 from .places import capital_of, city_country, country_of
 from ..lang.resources import WordPattern, alternation, gazetteer, load, vocab
 
@@ -151,8 +152,6 @@ _CAPITAL = WordPattern(r"\b@place_preps\s+the\s+(?:(?P<dem>[A-Z][\w-]+(?:\s+[A-Z
 
 def _names_a_building(name: str) -> bool:
     """A name with a building's or a body's head word ("Ministry Hall", "Unity House"): no town."""
-    from .orgs import org_head_re
-
     return bool(org_head_re().search(name)) or any(p.search(f"at {name}") for p in _building_shapes())
 
 
@@ -192,19 +191,15 @@ def find_cities(text: str) -> list[Place]:
                 out.append(Place(m.start("city"), m.start("city") + len(short), short, short, "city", short, None))
                 continue
         country = city_country(city)
-        written = m.group("country")
-        if country is None and written and country_of(written) and not country_of(city) and not _names_a_building(city):
-            # "in Saly, Senegal": a town the gazetteer lacks, placed by the country written after it
-            out.append(Place(m.start("city"), m.end("country"), m.group()[m.start("city") - m.start():], city, "city",
-                             city, country_of(written)))
-            continue
         if country_of(city) and country_of(city) == country:
             # a city-state's name ("in Luxembourg", "in Monaco"): the city and the country
             out.append(Place(m.start("city"), m.end("city"), city, city, "city", city, country_of(city)))
             continue
-        if country is None or country_of(city):  # "in France" is a country, not a city
-            continue
         written = m.group("country")
+        # "in Saly, Senegal": a town the gazetteer lacks, placed by the country written after it
+        unknown_town = country is None and bool(written) and bool(country_of(written)) and not _names_a_building(city)
+        if (country is None and not unknown_town) or country_of(city):  # "in France" is a country, not a city
+            continue
         if written and country_of(written):
             out.append(Place(m.start("city"), m.end("country"), m.group()[m.start("city") - m.start():], city, "city",
                              city, country_of(written)))
