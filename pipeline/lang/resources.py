@@ -396,10 +396,11 @@ class CountRules:
 
 @dataclass(frozen=True)
 class RuleExample:
-    """A sentence written for the rule and what the rule must yield on it (a test is made of it)."""
+    """A sentence written for the rule and what the rule must yield on it (a test is made of it);
+    `expect: null` is a sentence the rule must yield nothing on."""
 
     text: str
-    expect: dict[str, str]
+    expect: dict[str, str] | None
 
 
 @dataclass(frozen=True)

@@ -345,9 +345,12 @@ def _cue_examples():
 @pytest.mark.parametrize("name, text, expect", _cue_examples())
 def test_every_cue_record_gives_its_examples(extract, name, text, expect):
     """Generated from recommendations.yaml: each cue's examples give the clause and modality written
-    with them."""
+    with them, or nothing where `expect` is null."""
     got = [(r["text"], r["modality"]) for r in extract(text)["recommendations"]]
-    assert (expect["clause"], expect["modality"]) in got, (name, got)
+    if expect is None:
+        assert got == [], (name, got)
+    else:
+        assert (expect["clause"], expect["modality"]) in got, (name, got)
 
 
 def test_every_cue_has_a_name_and_an_example():
