@@ -51,7 +51,8 @@ class _Actor:
 @lru_cache(maxsize=None)
 def _res():
     res = load("recommendations.yaml")
-    cues = [(re.compile(c.pattern, re.I), c.modality, c.scope) for c in sorted(res.cues, key=lambda c: -c.priority)]
+    cues = [(re.compile(c.pattern, re.I), c.modality, c.scope, c.verb)
+            for c in sorted(res.cues, key=lambda c: -c.priority)]
     terminators = re.compile("|".join(res.terminators), re.I)
     boundaries = re.compile("|".join(res.boundaries), re.I)
     descriptive = [re.compile(p, re.I) for p in res.descriptive]
@@ -507,9 +508,11 @@ def _in_sentences(r: _Reading, segments: list[Segment]) -> list[Recommendation]:
             r.plain.append((s, e))
             continue  # bullets are read apart
         found: list[Recommendation] = []
-        for pattern, modality, scope in cues:
+        for pattern, modality, scope, verb in cues:
             for cue in pattern.finditer(text, s, e):
                 if any(a.start <= cue.start() < a.end for a in found):
+                    continue
+                if verb and not _verb_with_subject(doc, cue.start()):
                     continue
                 rec = _at_cue(r, s, e, cue, modality, scope, own, last)
                 if rec is not None:
@@ -519,6 +522,12 @@ def _in_sentences(r: _Reading, segments: list[Segment]) -> list[Recommendation]:
         out.extend(rec for rec in found if not any(o is not rec and o.start <= rec.start and rec.end <= o.end
                                                   and (o.start, o.end) != (rec.start, rec.end) for o in found))
     return out
+
+
+def _verb_with_subject(doc: Doc, char: int) -> bool:
+    """The word at this character is parsed as a verb with a subject of its own."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in span[0].children)
 
 
 def _at_cue(r: _Reading, s: int, e: int, cue: re.Match, modality: str, scope: str, own: _Actor | None,
@@ -624,10 +633,10 @@ def _in_bullets(r: _Reading, bullets: list[Segment]) -> list[Recommendation]:
         while body_end > body_start and text[body_end - 1] in " .;,":
             body_end -= 1
         body = text[body_start:body_end]
-        cue = next((m for p, _, _ in cues for m in [p.search(body)] if m), None)
+        cue = next((m for p, _, _, _ in cues for m in [p.search(body)] if m), None)
         if lead_end not in r.normative_lead and cue is None:
             continue  # "Speakers will include:", "topics such as:": a list, not recommendations
-        modality = next((mod for p, mod, _ in cues if p.search(body)), "recommend")
+        modality = next((mod for p, mod, _, _ in cues if p.search(body)), "recommend")
         actor = r.lead_actor[lead_end]
         addressee = _addressee_of(doc, body_start + cue.start(), body_start + cue.end(), body, body_end) if cue else None
         out.append(Recommendation(body_start, body_end, body, "bullet", modality, cue.group() if cue else None,

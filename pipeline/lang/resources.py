@@ -485,6 +485,9 @@ class Cue:
     scope: Literal["clause", "cue", "headline"]
     priority: int
     examples: tuple[RuleExample, ...]
+    # the parse must read the cue's first word as a verb with its own subject ("the fund needs
+    # support"), not a noun ("the needs of victims"): spaCy's `nsubj` among its children
+    verb: bool = False
 
 
 @rules_for("recommendations.yaml")
