@@ -339,7 +339,11 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
             core_end = min([a for a, _ in skip if a > start] or [end])
             phrase = re.sub(vocab(r"^@articles\s+"), "", doc_text(doc)[start:core_end].strip(" ,–—-"), flags=re.I)
             found = actors.in_span(start, end, groups=False, skip=skip)
-            if found is None and subject.text[:1].isupper() and has_head(subject.text) and len(phrase.split()) <= 2:
+            # a title, its head maybe split by hyphens ("the Secretary-General": the parse heads it
+            # with "General")
+            titled = has_head(subject.text) or (subject.text[:1].isupper() and len(phrase.split()) <= 2
+                                                and has_head(phrase))
+            if found is None and subject.text[:1].isupper() and titled and len(phrase.split()) <= 2:
                 # "the Minister urged ...": the last person named before whose title has that word
                 holders = [p for p in actors.people if p.start < subject.idx and p.role
                            and re.search(rf"(?<!\w){re.escape(subject.text)}(?!\w)", p.role)]
@@ -354,7 +358,7 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
             document = subject.lower_ in word_set("recommendations.yaml", "document_actors")
             names_people = group_re.search(phrase) or _people_noun_re().search(phrase) or _plural_title(subject) \
                 or (document and (subject.text[:1].isupper() or participial)) \
-                or has_head(subject.text) \
+                or titled \
                 or (subject.text[:1].isupper() and org_head_re().search(phrase)) \
                 or _determined_plural(subject)
             # "the X Declaration calls upon"; "the commissioner urged": an office speaks; "the Task

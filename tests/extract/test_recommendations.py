@@ -405,3 +405,10 @@ def test_operative_clauses_take_the_body_that_adopted_them(extract):
     text = ("The Committee of Experts adopted the following conclusions.\n\nUrges States to fund shelters;\n\n"
             "Calls upon businesses to check their supply chains.\n\nThe need for shelters was stressed.")
     assert [r[1] for r in _recs(extract, text)] == ["Committee of Experts", "Committee of Experts", None]
+
+
+def test_a_hyphenated_title_as_subject_is_the_actor(extract):
+    """The parse heads "the Secretary-General" with "General": the title still speaks."""
+    recs = extract("The conference on labour migration closed in Geneva on 4 May 2023. "
+                   "The Secretary-General said that employers must pay recruitment fees.")["recommendations"]
+    assert [(r["text"], r["actor"]) for r in recs] == [("employers must pay recruitment fees", "Secretary-General")]
