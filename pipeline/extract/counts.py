@@ -61,6 +61,9 @@ def _grammar():
     unit_words = sorted(((w, u) for u, ws in res.units.items() for w in ws), key=lambda t: len(t[0]), reverse=True)
     unit_re = "|".join(f"(?P<u{i}>{re.escape(w).replace(chr(92) + ' ', chr(92) + 's+')})" for i, (w, _) in enumerate(unit_words))
     between = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(res.between, key=len, reverse=True))
+    # a counted noun is the head of its phrase: one right before another ("three United Nations
+    # agencies") modifies it, and the count runs on to the second
+    any_unit = "|".join(re.escape(w).replace(chr(92) + " ", chr(92) + "s+") for w, _ in unit_words)
     shapes = "|".join(f"(?-i:{s})" for s in res.between_shapes)
     nested = "|".join(res.nested)
     pattern = re.compile(vocab(
@@ -68,7 +71,7 @@ def _grammar():
         # a range, never from a year ("12 May 2006 - Twenty judges": the count starts at "Twenty")
         rf"(?:(?<!(?:19|20)\d\d)\s*(?:-|–|@range_connectors)\s*(?P<num2>{number_re()}))?"
         rf"(?P<nest>\s+(?:{nested}))?"
-        rf"\s+(?:(?:{between}|{shapes})\s+){{0,6}}?(?:{unit_re})(?![\w-])"),
+        rf"\s+(?:(?:{between}|{shapes})\s+){{0,6}}?(?:{unit_re})(?![\w-])(?!\s+(?:{any_unit})(?![\w-]))"),
         re.IGNORECASE,
     )
     # any one to four words between the number and the unit, kept only where the parse makes the
