@@ -264,6 +264,11 @@ def _patterns() -> dict[str, re.Pattern]:
         # "moderated by NAME", "chaired by Dr NAME": the agent of a capacity held at the meeting
         "capacity_by": re.compile(vocab(rf"\b(?:{alternation(load('person_rules.yaml').passive_capacities)}){_GAP}@agent_by{_GAP}"
                                         rf"(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?![\p{{L}}\-])")),
+        # "the moderator, NAME,": a capacity at the meeting in apposition names a person, though the
+        # model tags the name as an organisation
+        "capacity_appos": re.compile(vocab(
+            rf"(?<![\p{{L}}\-])(?i:@definite){_GAP}(?P<role>(?:[\p{{Ll}}-]+{_GAP})?(?:{alternation(load('person_rules.yaml').capacity_nouns)})),"
+            rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?=[^\S\n]*,)")),
         # an honorific, also glued to a lower-case word ("andProf. Ana Lopez") or stacked
         "honorific": re.compile(rf"(?:(?<![\w.])|(?<=\p{{Ll}}))(?:{hons})\.?{_GAP}(?:(?:{hons})\.?{_GAP})*"
                                 rf"(?P<name>{name}|{_NAME_WORD}(?=[\s,.;:]))"),
@@ -316,6 +321,9 @@ def _candidates(doc: Doc) -> list[PersonMention]:
             if key == "line" and _is_place(m.group("name")):
                 continue  # a line that opens with a place and a comma is a dateline ("CITY, 3 May -")
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method=method, confidence=conf))
+    for m in pats["capacity_appos"].finditer(text):
+        cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:capacity-appos",
+                                   confidence=0.75, role_start=m.start("role"), role_end=m.end("role")))
     for key in ("quoted_described", "line_described", "bracket_described"):
         for m in pats[key].finditer(text):
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:described-mononym",

@@ -722,3 +722,10 @@ def test_a_body_s_possessive_before_the_name_is_the_affiliation(extract):
 def test_a_bracket_after_the_name_holds_the_title_and_then_the_body(extract):
     r = _named(extract("Mira Novak (Senior Adviser, Ministry of Interior) spoke about identification."))
     assert (r["Mira Novak"]["role"], r["Mira Novak"]["organization"]) == ("Senior Adviser", "Ministry of Interior")
+
+
+def test_a_capacity_in_apposition_names_the_person_the_model_calls_an_organisation(extract):
+    text = ("Online child protection was the topic of a webinar on 5 June 2023.\n\n"
+            "The moderator, Giulia Romano, asked the panel what platforms must do.")
+    rows = [(r["name"], r["role"]) for r in extract(text)["person_roles"] if r["name"]]
+    assert rows == [("Giulia Romano", "moderator")]

@@ -412,3 +412,11 @@ def test_a_hyphenated_title_as_subject_is_the_actor(extract):
     recs = extract("The conference on labour migration closed in Geneva on 4 May 2023. "
                    "The Secretary-General said that employers must pay recruitment fees.")["recommendations"]
     assert [(r["text"], r["actor"]) for r in recs] == [("employers must pay recruitment fees", "Secretary-General")]
+
+
+def test_a_question_is_no_recommendation(extract):
+    recs = extract("The webinar on platform safety took place on 5 June 2023. "
+                   "The moderator asked the panel what platforms must do. "
+                   "Should States criminalise the purchase of sex? "
+                   "The chair asked governments to fund shelters.")["recommendations"]
+    assert [r["text"] for r in recs] == ["The chair asked governments to fund shelters"]
