@@ -158,8 +158,11 @@ def _addressee_of(doc: Doc, cue_start: int, cue_end: int, clause: str, clause_en
             return name
     if not clause:
         return None
-    # the words after the cue first ("participants recommended that judges ..."), then the whole clause
+    # the words after the cue first ("... recommended that judges ..."), then the whole clause, unless
+    # the cue is a verb whose subject is the one who recommends ("Participants recommended that ...")
     after = doc_text(doc)[cue_end:clause_end] if clause_end is not None and clause_end > cue_end else ""
+    if span is not None and len(span) and any(c.dep_ == "nsubj" and c.i < span[0].i for c in span[0].children):
+        return normal_addressee(after, bodies=False)
     return normal_addressee(after, bodies=False) or normal_addressee(clause, bodies=False)
 
 

@@ -420,3 +420,9 @@ def test_a_question_is_no_recommendation(extract):
                    "Should States criminalise the purchase of sex? "
                    "The chair asked governments to fund shelters.")["recommendations"]
     assert [r["text"] for r in recs] == ["The chair asked governments to fund shelters"]
+
+
+def test_the_recommending_subject_is_not_the_addressee(extract):
+    recs = extract("The workshop took place in Suva on 3 May 2023. "
+                   "Participants recommended that port inspections be coordinated across the region.")["recommendations"]
+    assert [(r["actor"], r["addressee"]) for r in recs] == [("Participants", None)]
