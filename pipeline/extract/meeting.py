@@ -576,8 +576,8 @@ def _date_in_title_block(search: _DateSearch, rec: MeetingFact) -> _DateChoice |
             short_label = len(line.strip()) <= len(d.text) + 40 and not re.search(r"[.!?]\s*$", line)
             if short_label or noun_re.search(line):  # a sentence with a date is not a title-block line
                 start, end, precision, method = d.resolve(search.published)
-                if start is not None and d.kind == "day" and _outside_tied_range(search, start):
-                    continue  # the page's date stamp: the meeting's sentences give days that do not hold it
+                if start is not None and d.kind == "day" and _tied_range(search):
+                    continue  # the page's date stamp: the meeting's sentences give its days (holding it or not)
                 if start is not None and not (start == search.published and any(t.kind in ("range", "day") for t in search.tied)):
                     return _DateChoice(d, start, end, precision, method)
                 if start is None:
@@ -585,12 +585,12 @@ def _date_in_title_block(search: _DateSearch, rec: MeetingFact) -> _DateChoice |
     return None
 
 
-def _outside_tied_range(search: _DateSearch, day: date) -> bool:
-    """A range of days with its year, in a sentence about the meeting, that does not hold `day`."""
+def _tied_range(search: _DateSearch) -> bool:
+    """A range of days with its year in a sentence about the meeting."""
     for t in search.tied:
         if t.kind == "range" and t.year is not None:
             start, end, _, _ = t.resolve(search.published)
-            if start is not None and end is not None and not start <= day <= end:
+            if start is not None and end is not None:
                 return True
     return False
 

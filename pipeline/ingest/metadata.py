@@ -12,13 +12,17 @@ from typing import Any
 
 import yaml
 
-from ..lang.dateparse import DAY_MONTH, FULL_DATE, parse_full_date
+from ..lang.dateparse import DAY_MONTH, FULL_DATE, checked_date, parse_full_date
 from ..records import Segment
+
+# a date in figures with dots, written day first wherever dots are used ("Strasbourg, 14.09.2021");
+# figures with slashes are ambiguous (day or month first) and never read here
+_DOTTED = r"[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?![\d.])"
 
 _DATELINE = re.compile(
     rf"^[^\S\n]*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,40}}?)(?:,[^\S\n]*[A-Z][A-Za-z\u00C0-\u017F.'’ -]{{1,30}}?"
     r"|[^\S\n]+\([A-Z][A-Za-z\u00C0-\u017F.'’ -]{1,30}\))?"
-    rf",[^\S\n]*(?P<date>{FULL_DATE}|{DAY_MONTH})"
+    rf",[^\S\n]*(?P<date>{FULL_DATE}|{DAY_MONTH}|{_DOTTED})"
     r"[^\S\n]*(?:\((?P<agency>[^)\n]{1,40})\))?[^\S\n]*(?P<sep>[:–—-]|(?=\s))",
     re.MULTILINE,
 )
@@ -58,7 +62,12 @@ def read_dateline(text: str) -> Dateline | None:
               if m and m.group("place").strip().lower() not in calendar), None)
     if not m:
         return None
-    published = parse_full_date(m.group("date"))
+    dotted = re.fullmatch(_DOTTED, m.group("date"))
+    if dotted:
+        day, month, year = (int(x) for x in m.group("date").split("."))
+        published = checked_date(year, month, day)
+    else:
+        published = parse_full_date(m.group("date"))
     if published is None and re.search(r"\d{4}", m.group("date")):
         return None  # a date with a year that does not exist
     place = m.group("place").strip()

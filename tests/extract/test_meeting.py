@@ -570,3 +570,9 @@ def test_an_office_in_a_city_is_a_known_body_s_presence_or_an_office_that_is_the
 def test_a_building_before_a_country_is_no_town(extract):
     m = extract("The workshop was held at Unity Hall, Kenya on 4 May 2031.")["meeting"]
     assert m["city"] is None
+
+
+def test_a_range_in_the_meeting_sentence_beats_a_date_stamp_inside_it(extract):
+    m = extract("Press release\n\n04.11.2030\n\nThe Task Force holds its autumn session\n\n"
+                "The Nordic Labour Task Force is holding its 12th session from 3 to 6 November 2030 in Tallinn.")["meeting"]
+    assert (m["start_date"], m["end_date"]) == ("2030-11-03", "2030-11-06")

@@ -27,6 +27,13 @@ def test_a_dateline_with_its_country_in_brackets_or_after_a_comma():
     assert (dl.place, dl.published) == ("Tartu", date(2031, 4, 5))
 
 
+def test_a_dateline_with_a_dotted_date_reads_it_day_first():
+    dl = read_dateline("Press release\n\nTallinn, 04.11.2030\n\nThe task force met for its autumn session.")
+    assert (dl.place, dl.published) == ("Tallinn", date(2030, 11, 4))
+    assert read_dateline("Tallinn, 31.04.2030\n\nThe task force met.") is None  # no such day
+    assert read_dateline("Tallinn, 04/11/2030\n\nThe task force met.") is None  # slashes: day or month first
+
+
 def test_no_dateline_in_running_text():
     assert read_dateline("The meeting took place in Vienna, 10 April 2024, said the chair.") is None
 
