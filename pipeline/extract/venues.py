@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .orgs import org_head_re
-from .places import capital_of, city_country, country_of
+from .places import capital_of, city_country, city_population, country_of
 from ..lang.resources import WordPattern, alternation, gazetteer, load, vocab
 
 
@@ -221,6 +221,10 @@ def find_countries(text: str) -> list[Place]:
 _COUNTRY_AFTER = WordPattern(r"\b@place_preps\s+(?:@definite\s+)?(?P<country>[A-Z][a-zà-ÿ]+(?:\s+(?:@genitive\s+)?[A-Z][a-zà-ÿ]+){0,3})")
 
 
+# A city in a title line with nothing around it to say it is a place (no country written, no date,
+# no "in") is read only when it is a large city: many small towns are named like words ("Time", "Of").
+LONE_CITY_MIN_POPULATION = 100_000
+
 _TITLE_CITY = re.compile(r"(?:(?<=\d)|(?<=[\d(]\s)|(?<=\()|^)(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?!\s*:)"
                          r"(?:,\s+(?P<country>[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?))?")  # "Date: ..." is a label
 # "Conference on X, Sarajevo, 12-13 June 2030", "Meeting of X – Vienna – 3 May 2019": a city between
@@ -251,6 +255,8 @@ def find_title_cities(line: str) -> list[Place]:
             continue  # "Police from three regions attended ...": a sentence's first word, not "Vienna, 3 May"
         written = m.group("country")
         country = country_of(written) if written else None
+        if country is None and not re.search(r"\d", line) and city_population(city) < LONE_CITY_MIN_POPULATION:
+            continue  # "Time | Session | Speaker": a small town's name that is also a word, with no date
         end = m.end("country") if country else m.end("city")
         out.append(Place(m.start("city"), end, line[m.start("city"):end], city, "city", city, country))
     return out
@@ -267,6 +273,8 @@ def find_place_line(line: str) -> list[Place]:
     country = country_of(m.group("country")) if m.group("country") else None
     if m.group("country") and country is None:
         return []
+    if country is None and city_population(m.group("city")) < LONE_CITY_MIN_POPULATION:
+        return []  # a line "Time" or "Split": a word before it is a small town's name
     end = m.end("country") if country else m.end("city")
     return [Place(m.start("city"), end, line[m.start("city"):end], m.group("city"), "city", m.group("city"), country)]
 

@@ -576,3 +576,15 @@ def test_a_range_in_the_meeting_sentence_beats_a_date_stamp_inside_it(extract):
     m = extract("Press release\n\n04.11.2030\n\nThe Task Force holds its autumn session\n\n"
                 "The Nordic Labour Task Force is holding its 12th session from 3 to 6 November 2030 in Tallinn.")["meeting"]
     assert (m["start_date"], m["end_date"]) == ("2030-11-03", "2030-11-06")
+
+
+def test_a_labelled_place_keeps_its_city_before_a_bracket(extract):
+    m = extract("Roundtable on Forced Criminality\n\nWhen: 22-23 October 2030\n"
+                "Where: Kigali, Rwanda (hybrid)\n\nThe roundtable brought together experts.")["meeting"]
+    assert (m["city"], m["country"], m["mode"]) == ("Kigali", "Rwanda", "hybrid")
+
+
+def test_a_small_town_named_like_a_word_is_no_city_on_a_line_without_a_date(extract):
+    m = extract("Roundtable on Forced Criminality\n\nThe roundtable took place on 22 October 2030.\n\n"
+                "Time | Session | Speaker\n\n09:00 | Opening | Lena Okafor")["meeting"]
+    assert m["city"] is None
