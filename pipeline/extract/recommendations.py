@@ -621,19 +621,17 @@ def _in_bullets(r: _Reading, bullets: list[Segment]) -> list[Recommendation]:
     """Bullets under a lead-in ending with ":" (only bullets between them): the lead-in's actor
     recommends each bullet, and its addressee is theirs unless a bullet names its own. A bullet
     without a cue counts only under a lead-in that announces recommendations ("Speakers will
-    include:" is a list)."""
+    include:" is a list); one with its own cue counts anywhere, with no actor where no lead-in
+    leads it."""
     text, doc = r.text, r.doc
     cues = _res()[0]
     out: list[Recommendation] = []
     for b in bullets:
         before = [end for end in r.lead_actor if end <= b.start]
-        if not before:
-            continue
-        lead_end = max(before)
-        between = text[lead_end:b.start]
-        if between.strip() and not all(
+        lead_end = max(before) if before else None
+        if lead_end is not None and text[lead_end:b.start].strip() and not all(
                 any(x.start <= pos < x.end for x in bullets) for pos in range(lead_end, b.start) if not text[pos].isspace()):
-            continue
+            lead_end = None  # other text stands between: the bullet is read on its own
         mark = bullet_re().match(text[b.start:b.end])
         body_start = b.start + (mark.end() if mark else 0)
         body_end = b.end
@@ -641,14 +639,16 @@ def _in_bullets(r: _Reading, bullets: list[Segment]) -> list[Recommendation]:
             body_end -= 1
         body = text[body_start:body_end]
         cue = next((m for p, _, _, _ in cues for m in [p.search(body)] if m), None)
-        if lead_end not in r.normative_lead and cue is None:
+        if (lead_end is None or lead_end not in r.normative_lead) and cue is None:
             continue  # "Speakers will include:", "topics such as:": a list, not recommendations
         modality = next((mod for p, mod, _, _ in cues if p.search(body)), "recommend")
-        actor = r.lead_actor[lead_end]
+        # a bullet with its own cue, under no lead-in (a heading, a paragraph): no one is said to recommend it
+        actor = r.lead_actor[lead_end] if lead_end is not None else None
+        lead_addressee = r.lead_addressee.get(lead_end) if lead_end is not None else None
         addressee = _addressee_of(doc, body_start + cue.start(), body_start + cue.end(), body, body_end) if cue else None
         out.append(Recommendation(body_start, body_end, body, "bullet", modality, cue.group() if cue else None,
                                   actor.text if actor else None, actor.person if actor else None,
-                                  addressee or r.lead_addressee.get(lead_end), _topics(body),
+                                  addressee or lead_addressee, _topics(body),
                                   method="rule:bullet-under-lead-in", confidence=r.confidence["bullet"]))
     return out
 

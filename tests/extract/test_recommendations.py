@@ -426,3 +426,11 @@ def test_the_recommending_subject_is_not_the_addressee(extract):
     recs = extract("The workshop took place in Suva on 3 May 2023. "
                    "Participants recommended that port inspections be coordinated across the region.")["recommendations"]
     assert [(r["actor"], r["addressee"]) for r in recs] == [("Participants", None)]
+
+
+def test_a_bullet_with_its_own_cue_under_a_plain_heading_is_a_recommendation(extract):
+    recs = extract("Roundtable on forced criminality\n\nThe roundtable took place in Geneva on 22 October 2030.\n\n"
+                   "Key messages\n\n- States should stop prosecuting victims for crimes they were forced to commit.\n\n"
+                   "- Shelters opened in three regions.")["recommendations"]
+    assert [(r["text"], r["kind"], r["actor"]) for r in recs] == [
+        ("States should stop prosecuting victims for crimes they were forced to commit", "bullet", None)]
