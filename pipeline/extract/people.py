@@ -503,6 +503,12 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     return replace(c, start=start, end=start + len(name), name=name, honorifics=hons)
 
 
+def _org_head_after(text: str, pos: int) -> bool:
+    """A capitalised organisation head word follows right after `pos` ("... Centre")."""
+    m = re.match(r"[^\S\n]+(\p{Lu}[\p{L}'’-]+)", text[pos:pos + 40])
+    return bool(m) and bool(org_head_re().fullmatch(m.group(1)))
+
+
 def find_people(doc: Doc) -> list[PersonMention]:
     """Cleaned, de-duplicated person mentions; single surnames link to a full name found earlier."""
     text = doc_text(doc)
@@ -510,6 +516,9 @@ def find_people(doc: Doc) -> list[PersonMention]:
     model_names = frozenset((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     cleaned = [m for m in (_clean(c, text, headings, model_names) for c in _candidates(doc)) if m is not None]
     cleaned = [m for m in cleaned if m.method != "model:ner" or not _is_topic(doc, m.start, m.end)]
+    # the model's name right before a body's head word is part of the body's name ("the Victim
+    # Support Centre", "the Ana Lopez Foundation")
+    cleaned = [m for m in cleaned if m.method != "model:ner" or not _org_head_after(text, m.end)]
     # a list of portfolios ends where a name starts (_with_portfolios): the model's name that starts
     # inside the list's last item ("... and Senior Citizens Ana Lopez") is the rule's, after the title
     listed = [t for t in titles_of(doc) if "," in t.text]

@@ -729,3 +729,9 @@ def test_a_capacity_in_apposition_names_the_person_the_model_calls_an_organisati
             "The moderator, Giulia Romano, asked the panel what platforms must do.")
     rows = [(r["name"], r["role"]) for r in extract(text)["person_roles"] if r["name"]]
     assert rows == [("Giulia Romano", "moderator")]
+
+
+def test_a_model_name_before_a_body_s_head_word_is_part_of_the_body(extract):
+    rows = extract("The panel on shelters met in Hanoi on 3 May 2030.\n\n"
+                   "The panel heard Thi Hoa Nguyen, Director, Victim Support Centre, Hanoi, on shelters.")["person_roles"]
+    assert [(r["name"], r["organization"]) for r in rows if r["name"]] == [("Thi Hoa Nguyen", "Victim Support Centre")]
