@@ -559,6 +559,8 @@ def _pick_date(r: _Reading, published: date | None, rec: MeetingFact, dateline: 
 
 
 _DATE_LABEL = WordPattern(r"(?i)[^\S\n]*(?:[*_]{1,2})?(?:@meetings.date_labels)(?:[*_]{1,2})?[^\S\n]*:")
+# "Published 15 March 2030", "Posted on: ...": the page's date, never the meeting's
+_PUBLISHED_LABEL = WordPattern(r"(?i)[^\S\n]*(?:[*_]{1,2})?(?:@published_labels)\b")
 
 
 def _date_in_title_block(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
@@ -570,6 +572,8 @@ def _date_in_title_block(search: _DateSearch, rec: MeetingFact) -> _DateChoice |
     for d in r.dates:
         if d.kind in ("range", "day", "month") and _inside(r.title_spans, d.start, d.end):
             line = next(text[s:e] for s, e in r.title_spans if s <= d.start and d.end <= e)
+            if _PUBLISHED_LABEL.match(line):
+                continue
             labelled = _DATE_LABEL.match(line) is not None  # "Date: 12 May 2029, 14:00-15:30"
             if re.match(r"\s*,?\s*\d{1,2}[:.]\d\d", text[d.end:d.end + 12]) and not labelled:
                 continue

@@ -588,3 +588,10 @@ def test_a_small_town_named_like_a_word_is_no_city_on_a_line_without_a_date(extr
     m = extract("Roundtable on Forced Criminality\n\nThe roundtable took place on 22 October 2030.\n\n"
                 "Time | Session | Speaker\n\n09:00 | Opening | Lena Okafor")["meeting"]
     assert m["city"] is None
+
+
+def test_a_published_label_in_the_title_block_is_the_page_s_date_not_the_meeting_s(extract):
+    m = extract("Inspectors meet on farm labour\n\nPublished 15 March 2029\n\n"
+                "Labour inspectors from eleven countries gathered in Riga for a two-day meeting on farm labour, "
+                "which ended on Wednesday.", published="2029-03-15")["meeting"]
+    assert (m["start_date"], m["end_date"]) == ("2029-03-13", "2029-03-14")
