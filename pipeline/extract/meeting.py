@@ -250,7 +250,8 @@ _VERB_TO_PLACE = WordPattern(r"(?:\s+(?!@meetings.purpose_to\b)[^\s,.;:]+){0,6}?
 def _held_its_nth() -> re.Pattern:
     """A body that held its Nth meeting: the body (without its acronym), the ordinal and the noun."""
     nouns = alternation(n for n in load("meetings.yaml").meeting_nouns if not n.endswith("s"))
-    return re.compile(vocab(rf"\s*(?P<who>(?:(?i:@definite)\s+)?[A-Z][^.;:,()\n]{{3,150}}?)"
+    # the body never runs back over a dash ("RIGA, 3 May 2029 - The X Task Force held its ...")
+    return re.compile(vocab(rf"\s*(?P<who>(?:(?i:@definite)\s+)?[A-Z](?:(?![^\S\n]-[^\S\n])[^.;:,()\n–—]){{3,150}}?)"
                             rf"\s*(?:\([A-Z][\w/-]{{1,12}}\)\s*)?\s+@meetings.held_its_verbs\s+@group_possessives\s+"
                             rf"(?P<ord>{ordinal_re()})\s+(?P<noun>(?:@meetings.session_modifiers\s+)?(?:{nouns}))\b"))
 
