@@ -938,7 +938,17 @@ def body_in_role(role: str) -> str | None:
             # body ("Head of the Legal Unit at the X Agency": the X Agency)
             if found is None or _is_unit(found[:len(found) - len(body)]):
                 found = body
-    return found or _body_before_title(role)
+    return found or _body_before_title(role) or _body_after_comma(role)
+
+
+def _body_after_comma(role: str) -> str | None:
+    """A title written with its body after a comma ("Director, Department of Social Welfare,
+    Ministry of X"): the first body."""
+    parts = [p.strip() for p in role.split(",")]
+    if len(parts) >= 2 and has_head(parts[0]) and _is_org(parts[1]):
+        org = gazetteer().lookup(parts[1])
+        return gazetteer().resolve(org).label if org else parts[1]
+    return None
 
 
 def _body_before_title(role: str) -> str | None:
@@ -1201,20 +1211,26 @@ class _SentenceRoles:
                 _title_in(self.titles, people[end_item.people[-1]].end, end_item.end) is None:
             return None
         end = _trim(text, end_item.start, end_item.end, lead_in=False)[1]
-        for j in range(k - 1, max(-1, k - 4), -1):
+        body: tuple[int, int, int] | None = None  # a body item met on the way back
+        for j in range(k - 1, max(-1, k - 6), -1):
             item = items[j]
             if j in self.used or ";" in text[item.end:items[j + 1].start]:
-                return None  # a list of "NAME, TITLE; NAME, TITLE": a role never crosses a semicolon
+                break  # a list of "NAME, TITLE; NAME, TITLE": a role never crosses a semicolon
             lo = people[item.people[-1]].end if item.people else item.start
             t = _title_in(self.titles, lo, item.end)
             if t is not None:
+                # "the TITLE, BODY, BODY, NAME": the title with the bodies it serves in
                 return j, t.start, end
             a, b = _trim(text, lo, item.end, lead_in=True)
             if item.people or b <= a:
-                return None
-            if has_head(text[a:b]) or _is_org(text[a:b]):
+                break
+            if has_head(text[a:b]):
                 return (j, a, end) if self.role_like(a, end, in_list=False) else None
-        return None
+            if _is_org(text[a:b]):
+                body = body or ((j, a, end) if self.role_like(a, end, in_list=False) else None)
+            elif body is None and k - j >= 3:
+                break  # three items back with neither a title nor a body: no role before the name
+        return body
 
     def affiliation_after(self, j: int, i: int) -> None:
         """'NAME, TITLE, University of X': the body after the title is the affiliation."""
