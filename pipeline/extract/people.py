@@ -1239,6 +1239,12 @@ class _SentenceRoles:
             a, b = _trim(self.text, self.items[nxt].start, self.items[nxt].end, lead_in=False)
             org = _affiliation(self.text[a:b]) if b > a and not has_head(self.text[a:b]) else None
             if org:  # a body, or the country a national official serves ("..., Minister of X, Austria")
+                portfolios = _PORTFOLIOS.match(self.text, b) if _COMPLEMENT.search(self.text[a:b]) else None
+                if org == self.text[a:b] and portfolios and portfolios.group().startswith(",") \
+                        and not has_head(portfolios.group()):
+                    b = portfolios.end()  # "Ministry of Gender, Children and Social Protection"
+                    org = self.text[a:b]
+                    self.used.update(j for j in range(nxt + 1, len(self.items)) if self.items[j].start < b)
                 self.people[i].organization = org
                 self.used.add(nxt)
 
