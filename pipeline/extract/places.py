@@ -60,19 +60,37 @@ def countries_in(text: str) -> list[str]:
     return list(_countries_in(text))
 
 
+_NAME_GAP = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?")
+
+
+@lru_cache(maxsize=None)
+def _region_words() -> frozenset[str]:
+    from ..lang.resources import lexicon
+
+    return frozenset(lexicon().word_classes["region_words"])
+
+
 def _find_countries(text: str) -> list[str]:
     """Countries named or implied (demonyms, possessives) in a phrase, in order, without repeats."""
     found: list[str] = []
-    tokens = re.findall(r"[A-Z][\w.]*(?:['’]s)?", text)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][\w.]*(?:['’]s)?", text)]
+    tokens = [text[a:b] for a, b in spans]
+    # words of one name stand next to each other, or across "of (the)" ("Republic of Moldova")
+    joined = [bool(_NAME_GAP.fullmatch(text, spans[k][1], spans[k + 1][0])) for k in range(len(spans) - 1)]
     i = 0
     while i < len(tokens):
         matched = None
         for n in (4, 3, 2, 1):  # longest match first: "Republic of Moldova" is split by the regex
-            if i + n <= len(tokens):
-                candidate = country_of(" ".join(tokens[i:i + n]))
+            if i + n <= len(tokens) and all(joined[i:i + n - 1]):
+                phrase = " ".join(tokens[i:i + n])
+                # a sentence's full stop is no part of the name ("... of Costa Rica.")
+                candidate = country_of(phrase) or (phrase.endswith(".") and country_of(phrase[:-1]))
                 if candidate:
                     matched = (candidate, n)
                     break
+        if matched and matched[1] == 1 and i and joined[i - 1] and tokens[i - 1] in _region_words() \
+                and fold(tokens[i]) in _demonym_keys():
+            matched = None  # "Central American": a region's people, not the United States'
         if matched:
             if matched[0] not in found:
                 found.append(matched[0])

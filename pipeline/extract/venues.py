@@ -155,7 +155,9 @@ def _names_a_building(name: str) -> bool:
     return bool(org_head_re().search(name)) or any(p.search(f"at {name}") for p in _building_shapes())
 
 
-_TOWN_OF = WordPattern(rf"\b@place_preps\s+the\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?@venues.town_words\s+@genitive\s+"
+# "in the city of X", "in the Moroccan city of X", "in the coastal town of X", "in the northern Kenyan town of X"
+_TOWN_OF = WordPattern(rf"\b@place_preps\s+the\s+(?:[a-z][\w-]+\s+)?(?:(?P<dem>[A-Z][\w-]+)\s+)?(?:[a-z][\w-]+\s+)?"
+                       rf"@venues.town_words\s+@genitive\s+"
                        rf"(?P<city>{_CITY_WORD}(?:[ -]{_CITY_WORD}){{0,2}})")
 
 
