@@ -823,7 +823,7 @@ def _organiser_matches(doc: Doc, scope: list[tuple[int, int]]) -> list[tuple]:
     rules = _organiser_rules(doc.vocab)
     words = set(load("meetings.yaml").meeting_nouns)
     sents = [sent for sent in doc.sents if any(sent.start_char < e and s < sent.end_char for s, e in scope)
-             and any(t.lower_ in words for t in sent)]
+             and any(t.lower_ in words for t in sent) and not _other_meeting().search(sent.text)]
     # a rule needs one of its verbs or an owner ("the X's conference"): other sentences are not matched
     cues = _organiser_cue_words()
     sents = [sent for sent in sents if any(t.lower_ in cues or t.dep_ == "poss" for t in sent)]
@@ -1279,12 +1279,16 @@ def _read_organisers(r: _Reading, rec: MeetingFact) -> None:
     text = r.text
     _, _, organiser_res = _meeting_res()
     organisers: list[str] = []
+    bounds = sentence_bounds(r.doc)
     for s, e in r.scope:
         sent = text[s:e]
         if not _ORGANISED.search(sent):
             continue
         for pattern in organiser_res:
             for m in pattern.finditer(sent):
+                k = sentence_of(bounds, s + m.start())
+                if k is not None and _other_meeting().search(text, *bounds[k]):
+                    continue  # "X will host the next meeting": who organises another meeting
                 for label in organisers_in(m.group("orgs")):
                     if label not in organisers:
                         organisers.append(label)
