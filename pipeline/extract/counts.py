@@ -177,7 +177,7 @@ def find_counts(text: str, doc: Doc | None = None) -> list[Count]:
             if enclosing:
                 count.part_of = enclosing[-1]
         counts.append(count)
-    return _with_breakdowns(text, _with_bare_attendance(text, counts))
+    return _with_breakdowns(text, _with_labelled(text, _with_bare_attendance(text, counts)))
 
 
 @lru_cache(maxsize=None)
@@ -207,11 +207,7 @@ def _with_bare_attendance(text: str, counts: list[Count]) -> list[Count]:
         qualifier = qual_map.get(re.sub(r"\s+", " ", qual_text.lower()), "exact") if qual_text else "exact"
         lower, upper = bounds(value, qualifier)
         out.append(Count(m.start(), m.end(), m.group(), value, qualifier, lower, upper, "participants"))
-    if len(out) == len(counts):
-        return counts
-    order = sorted(range(len(out)), key=lambda i: out[i].start)
-    new_index = {old: new for new, old in enumerate(order)}
-    return [replace(out[i], part_of=new_index[out[i].part_of] if out[i].part_of is not None else None) for i in order]
+    return _in_order(out) if len(out) > len(counts) else counts
 
 
 @lru_cache(maxsize=None)
@@ -222,6 +218,44 @@ def _breakdown_re() -> re.Pattern:
 
 
 BREAKDOWN_METHOD = "rule:count-breakdown"  # a count's people by sex or age
+def _in_order(counts: list[Count]) -> list[Count]:
+    """The counts sorted by place, each part still pointing at its enclosing count."""
+    order = sorted(range(len(counts)), key=lambda i: counts[i].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    return [replace(counts[i], part_of=new_index[counts[i].part_of] if counts[i].part_of is not None else None)
+            for i in order]
+
+
+LABEL_METHOD = "rule:count-label"  # an event page's labelled line ("Participants: 75")
+
+
+@lru_cache(maxsize=None)
+def _label_re() -> tuple[re.Pattern, dict[str, str]]:
+    res = load("counts.yaml")
+    unit_of = {fold(w): unit for unit, words in res.labels.items() for w in words}
+    labels = alternation(w for words in res.labels.values() for w in words)
+    qual_re = alternation(w for forms in res.qualifiers.values() for w in forms)
+    return re.compile(rf"(?im)^[^\S\n]*(?:[*_]{{1,2}})?(?P<label>{labels})(?:[*_]{{1,2}})?[^\S\n]*:[^\S\n]*(?:[*_]{{1,2}})?"
+                      rf"(?:(?P<qual>{qual_re})[^\S\n]+)?(?P<num>{number_re()})(?![\w,.]*\d)"), unit_of
+
+
+def _with_labelled(text: str, counts: list[Count]) -> list[Count]:
+    """The counts of an event page's labelled lines ("Participants: about 75"), where no count
+    already holds the number."""
+    pattern, unit_of = _label_re()
+    _, qual_map, *_ = _grammar()
+    out = list(counts)
+    for m in pattern.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None or any(c.start < m.end() and m.start() < c.end for c in counts):
+            continue
+        qual_text = m.group("qual")
+        qualifier = qual_map.get(re.sub(r"\s+", " ", qual_text.lower()), "exact") if qual_text else "exact"
+        lower, upper = bounds(value, qualifier)
+        start = m.start("label")
+        out.append(Count(start, m.end(), text[start:m.end()], value, qualifier, lower, upper,
+                         unit_of[fold(m.group("label"))], method=LABEL_METHOD))
+    return _in_order(out) if len(out) > len(counts) else counts
 
 
 @lru_cache(maxsize=None)
@@ -261,11 +295,7 @@ def _with_breakdowns(text: str, counts: list[Count]) -> list[Count]:
         if by_descriptor:
             part.method = BREAKDOWN_METHOD
         out.append(part)
-    if len(out) == len(counts):
-        return out
-    order = sorted(range(len(out)), key=lambda i: out[i].start)
-    new_index = {old: new for new, old in enumerate(order)}
-    return [replace(out[i], part_of=new_index[out[i].part_of] if out[i].part_of is not None else None) for i in order]
+    return _in_order(out) if len(out) > len(counts) else out
 
 
 class CountFinder:
@@ -294,8 +324,8 @@ def attends(doc: Doc, count: Count) -> bool:
     not an attendance verb ("14 participating States have adopted laws" is a statistic) or the
     object of a verb of possession ("the network has 40 members")."""
     rules = load("counts.yaml")
-    if count.method == BREAKDOWN_METHOD:
-        return True  # a part of the count before it, which attends
+    if count.method in (BREAKDOWN_METHOD, LABEL_METHOD):
+        return True  # a part of the count before it, which attends; the page's own figure
     if count.unit not in rules.entity_units:
         if count.text.rsplit(None, 1)[-1].lower() not in _anyone_nouns():
             return True  # a count of attendees ("40 delegates") always is attendance

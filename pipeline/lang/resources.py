@@ -391,6 +391,8 @@ class CountRules:
     breakdown_verbs: tuple[str, ...] = ()
     # a number with no noun, the subject of one of these verbs ("while 85 attended in person")
     bare_attendance_verbs: tuple[str, ...] = ()
+    # an event page's labelled line ("Participants: 75"): the unit, then its labels
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     examples: tuple[RuleExample, ...] = ()  # sentences written for the count grammar: each a test
 
 
