@@ -283,6 +283,22 @@ def _plural_antecedent(actors: "_Actors", before: int) -> "_Actor":
     return _Actor(groups[-1].group().lower()) if groups else _Actor("participants")
 
 
+def _body_before(doc: Doc, sent) -> "_Actor | None":
+    """The body that "it" stands for as the subject of a calling verb: the subject of the sentence
+    before, when that names a body or a text ("The Committee", "The declaration")."""
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.text[:1].isupper():
+        return None
+    phrase = re.sub(vocab(r"^@articles\s+"), "", doc_text(doc)[subject.left_edge.idx:subject.idx + len(subject)], flags=re.I)
+    documents = word_set("recommendations.yaml", "document_actors")
+    if org_head_re().search(phrase) or subject.lower_ in documents:
+        return _Actor(phrase)
+    return None
+
+
 def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | None", *, participial: bool,
                  floor: int | None = None) -> "_Actor | None":
     """The subject of the verb that makes the statement, from the dependency parse: up from the
@@ -298,6 +314,10 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
     group_re = _res()[5]
     token = span[0]
     for _ in range(8):
+        if token.lower_ in verbs and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in token.children):
+            body = _body_before(doc, token.sent)
+            if body is not None:
+                return body  # "The Committee adopted ... It called on ...": the body named before
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there")
                     and (floor is None or c.idx >= floor)]  # a dateline's place is no subject
         if subjects and (token.lower_ in verbs or participial):

@@ -434,3 +434,10 @@ def test_a_bullet_with_its_own_cue_under_a_plain_heading_is_a_recommendation(ext
                    "- Shelters opened in three regions.")["recommendations"]
     assert [(r["text"], r["kind"], r["actor"]) for r in recs] == [
         ("States should stop prosecuting victims for crimes they were forced to commit", "bullet", None)]
+
+
+def test_it_as_the_subject_of_a_call_is_the_body_named_before(extract):
+    recs = extract("The workshop took place in Accra on 3 May 2031. The Regional Committee adopted its conclusions. "
+                   "It called on member States to ratify the Protocol. "
+                   "According to the organisers, more funding is needed for shelters.")["recommendations"]
+    assert [r["actor"] for r in recs] == ["Regional Committee", "organisers"]
