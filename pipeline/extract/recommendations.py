@@ -360,6 +360,8 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 if name is not None and name.root.dep_ == "appos":
                     return _Actor(p.name, p)  # "The TITLE on X, NAME, called ...": the name in apposition
             core_end = min([a for a, _ in skip if a > start] or [end])
+            # a subject never runs back over a line break ("Conclusions" / "The Working Group recommended")
+            start = max(start, doc_text(doc).rfind("\n", start, core_end) + 1)
             phrase = re.sub(vocab(r"^@articles\s+"), "", doc_text(doc)[start:core_end].strip(" ,–—-"), flags=re.I)
             found = actors.in_span(start, end, groups=False, skip=skip)
             # a title, its head maybe split by hyphens ("the Secretary-General": the parse heads it

@@ -441,3 +441,9 @@ def test_it_as_the_subject_of_a_call_is_the_body_named_before(extract):
                    "It called on member States to ratify the Protocol. "
                    "According to the organisers, more funding is needed for shelters.")["recommendations"]
     assert [r["actor"] for r in recs] == ["Regional Committee", "organisers"]
+
+
+def test_the_actor_never_runs_back_over_a_heading(extract):
+    recs = extract("Third meeting of the labour inspection network, Windhoek, 4 March 2031\n\n"
+                   "2. Conclusions\n\nThe Working Group recommended that member States harmonise their inspections.")["recommendations"]
+    assert [r["actor"] for r in recs] == ["Working Group"]
