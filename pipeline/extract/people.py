@@ -503,6 +503,23 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     return replace(c, start=start, end=start + len(name), name=name, honorifics=hons)
 
 
+_SURNAME_LINE = re.compile(r"\n[^\S\n]*(?P<surname>\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,}[\p{Lu}'’-]*)(?=[^\S\n]*(?:,|\(|$))", re.M)
+
+
+def _joined_across_line(text: str, p: PersonMention, people: list[PersonMention]) -> PersonMention:
+    """A first name at a line's end with the surname opening the next line before a comma ("Dr.
+    Ana" / "Lopez, Senior Researcher, ..."): one name broken across two lines (PDF text)."""
+    if len(p.name.split()) != 1:
+        return p
+    m = _SURNAME_LINE.match(text, p.end)
+    if m is None or any(q is not p and q.start <= m.start("surname") < q.end for q in people):
+        return p
+    name = f"{p.name} {m.group('surname')}"
+    if not is_plausible_name(name) or has_head(m.group("surname")) or country_of(m.group("surname")):
+        return p
+    return replace(p, end=m.end("surname"), name=name)
+
+
 def _org_head_after(text: str, pos: int) -> bool:
     """A capitalised organisation head word follows right after `pos` ("... Centre")."""
     m = re.match(r"[^\S\n]+(\p{Lu}[\p{L}'’-]+)", text[pos:pos + 40])
@@ -554,6 +571,7 @@ def find_people(doc: Doc) -> list[PersonMention]:
             continue
         people.append(m)
     people += _bare_names_in_lists(doc, people)
+    people = [_joined_across_line(text, p, people) for p in people]
     people.sort(key=lambda p: p.start)
     # a full name's later mentions by surname only ("Lopez said", "Ms. Lopez")
     full = [p for p in people if len(p.name.split()) >= 2]
