@@ -1408,6 +1408,14 @@ def attach_roles(doc: Doc, people: list[PersonMention], *, role_only_confidence:
         # a name a person noun describes ("survivor Ana"), when no title is found for it
         if i not in assigned and p.role_start is not None:
             assigned[i] = (p.role_start, p.role_end, "rule:noun-name")
+        elif i not in assigned and "\n" in text[p.start:p.end]:
+            # a name broken across two lines: the title after its comma on the second line
+            after = re.match(r",[^\S\n]*", text[p.end:])
+            t = next((t for t in titles if after and t.start == p.end + after.end()), None)
+            if t is not None:
+                assigned[i] = (t.start, t.end, "rule:name-comma-title")
+                line_end = text.find("\n", t.end)
+                _body_after_title(text, t.end, len(text) if line_end < 0 else line_end, p)
     for i, (start, end, method) in sorted(assigned.items()):
         p = people[i]
         phrase = text[start:end]

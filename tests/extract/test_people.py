@@ -740,4 +740,5 @@ def test_a_model_name_before_a_body_s_head_word_is_part_of_the_body(extract):
 def test_a_name_broken_across_two_lines_is_one_person(extract):
     text = ("Third meeting of the labour inspection network, Windhoek, 4 March 2031\n\nList of participants\n\n"
             "Dr. Thandiwe\nDlamini, Senior Researcher, Institute for Labour Studies\n")
-    assert [r["name"] for r in extract(text)["person_roles"] if r["name"]] == ["Thandiwe Dlamini"]
+    rows = [(r["name"], r["role"], r["organization"]) for r in extract(text)["person_roles"] if r["name"]]
+    assert rows == [("Thandiwe Dlamini", "Senior Researcher", "Institute for Labour Studies")]
