@@ -660,10 +660,9 @@ def _in_bullets(r: _Reading, bullets: list[Segment]) -> list[Recommendation]:
         while body_end > body_start and text[body_end - 1] in " .;,":
             body_end -= 1
         body = text[body_start:body_end]
-        cue = next((m for p, _, _, _ in cues for m in [p.search(body)] if m), None)
+        cue, modality = next(((m, mod) for p, mod, _, _ in cues for m in [p.search(body)] if m), (None, "recommend"))
         if (lead_end is None or lead_end not in r.normative_lead) and cue is None:
             continue  # "Speakers will include:", "topics such as:": a list, not recommendations
-        modality = next((mod for p, mod, _, _ in cues if p.search(body)), "recommend")
         # a bullet with its own cue, under no lead-in (a heading, a paragraph): no one is said to recommend it
         actor = r.lead_actor[lead_end] if lead_end is not None else None
         lead_addressee = r.lead_addressee.get(lead_end) if lead_end is not None else None
