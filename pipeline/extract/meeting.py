@@ -20,6 +20,7 @@ from ..records import Figure, MeetingFact, Segment, Span
 from .counts import Count
 from .dates import DateExpr, find_duration
 from .orgs import PORTFOLIO_LIST, find_orgs, org_head_re
+from .roles import has_head
 from .rules import RuleSet
 from .places import city_country, countries_in, country_of
 from .numbers import number_re, ordinal_re, ordinal_start, parse_number, parse_ordinal
@@ -926,6 +927,14 @@ def _one_presence_each(m) -> str:
     return f" {coordinator} ".join(one)
 
 
+def _titled_person(name: str) -> bool:
+    """A phrase that opens with a person's title, not a body's head ("Inspector General of Police
+    NAME", who hosted the meeting, is a person; "Office of the Special Representative" a body)."""
+    head = re.split(vocab(r"\s+@genitive\s+"), name, maxsplit=1)[0]
+    words = head.split()
+    return bool(words) and has_head(head) and not org_head_re().fullmatch(words[-1].rstrip("'’s"))
+
+
 def organisers_in(phrase: str) -> list[str]:
     """The organisers a phrase names, in order: a body the gazetteer knows by its label (following
     reports_as), a body it does not know ("the Regional Mission to X") as written. A known name
@@ -958,7 +967,8 @@ def organisers_in(phrase: str) -> list[str]:
         if entry is not None:
             found.append((start, gaz.resolve(entry).label))
             spans.append((start, end))
-        elif org_head_re().search(name) and (not gaz.lookup(name.split()[-1] or "") or _TO_A_BODY.search(name)):
+        elif org_head_re().search(name) and (not gaz.lookup(name.split()[-1] or "") or _TO_A_BODY.search(name)) \
+                and not _titled_person(name):
             found.append((start, name))
             spans.append((start, end))
     for org in find_orgs(phrase, gaz):
