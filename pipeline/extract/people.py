@@ -520,6 +520,9 @@ def _joined_across_line(text: str, p: PersonMention, people: list[PersonMention]
     return replace(p, end=m.end("surname"), name=name)
 
 
+_BYLINE = WordPattern(r"(?im)^[^\S\n]*(?:@byline_leads)[^\S\n]+\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3}[^\S\n]*$", engine=re)
+
+
 def _org_head_after(text: str, pos: int) -> bool:
     """A capitalised organisation head word follows right after `pos` ("... Centre")."""
     m = re.match(r"[^\S\n]+(\p{Lu}[\p{L}'’-]+)", text[pos:pos + 40])
@@ -593,7 +596,9 @@ def find_people(doc: Doc) -> list[PersonMention]:
                 people.append(PersonMention(m.start(), m.end(), f.name, _honorifics_before(text, m.start()),
                                             method="rule:surname-of-earlier-name", confidence=0.7))
     people.sort(key=lambda p: p.start)
-    return [p for p in people if not _in_role_position(p, people, text)]
+    bylines = [m.span() for m in _BYLINE.finditer(text)]
+    return [p for p in people if not _in_role_position(p, people, text)
+            and not any(a <= p.start < b for a, b in bylines)]  # the report's author, not a participant
 
 
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "npadvmod", "conj"})

@@ -742,3 +742,9 @@ def test_a_name_broken_across_two_lines_is_one_person(extract):
             "Dr. Thandiwe\nDlamini, Senior Researcher, Institute for Labour Studies\n")
     rows = [(r["name"], r["role"], r["organization"]) for r in extract(text)["person_roles"] if r["name"]]
     assert rows == [("Thandiwe Dlamini", "Senior Researcher", "Institute for Labour Studies")]
+
+
+def test_the_byline_s_author_is_no_participant(extract):
+    text = ("Police chiefs pledge joint patrols\n\nBy Grace Atim\n\nKAMPALA, 3 May 2031 - Police chiefs closed a "
+            "workshop on border crime, said Commissioner of Police Daniel Okello.")
+    assert [r["name"] for r in extract(text)["person_roles"] if r["name"]] == ["Daniel Okello"]
