@@ -22,11 +22,12 @@ from .dates import DateExpr, find_duration
 from .orgs import PORTFOLIO_LIST, find_orgs, org_head_re
 from .roles import has_head
 from .rules import RuleSet
-from .places import city_country, countries_in, country_of
+from .places import city_country, city_population, countries_in, country_of
 from .numbers import number_re, ordinal_re, ordinal_start, parse_number, parse_ordinal
 from ..lang.resources import WordPattern, alternation, demonyms, fold, gazetteer, lexicon, load, roles, vocab
 from .util import anchored_finditer, doc_text, needs, sentence_bounds, sentence_of, words_back
-from .venues import Place, find_buildings, find_cities, find_countries, find_place_line, find_title_cities, online_cues, platform_mentions
+from .venues import (LONE_CITY_MIN_POPULATION, Place, find_buildings, find_cities,
+                     find_countries, find_place_line, find_title_cities, online_cues, platform_mentions)
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
@@ -1171,6 +1172,17 @@ def _labelled_cities(text: str) -> list[Place]:
     return []
 
 
+def _city_in_name(name: str | None) -> str | None:
+    """The city a building's name opens with ("Kigali Convention Centre"), one or two words, when it
+    is a large city (a small town's name may be a word or a person's: LONE_CITY_MIN_POPULATION)."""
+    words = (name or "").split()
+    for n in (2, 1):
+        town = " ".join(words[:n])
+        if len(words) > n and not country_of(town) and city_population(town) >= LONE_CITY_MIN_POPULATION:
+            return town
+    return None
+
+
 def _outside_dateline(r: _Reading, places: list[Place]) -> list[Place]:
     """The places that are not inside the dateline after its opening place: "CITY, 3 May (Agency) –"
     names a news agency, never a city, where its name is also a place's."""
@@ -1228,6 +1240,10 @@ def _read_place(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
             rec.country, rec.country_method = city_country(rec.city, named, tuple(countries_in(text))), "inferred:city"
     elif physical and physical[0].city:
         rec.city, rec.country, rec.country_method = physical[0].city, physical[0].country, "inferred:venue"
+        rec.city_evidence = rec.country_evidence = rec.venue_evidence
+    elif physical and (town := _city_in_name(physical[0].value)):
+        # "at the Kigali Convention Centre": a building named after its city
+        rec.city, rec.country, rec.country_method = town, city_country(town), "inferred:venue"
         rec.city_evidence = rec.country_evidence = rec.venue_evidence
     elif physical and physical[0].country:  # "at the Ministry of Foreign Affairs of X": its country, no city
         rec.country, rec.country_method, rec.country_evidence = physical[0].country, "inferred:venue", rec.venue_evidence

@@ -595,3 +595,8 @@ def test_a_published_label_in_the_title_block_is_the_page_s_date_not_the_meeting
                 "Labour inspectors from eleven countries gathered in Riga for a two-day meeting on farm labour, "
                 "which ended on Wednesday.", published="2029-03-15")["meeting"]
     assert (m["start_date"], m["end_date"]) == ("2029-03-13", "2029-03-14")
+
+
+def test_a_building_named_after_its_city_gives_the_city(extract):
+    m = extract("The forum on labour migration took place at the Kigali Convention Centre on 3 May 2031.")["meeting"]
+    assert (m["venue"], m["city"], m["country"]) == ("Kigali Convention Centre", "Kigali", "Rwanda")
