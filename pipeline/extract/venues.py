@@ -60,10 +60,12 @@ _GENERIC_HQ = WordPattern(r"@venues.headquarters\s+@genitive\s+(?:@definite\s+)?
 
 @lru_cache(maxsize=None)
 def _premises() -> re.Pattern:
-    """'at (the) [Words] HEAD [of (the) Words]': a body named where the meeting is held (case-sensitive)."""
+    """'at (the) [premises of] [Words] HEAD [of (the) Words]': a body named where the meeting is held
+    (case-sensitive)."""
     word = r"[A-Z][\w'’&.-]+"
     heads = alternation(load("venues.yaml").premises_heads)
-    return re.compile(vocab(rf"\b@venues.at\s+(?:@definite\s+)?(?P<name>(?:{word}\s+){{0,3}}(?:{heads})"
+    return re.compile(vocab(rf"\b@venues.at\s+(?:@definite\s+)?(?:@venues.premises_nouns\s+@genitive\s+(?:@definite\s+)?)?"
+                            rf"(?P<name>(?:{word}\s+){{0,3}}(?:{heads})"
                             rf"(?:\s+@venues.premises_links\s+(?:@definite\s+)?{word}(?:\s+(?:@coordinator\s+|@genitive\s+)?{word}){{0,4}})?)(?![\w-])"))
 
 

@@ -600,3 +600,8 @@ def test_a_published_label_in_the_title_block_is_the_page_s_date_not_the_meeting
 def test_a_building_named_after_its_city_gives_the_city(extract):
     m = extract("The forum on labour migration took place at the Kigali Convention Centre on 3 May 2031.")["meeting"]
     assert (m["venue"], m["city"], m["country"]) == ("Kigali Convention Centre", "Kigali", "Rwanda")
+
+
+def test_a_body_s_premises_are_the_venue(extract):
+    m = extract("The seminar on forced begging was held at the premises of the Ministry of Justice in Tirana on 3 May 2031.")["meeting"]
+    assert (m["venue"], m["city"]) == ("Ministry of Justice", "Tirana")
