@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ..lang.resources import WordPattern, bullet_re, vocab
 from ..records import Segment
 from .orgs import PORTFOLIO_LEAD, PORTFOLIO_LIST, org_head_re
-from .places import country_of
+from .places import countries_in, country_of
 from ..lang.resources import (alternation, demonyms, fold, gazetteer, honorific_keys, honorifics, lexicon, load, not_names,
                         post_nominals, roles, word_set)
 from .roles import (RoleMatch, after_org_prefix, find_titles, has_head, normalise, presence_named_in, role_org_country,
@@ -1401,6 +1401,29 @@ def _modifies_a_noun(doc: Doc, start: int, end: int) -> bool:
     return last.dep_ == "compound" and head.i == span.end and head.ent_type_ != "PERSON" and head.text[:1].islower()
 
 
+def _delegation_country(doc: Doc, p: PersonMention) -> str | None:
+    """The country of the delegation a person leads, by the parse: the agent of "led / headed by"
+    whose subject (or the noun it describes) is a delegation the words before name a country ("The
+    Ugandan delegation was led by NAME", "the delegation of X, headed by NAME")."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    classes = lexicon().word_classes
+    if span is None or span.root.dep_ != "pobj" or span.root.head.dep_ != "agent":
+        return None
+    verb = span.root.head.head
+    if verb.lower_ not in classes["leading_verbs"]:
+        return None
+    noun = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if noun is None or noun.lower_ not in classes["delegation_nouns"]:
+        return None
+    # the delegation's own words, without the clause that names its head ("..., headed by NAME")
+    inside = verb.dep_ == "acl"
+    words = [t for t in noun.subtree if not (inside and verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    found = countries_in(" ".join(t.text for t in words))
+    return found[0] if found else None
+
+
 def attach_roles(doc: Doc, people: list[PersonMention], *, role_only_confidence: float = 0.75) -> list[RoleMention]:
     """Roles of named people; an organisation in the role's place is the affiliation; then
     role-only mentions: titles that belong to no named person."""
@@ -1421,6 +1444,8 @@ def attach_roles(doc: Doc, people: list[PersonMention], *, role_only_confidence:
                 assigned[i] = (t.start, t.end, "rule:name-comma-title")
                 line_end = text.find("\n", t.end)
                 _body_after_title(text, t.end, len(text) if line_end < 0 else line_end, p)
+    for p in people:
+        p.organization = p.organization or _delegation_country(doc, p)
     for i, (start, end, method) in sorted(assigned.items()):
         p = people[i]
         phrase = text[start:end]
