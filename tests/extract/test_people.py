@@ -748,3 +748,9 @@ def test_the_byline_s_author_is_no_participant(extract):
     text = ("Police chiefs pledge joint patrols\n\nBy Grace Atim\n\nKAMPALA, 3 May 2031 - Police chiefs closed a "
             "workshop on border crime, said Commissioner of Police Daniel Okello.")
     assert [r["name"] for r in extract(text)["person_roles"] if r["name"]] == ["Daniel Okello"]
+
+
+def test_an_honorific_and_a_title_word_name_no_one(extract):
+    rows = extract("The judicial colloquium took place in Nairobi on 3 May 2031. "
+                   "The Chief Justice opened the colloquium.")["person_roles"]
+    assert [(r["name"], r["role"]) for r in rows] == [(None, "Chief Justice")]
