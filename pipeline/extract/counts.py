@@ -180,6 +180,12 @@ def find_counts(text: str, doc: Doc | None = None) -> list[Count]:
     return _with_breakdowns(text, _with_labelled(text, _with_bare_attendance(text, counts)))
 
 
+def _qualified(value: int, qual_text: str | None, qual_map: dict[str, str]) -> tuple[str, int | None, int | None]:
+    """(qualifier, lower, upper) of a number written after an optional qualifier ("about 75")."""
+    qualifier = qual_map.get(re.sub(r"\s+", " ", qual_text.lower()), "exact") if qual_text else "exact"
+    return (qualifier, *bounds(value, qualifier))
+
+
 @lru_cache(maxsize=None)
 def _bare_attendance_re() -> re.Pattern:
     res = load("counts.yaml")
@@ -203,9 +209,7 @@ def _with_bare_attendance(text: str, counts: list[Count]) -> list[Count]:
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) or excluded_after.match(text, m.end("num")) \
                 or excluded_before.search(text[max(0, m.start() - 40):m.start()]):
             continue
-        qual_text = m.group("qual")
-        qualifier = qual_map.get(re.sub(r"\s+", " ", qual_text.lower()), "exact") if qual_text else "exact"
-        lower, upper = bounds(value, qualifier)
+        qualifier, lower, upper = _qualified(value, m.group("qual"), qual_map)
         out.append(Count(m.start(), m.end(), m.group(), value, qualifier, lower, upper, "participants"))
     return _in_order(out) if len(out) > len(counts) else counts
 
@@ -218,6 +222,8 @@ def _breakdown_re() -> re.Pattern:
 
 
 BREAKDOWN_METHOD = "rule:count-breakdown"  # a count's people by sex or age
+
+
 def _in_order(counts: list[Count]) -> list[Count]:
     """The counts sorted by place, each part still pointing at its enclosing count."""
     order = sorted(range(len(counts)), key=lambda i: counts[i].start)
@@ -249,9 +255,7 @@ def _with_labelled(text: str, counts: list[Count]) -> list[Count]:
         value = parse_number(m.group("num"))
         if value is None or any(c.start < m.end() and m.start() < c.end for c in counts):
             continue
-        qual_text = m.group("qual")
-        qualifier = qual_map.get(re.sub(r"\s+", " ", qual_text.lower()), "exact") if qual_text else "exact"
-        lower, upper = bounds(value, qualifier)
+        qualifier, lower, upper = _qualified(value, m.group("qual"), qual_map)
         start = m.start("label")
         out.append(Count(start, m.end(), text[start:m.end()], value, qualifier, lower, upper,
                          unit_of[fold(m.group("label"))], method=LABEL_METHOD))

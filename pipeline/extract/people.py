@@ -258,6 +258,7 @@ def _patterns() -> dict[str, re.Pattern]:
     verbs = alternation(lexicon().speech_verbs)
     nouns = alternation(roles().person_noun_forms(descriptors=False))
     bullet = lexicon().bullet_class
+    capacities = alternation(load("person_rules.yaml").capacity_nouns)
     described = vocab(rf"@indefinite{_GAP}(?:[\w'’-]+{_GAP}){{0,3}}?(?:{alternation(roles().person_noun_forms())})\b")
     return {
         "said": re.compile(rf"\b(?:{verbs}){_GAP}(?P<name>{name})(?=\s*[,(.;])"),
@@ -267,7 +268,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # "the moderator, NAME,": a capacity at the meeting in apposition names a person, though the
         # model tags the name as an organisation
         "capacity_appos": re.compile(vocab(
-            rf"(?<![\p{{L}}\-])(?i:@definite){_GAP}(?P<role>(?:[\p{{Ll}}-]+{_GAP})?(?:{alternation(load('person_rules.yaml').capacity_nouns)})),"
+            rf"(?<![\p{{L}}\-])(?i:@definite){_GAP}(?P<role>(?:[\p{{Ll}}-]+{_GAP})?(?:{capacities})),"
             rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?=[^\S\n]*,)")),
         # an honorific, also glued to a lower-case word ("andProf. Ana Lopez") or stacked
         "honorific": re.compile(rf"(?:(?<![\w.])|(?<=\p{{Ll}}))(?:{hons})\.?{_GAP}(?:(?:{hons})\.?{_GAP})*"
@@ -503,7 +504,8 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     return replace(c, start=start, end=start + len(name), name=name, honorifics=hons)
 
 
-_SURNAME_LINE = re.compile(r"\n[^\S\n]*(?P<surname>\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,}[\p{Lu}'’-]*)(?=[^\S\n]*(?:,|\(|$))", re.M)
+_SURNAME_LINE = re.compile(r"\n[^\S\n]*(?P<surname>\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,}[\p{Lu}'’-]*)"
+                           r"(?=[^\S\n]*(?:,|\(|$))", re.M)
 
 
 def _joined_across_line(text: str, p: PersonMention, people: list[PersonMention]) -> PersonMention:
@@ -520,7 +522,9 @@ def _joined_across_line(text: str, p: PersonMention, people: list[PersonMention]
     return replace(p, end=m.end("surname"), name=name)
 
 
-_BYLINE = WordPattern(r"(?im)^[^\S\n]*(?:@byline_leads)[^\S\n]+\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3}[^\S\n]*$", engine=re)
+# "By NAME" alone on its line: the report's author
+_BYLINE = WordPattern(r"(?im)^[^\S\n]*(?:@byline_leads)[^\S\n]+\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3}"
+                      r"[^\S\n]*$", engine=re)
 
 
 def _org_head_after(text: str, pos: int) -> bool:
@@ -968,10 +972,7 @@ def _body_after_comma(role: str) -> str | None:
     """A title written with its body after a comma ("Director, Department of Social Welfare,
     Ministry of X"): the first body."""
     parts = [p.strip() for p in role.split(",")]
-    if len(parts) >= 2 and has_head(parts[0]) and _is_org(parts[1]):
-        org = gazetteer().lookup(parts[1])
-        return gazetteer().resolve(org).label if org else parts[1]
-    return None
+    return _affiliation(parts[1]) if len(parts) >= 2 and has_head(parts[0]) and _is_org(parts[1]) else None
 
 
 def _body_before_title(role: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang.resources import demonyms, fold, vocab
+from ..lang.resources import demonyms, fold, lexicon, vocab
 
 # Names people write, where pycountry's official name is not what they write.
 _PREFERRED = {"MD": "Moldova", "RU": "Russia", "TR": "Türkiye", "CZ": "Czechia", "GB": "United Kingdom",
@@ -65,8 +65,6 @@ _NAME_GAP = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?")
 
 @lru_cache(maxsize=None)
 def _region_words() -> frozenset[str]:
-    from ..lang.resources import lexicon
-
     return frozenset(lexicon().word_classes["region_words"])
 
 
