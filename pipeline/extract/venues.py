@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .orgs import org_head_re
 from .places import capital_of, city_country, city_population, country_of
-from ..lang.resources import WordPattern, alternation, gazetteer, load, vocab
+from ..lang.resources import WordPattern, alternation, gazetteer, lexicon, load, vocab
 
 
 @dataclass
@@ -270,7 +270,23 @@ _PLACE_LINE = re.compile(r"^\s*(?P<city>[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)
 
 
 def find_place_line(line: str) -> list[Place]:
-    """A title-block line that is nothing but a place: "Vienna", "Skopje, North Macedonia"."""
+    """A title-block line that is nothing but a place ("Vienna", "Skopje, North Macedonia"), or
+    one of its fields between separators that is ("Press Release • 3 May 2031 • Vienna")."""
+    whole = _place_alone(line)
+    if whole or len(fields := re.split(f"({lexicon().field_separator_re})", line)) < 3:
+        return whole
+    found, start = [], 0
+    for i, field in enumerate(fields):
+        if not re.fullmatch(lexicon().field_separator_re, field):
+            # a header's place closes it or has a date beside it; a table's header ("Time | Split |
+            # Speaker") names a small town's word among others
+            found += [Place(p.start + start, p.end + start, p.text, p.value, p.kind, p.city, p.country)
+                      for p in _place_alone(field) if p.country or re.search(r"\d", line) or i == len(fields) - 1]
+        start += len(field)
+    return found[:1]
+
+
+def _place_alone(line: str) -> list[Place]:
     m = _PLACE_LINE.match(line)
     if not m or country_of(m.group("city")) or city_country(m.group("city")) is None:
         return []

@@ -318,6 +318,7 @@ class Lexicon:
     weekdays: tuple[str, ...]
     relative_days: dict[str, int]
     bullet_marks: tuple[str, ...]
+    field_separators: tuple[str, ...]
     # named classes of words the extraction patterns are written over ("@articles" in a pattern)
     word_classes: dict[str, tuple[str, ...]]
 
@@ -325,6 +326,11 @@ class Lexicon:
     def bullet_class(self) -> str:
         """The bullet marks as a regex character class."""
         return "[" + "".join(re.escape(m) for m in self.bullet_marks) + "]"
+
+    @property
+    def field_separator_re(self) -> str:
+        """A separator between the fields of a header line, with the spaces around it."""
+        return r"[^\S\n]+[" + "".join(re.escape(m) for m in self.field_separators) + r"][^\S\n]+"
 
 
 @rules_for("roles.yaml")

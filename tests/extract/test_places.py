@@ -25,3 +25,18 @@ def test_an_ambiguous_city_is_placed_in_the_country_the_report_names(extract):
 def test_a_town_after_an_adjective_and_town_of(extract):
     m = extract("Fishers and inspectors gathered in the coastal town of Mombasa on 3 May 2031 for a workshop.")["meeting"]
     assert (m["city"], m["country"]) == ("Mombasa", "Kenya")
+
+
+def test_a_header_line_of_fields_gives_the_place_of_its_last_or_dated_field(extract):
+    m = extract("Crew welfare: the Port Council hears a briefing\n\n4 June 2031\n\n"
+                "Press Coverage • Port Council • Mombasa\n\n"
+                "The Port Council held an open debate on crew welfare today.")["meeting"]
+    assert (m["city"], m["country"]) == ("Mombasa", "Kenya")
+
+
+def test_a_table_header_names_no_place():
+    from pipeline.extract.venues import find_place_line
+
+    assert find_place_line("Time | Split | Speaker") == []
+    assert [p.city for p in find_place_line("Session 2 | Split | 4 June 2031")] == ["Split"]
+    assert [(p.city, p.country) for p in find_place_line("Press Release · Split, Croatia · Panel")] == [("Split", "Croatia")]
