@@ -34,7 +34,8 @@ def _venue_patterns() -> list[tuple[re.Pattern, dict]]:
 @lru_cache(maxsize=None)
 def _online():
     res = load("venues.yaml").online
-    platforms = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in res.platforms) + r")(?!\w)")
+    # a platform's name may be glued to a capitalised word where a page's blocks were joined ("via ZoomRegister")
+    platforms = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in res.platforms) + r")(?![^\WA-Z])")
     words = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in res.words) + r")(?!\w)", re.IGNORECASE)
     return platforms, words
 

@@ -40,3 +40,10 @@ def test_a_table_header_names_no_place():
     assert find_place_line("Time | Split | Speaker") == []
     assert [p.city for p in find_place_line("Session 2 | Split | 4 June 2031")] == ["Split"]
     assert [(p.city, p.country) for p in find_place_line("Press Release · Split, Croatia · Panel")] == [("Split", "Croatia")]
+
+
+def test_a_platform_glued_to_the_next_capitalised_word_is_still_the_venue():
+    from pipeline.extract.venues import platform_mentions
+
+    assert [p.value for p in platform_mentions("The webinar took place online via ZoomRegistration is free.")] == ["Zoom"]
+    assert platform_mentions("Inspectors met online via Zoomers.") == []
