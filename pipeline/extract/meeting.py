@@ -464,6 +464,16 @@ def _title_block(text: str, segments: list[Segment]) -> list[Segment]:
             and len(text[s.start:s.end].split()) <= TITLE_BLOCK_WORDS]
 
 
+LEAD_PARAGRAPHS = 2  # a report says where its meeting is in its opening paragraphs
+
+
+def _lead(text: str, segments: list[Segment]) -> list[tuple[int, int]]:
+    """The first paragraphs of running text (longer than a title-block line)."""
+    running = [(s.start, s.end) for s in segments
+               if s.kind == "paragraph" and len(text[s.start:s.end].split()) > TITLE_BLOCK_WORDS]
+    return running[:LEAD_PARAGRAPHS]
+
+
 def _meeting_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentences about the meeting (_about_the_meeting)."""
     text = doc_text(doc)
@@ -1010,6 +1020,7 @@ class _Reading:
     meeting_sents: list[tuple[int, int]]
     dates: list[DateExpr]
     dateline: tuple[int, int] | None = None  # "CITY, 3 May (Agency) –": its place opens it
+    lead: list[tuple[int, int]] = field(default_factory=list)  # the report's opening paragraphs of running text
 
     @property
     def scope(self) -> list[tuple[int, int]]:
@@ -1039,7 +1050,7 @@ def build_meeting(doc: Doc, *, published: date | None, segments: list[Segment],
     dates = [d for d in needs(doc, "dates", "rapporteur_assemble") if (dateline is None or not dateline[0] <= d.start < dateline[1])
              and not _deadline_before().search(text, max(0, d.start - 40), d.start)]
     r = _Reading(doc, text, [(s.start, s.end) for s in _title_block(text, segments)], _meeting_sentences(doc), dates,
-                 dateline)
+                 dateline, _lead(text, segments))
     _read_name(r, rec)
     if rec.name and not any(rec.name in text[s:e] for s, e in r.meeting_sents):
         # a name whose noun is no meeting noun ("the Third General Assembly"): its sentences are the meeting's
@@ -1131,11 +1142,15 @@ def _read_dates(r: _Reading, rec: MeetingFact, published: date | None, dateline:
 
 
 def _read_venue(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]]:
-    """The venue: a building in the title block or the meeting's sentences, else a platform; the
-    (physical, platform) places found."""
+    """The venue: a building in the title block or the meeting's sentences, else in the opening
+    paragraphs, else a platform; the (physical, platform) places found."""
     buildings = _in_pieces(r.text, r.scope, find_buildings)
     physical = [b for b in buildings if b.kind == "building"]
     platforms = [b for b in buildings if b.kind == "platform"]
+    if not physical and not platforms:
+        # a building the opening paragraphs name, where no sentence about the meeting names one
+        # ("Experts from ten countries spent two days at the X Centre")
+        physical = [b for b in _in_pieces(r.text, r.lead, find_buildings) if b.kind == "building"][:1]
     if not physical and not platforms:
         platforms = platform_mentions(r.text)[:1]
     first = (physical or platforms or [None])[0]

@@ -605,3 +605,13 @@ def test_a_building_named_after_its_city_gives_the_city(extract):
 def test_a_body_s_premises_are_the_venue(extract):
     m = extract("The seminar on forced begging was held at the premises of the Ministry of Justice in Tirana on 3 May 2031.")["meeting"]
     assert (m["venue"], m["city"]) == ("Ministry of Justice", "Tirana")
+
+
+def test_a_building_in_the_opening_paragraph_is_the_venue_where_no_meeting_sentence_names_one(extract):
+    text = ("Crew welfare workshop\n\n"
+            "Port inspectors, shipowners and seafarers' unions from nine coastal states spent two days at the "
+            "Harbour Point Hotel in Mombasa, comparing how they check the working hours of crews on fishing "
+            "vessels and what a crew member can do when wages go unpaid for months at a time.\n\n"
+            "The workshop was held on 4 and 5 June 2031.")
+    m = extract(text)["meeting"]
+    assert (m["venue"], m["mode"]) == ("Harbour Point Hotel", "in_person")
