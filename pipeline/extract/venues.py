@@ -52,7 +52,7 @@ def _online_context() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=None)
 def _building_shapes() -> list[re.Pattern]:
-    return [re.compile(p) for p in load("venues.yaml").building_shapes]
+    return [re.compile(vocab(p)) for p in load("venues.yaml").building_shapes]
 
 
 _GENERIC_HQ = WordPattern(r"@venues.headquarters\s+@genitive\s+(?:@definite\s+)?(?P<a>[A-Z][\w’' ]{1,80}?)(?=[\s,.;]|$)"
