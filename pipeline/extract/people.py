@@ -965,7 +965,16 @@ def body_in_role(role: str) -> str | None:
             # body ("Head of the Legal Unit at the X Agency": the X Agency)
             if found is None or _is_unit(found[:len(found) - len(body)]):
                 found = body
-    return found or _body_before_title(role) or _body_after_comma(role)
+    return found or _body_before_title(role) or _body_after_comma(role) or _body_of_a_title(role)
+
+
+def _body_of_a_title(role: str) -> str | None:
+    """A role of two titles ("Director of the X Academy, Head of Delegation"): the body of the
+    first that names one."""
+    parts = [p.strip() for p in role.split(",")]
+    if len(parts) < 2 or not all(has_head(p) for p in parts):
+        return None
+    return next((b for b in map(body_in_role, parts) if b), None)
 
 
 def _body_after_comma(role: str) -> str | None:
@@ -1265,12 +1274,25 @@ class _SentenceRoles:
             if org:  # a body, or the country a national official serves ("..., Minister of X, Austria")
                 portfolios = _PORTFOLIOS.match(self.text, b) if _COMPLEMENT.search(self.text[a:b]) else None
                 if org == self.text[a:b] and portfolios and portfolios.group().startswith(",") \
-                        and not has_head(portfolios.group()):
+                        and not has_head(portfolios.group()) and not any(
+                            it.people for it in self.items[nxt + 1:] if it.start < portfolios.end()):  # ", and NAME"
                     b = portfolios.end()  # "Ministry of Gender, Children and Social Protection"
                     org = self.text[a:b]
                     self.used.update(j for j in range(nxt + 1, len(self.items)) if self.items[j].start < b)
                 self.people[i].organization = org
                 self.used.add(nxt)
+
+    def second_title(self, j: int) -> tuple[int, int] | None:
+        """(item, end) of a second title in the item right after the title of item j, where nothing
+        but a title is written there ("NAME, Chair of X, Head of Delegation")."""
+        nxt = j + 1
+        if nxt >= len(self.items) or self.items[nxt].people or nxt in self.used:
+            return None
+        a, b = _trim(self.text, self.items[nxt].start, self.items[nxt].end, lead_in=False)
+        title = _title_in(self.titles, a, a + 1)
+        if b <= a or title is None or title.start != a or title.end != b or not self.role_like(a, b, in_list=self.in_list):
+            return None
+        return nxt, b
 
     def after_run(self, k: int, i: int) -> tuple[int, int, int] | None:
         """(item used, start, end) of the role in the items after item k; affiliations and
@@ -1296,6 +1318,9 @@ class _SentenceRoles:
                 shorter = next((t for t in self.titles if t.start == a and t.end < b), None)
                 if shorter is not None and _ROLE_TAIL.match(text, shorter.end, b):
                     return j, a, shorter.end  # "Director of the X Institute in the field of Y": the title
+                second = self.second_title(j)
+                if second is not None:  # "NAME, Chair of X, Minister of Y": one role of two titles
+                    return second[0], a, second[1]
                 return j, a, b
             t = _title_in(self.titles, a, a + 1)
             if t is not None:  # "NAME, TITLE was concerned ...": the title, not the clause

@@ -314,7 +314,8 @@ def test_middle_dot_bullets_two_offices_and_a_country_after_the_title(extract):
     named = _named(r)
     assert (named["Ana Lopez"]["role"], named["Ana Lopez"]["organization"], named["Ana Lopez"]["country"]) == (
         "Minister of Labour", "Portugal", "Portugal")
-    assert named["Jonas Berg"]["role"] == "Federal Councillor"
+    # two titles in a row are one role, as the gold writes them ("Chair of X, Minister of Y")
+    assert named["Jonas Berg"]["role"] == "Federal Councillor, Head of the Federal Department of Justice"
     assert named["Mira Kovac"]["role"] == "Secretary General of the OSCE"
     assert _role_only(r) == []  # the second office is Jonas Berg's, not a role-only mention
 
@@ -754,3 +755,20 @@ def test_an_honorific_and_a_title_word_name_no_one(extract):
     rows = extract("The judicial colloquium took place in Nairobi on 3 May 2031. "
                    "The Chief Justice opened the colloquium.")["person_roles"]
     assert [(r["name"], r["role"]) for r in rows] == [(None, "Chief Justice")]
+
+
+def test_a_second_title_after_the_first_is_part_of_the_role(extract):
+    r = extract("Ivo Marin, Deputy Director of the Coastal Police Academy, Head of Delegation, said more must be done.")
+    row = _named(r)["Ivo Marin"]
+    assert row["role"] == "Deputy Director of the Coastal Police Academy, Head of Delegation"
+    assert row["organization"] == "Coastal Police Academy"
+    r = extract("Ana Kovac, Chair of the Harbour Committee, Minister of Labour and Social Affairs of Croatia, opened the session.")
+    assert _named(r)["Ana Kovac"]["role"] == "Chair of the Harbour Committee, Minister of Labour and Social Affairs of Croatia"
+
+
+def test_an_affiliation_s_list_of_portfolios_never_runs_into_the_next_person(extract):
+    r = extract("Speakers included Lena Berg, Senior Adviser, Ministry of Justice of Sweden, and Tom Lund, "
+                "Director of the Shelter Network.")
+    people = _named(r)
+    assert people["Lena Berg"]["organization"] == "Ministry of Justice of Sweden"
+    assert people["Tom Lund"]["role"] == "Director of the Shelter Network"
