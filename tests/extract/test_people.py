@@ -772,3 +772,9 @@ def test_an_affiliation_s_list_of_portfolios_never_runs_into_the_next_person(ext
     people = _named(r)
     assert people["Lena Berg"]["organization"] == "Ministry of Justice of Sweden"
     assert people["Tom Lund"]["role"] == "Director of the Shelter Network"
+
+
+def test_a_title_before_an_institution_s_head_word_names_no_person(extract):
+    r = extract("The Ombudsperson Institution of Kosovo hosted the seminar on crew welfare on 4 June 2031.")
+    assert r["person_roles"] == []
+    assert r["meeting"]["organizers"] == ["Ombudsperson Institution of Kosovo"]
