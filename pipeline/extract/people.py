@@ -185,9 +185,20 @@ def is_plausible_name(name: str, *, single: bool = False) -> bool:
             continue  # an initial
         title_case += 1
         key = fold(core).rstrip(".")
-        if key in not_names() or key in lex_words or key in _demonym_keys() or gaz.lookup(core) is not None:
+        if key in not_names() or key in lex_words or key in _demonym_keys() or _word_names_a_body(core):
             return False
     return title_case >= 1
+
+
+def _word_names_a_body(word: str) -> bool:
+    """A title-case word the gazetteer knows as a body's name; one that matches only a body's
+    upper-case acronym is a name's word too ("Greta", not "GRETA")."""
+    entry = gazetteer().lookup(word)
+    if entry is None:
+        return False
+    forms = [f for f in (entry.name, entry.acronym, entry.short, *entry.aliases) if f]
+    # written as the body writes itself ("Europol", "Frontex"), or matched only in another case ("GRETA")
+    return word in forms or not any(f.isupper() and fold(f) == fold(word) for f in forms)
 
 
 def titles_of(doc: Doc) -> list[RoleMatch]:

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang.resources import load, roles
-from .people import body_in_role, role_mention
+from .people import _affiliation, _is_org, body_in_role, role_mention
 from .rules import RuleMatch, RuleSet, noun_phrase, verb_phrase
 from .util import doc_text, guarded, needs, overlaps
 
@@ -27,8 +27,21 @@ class PersonRuleFinder:
         heads = {h.lower() for h in roles().heads if " " not in h} | set(data.capacity_nouns)
         self.lists = {"capacity_nouns": data.capacity_nouns, "agent_verbs": tuple(data.agent_nouns),
                       "passive_verbs": tuple(passive), "serving_verbs": data.serving_verbs,
-                      "copulas": data.copulas, "title_heads": tuple(sorted(heads))}  # the "@name" lists the patterns use
+                      "copulas": data.copulas, "title_heads": tuple(sorted(heads)),
+                      "behalf_nouns": data.behalf_nouns, "representing_verbs": data.representing_verbs}
+        # the "@name" lists the patterns use
         self.rules = RuleSet(nlp.vocab, data.rules, self.lists)
+        self.affiliation_rules = RuleSet(nlp.vocab, data.affiliation_rules, self.lists)
+
+    def affiliation(self, doc: Doc, m: RuleMatch) -> tuple[tuple[int, int], str | None]:
+        """Character bounds of the name and the body an affiliation rule names (None where its
+        phrase is no body and no country)."""
+        name_tok = doc[m.parts["name"]]
+        ent = next((e for e in doc.ents if e.start <= name_tok.i < e.end), None)
+        name = (ent.start_char, ent.end_char) if ent is not None else (name_tok.idx, name_tok.idx + len(name_tok))
+        a, b = noun_phrase(doc[m.parts["organization"]], max_tokens=self.max_role_tokens)
+        phrase = doc_text(doc)[a:b]
+        return name, (_affiliation(phrase) if _is_org(phrase) or _affiliation(phrase) else None)
 
     def parts(self, doc: Doc, m: RuleMatch) -> tuple[tuple[int, int], tuple[int, int]]:
         """Character bounds of the name (its whole PERSON entity) and of the role phrase."""
@@ -69,8 +82,24 @@ class PersonRuleFinder:
             person.role, person.role_start, person.role_end, person.role_method = rm.role, rm.start, rm.end, rm.method
             roles.append(rm)
             with_role.add(id(person))
+        self.fill_affiliations(doc, people, roles)
         roles.sort(key=lambda r: r.start)
         return doc
+
+    def fill_affiliations(self, doc: Doc, people: list, roles: list) -> None:
+        """The body a person speaks for ("On behalf of X, NAME said"), for people without one."""
+        open_people = [p for p in people if not p.organization]
+        sentences = [sent for sent in doc.sents
+                     if any(p.start < sent.end_char and sent.start_char < p.end for p in open_people)]
+        for m in self.affiliation_rules.matches(doc, sentences):
+            (lo, hi), org = self.affiliation(doc, m)
+            person = next((p for p in open_people if overlaps((p.start, p.end), (lo, hi))), None)
+            if person is None or org is None or person.organization:
+                continue
+            person.organization = org
+            for rm in roles:
+                if rm.person is person and not rm.organization:
+                    rm.organization = org
 
 
 @Language.factory("rapporteur_person_rules", default_config={"max_role_tokens": 12},

@@ -441,6 +441,11 @@ class PersonRules:
     passive_capacities: dict[str, str] = field(default_factory=dict)
     serving_verbs: tuple[str, ...] = ()  # "who serves as TITLE"
     copulas: tuple[str, ...] = ()  # "who is the TITLE"
+    # the body a named person speaks for, tied by the parse ("On behalf of X, NAME said"): rules that
+    # yield a name and an organization
+    affiliation_rules: tuple[MatchRule, ...] = ()
+    behalf_nouns: tuple[str, ...] = ()  # "on behalf of X"
+    representing_verbs: tuple[str, ...] = ()  # "representing X", "X was represented by NAME"
 
 
 @rules_for("meetings.yaml")

@@ -778,3 +778,10 @@ def test_a_title_before_an_institution_s_head_word_names_no_person(extract):
     r = extract("The Ombudsperson Institution of Kosovo hosted the seminar on crew welfare on 4 June 2031.")
     assert r["person_roles"] == []
     assert r["meeting"]["organizers"] == ["Ombudsperson Institution of Kosovo"]
+
+
+def test_a_first_name_that_is_a_body_s_acronym_in_another_case_is_still_a_name():
+    # GRETA (the Council of Europe's expert group) is in the gazetteer; "Greta" is a first name
+    assert is_plausible_name("Greta Lindholm")
+    assert not is_plausible_name("GRETA Bureau")
+    assert not is_plausible_name("Europol Officers")  # written as the body writes itself

@@ -30,6 +30,28 @@ def test_rule_example(nlp, extract, rule, example):
     assert example.expect["role"] in [r["role"] for r in rows if r["name"] == example.expect["name"]]
 
 
+AFFILIATION_RULES = load("person_rules.yaml").affiliation_rules
+AFFILIATION_EXAMPLES = [(rule, ex) for rule in AFFILIATION_RULES for ex in rule.examples]
+
+
+def test_every_affiliation_rule_has_an_example():
+    assert AFFILIATION_RULES and all(rule.examples for rule in AFFILIATION_RULES)
+
+
+@pytest.mark.parametrize("rule,example", AFFILIATION_EXAMPLES,
+                         ids=[f"{r.name}-{i}" for i, (r, _) in enumerate(AFFILIATION_EXAMPLES)])
+def test_affiliation_rule_example(nlp, extract, rule, example):
+    """The rule alone yields the expected name and body on its example, and the whole pipeline
+    gives that person that organization."""
+    doc = nlp(example.text)
+    finder = nlp.get_pipe("rapporteur_person_rules")
+    alone = RuleSet(nlp.vocab, [rule], finder.lists)
+    got = [(doc.text[a:b], org) for (a, b), org in (finder.affiliation(doc, m) for m in alone.matches(doc))]
+    assert (example.expect["name"], example.expect["organization"]) in got, got
+    rows = extract(example.text)["person_roles"]
+    assert example.expect["organization"] in [r["organization"] for r in rows if r["name"] == example.expect["name"]]
+
+
 def _rule(name, priority, pattern):
     return MatchRule(name=name, pattern=tuple(pattern), yields={"name": "name", "role": "role"}, method=f"rule:{name}",
                      confidence=0.5, priority=priority, examples=(RuleExample("x", {}),))
