@@ -6,10 +6,29 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang.resources import load, roles
+from ..lang.resources import WordPattern, load, roles
 from .people import _affiliation, _is_org, body_in_role, role_mention
 from .rules import RuleMatch, RuleSet, noun_phrase, verb_phrase
 from .util import doc_text, guarded, needs, overlaps
+
+
+# "On behalf of the X Ministry" alone on its line: the body the name on the next line speaks for
+_LEAD_LINE = WordPattern(r"(?i)[^\S\n]*(?:@person_rules.behalf_leads)[^\S\n]+(?:@definite[^\S\n]+)?"
+                         r"(?P<body>\S[^\n]*?)[^\S\n]*[:,]?[^\S\n]*")
+
+
+def _body_on_line_above(text: str, start: int, honorifics: list[str]) -> str | None:
+    """The body of a lead line right above the line a name opens (after its honorifics only)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].split()
+    if line_start == 0 or any(w not in honorifics for w in before):
+        return None
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    m = _LEAD_LINE.fullmatch(text, above_start, line_start - 1)
+    if m is None:
+        return None
+    body = m.group("body")
+    return _affiliation(body) if _is_org(body) or _affiliation(body) else None
 
 
 class PersonRuleFinder:
@@ -96,10 +115,19 @@ class PersonRuleFinder:
             person = next((p for p in open_people if overlaps((p.start, p.end), (lo, hi))), None)
             if person is None or org is None or person.organization:
                 continue
-            person.organization = org
-            for rm in roles:
-                if rm.person is person and not rm.organization:
-                    rm.organization = org
+            self.give(person, org, roles)
+        text = doc_text(doc)
+        for person in open_people:
+            org = None if person.organization else _body_on_line_above(text, person.start, person.honorifics)
+            if org is not None:
+                self.give(person, org, roles)
+
+    @staticmethod
+    def give(person, org: str, roles: list) -> None:
+        person.organization = org
+        for rm in roles:
+            if rm.person is person and not rm.organization:
+                rm.organization = org
 
 
 @Language.factory("rapporteur_person_rules", default_config={"max_role_tokens": 12},

@@ -446,6 +446,7 @@ class PersonRules:
     affiliation_rules: tuple[MatchRule, ...] = ()
     behalf_nouns: tuple[str, ...] = ()  # "on behalf of X"
     representing_verbs: tuple[str, ...] = ()  # "representing X", "X was represented by NAME"
+    behalf_leads: tuple[str, ...] = ()  # a line "On behalf of X" above a name's line
 
 
 @rules_for("meetings.yaml")

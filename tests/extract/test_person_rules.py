@@ -125,3 +125,13 @@ def test_a_bad_component_option_is_named():
         build_nlp(components={"rapporteur_people": {"role_only_confidence": 7}})
     with pytest.raises(ValueError, match="no component 'rapporteur_peeple'"):
         build_nlp(components={"rapporteur_peeple": {}})
+
+
+def test_a_lead_line_on_behalf_of_a_body_gives_the_name_below_it_that_body(extract):
+    rows = extract("Closing remarks\n\nThe seminar took place in Mombasa on 4 June 2031.\n\n"
+                   "On behalf of the Port Workers Union\nKofi Mensah\nthanked the participants for coming.")["person_roles"]
+    assert [(r["name"], r["organization"]) for r in rows] == [("Kofi Mensah", "Port Workers Union")]
+    rows = extract("Closing remarks\n\nThe seminar took place in Mombasa on 4 June 2031.\n\n"
+                   "Representing the Port Workers Union:\nDr. Kofi Mensah, Senior Researcher")["person_roles"]
+    assert [(r["name"], r["role"], r["organization"]) for r in rows] == [
+        ("Kofi Mensah", "Senior Researcher", "Port Workers Union")]
