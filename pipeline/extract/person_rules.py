@@ -51,6 +51,7 @@ class PersonRuleFinder:
         # the "@name" lists the patterns use
         self.rules = RuleSet(nlp.vocab, data.rules, self.lists)
         self.affiliation_rules = RuleSet(nlp.vocab, data.affiliation_rules, self.lists)
+        self.affiliation_cues = frozenset(w.lower() for w in (*data.behalf_nouns, *data.representing_verbs))
 
     def affiliation(self, doc: Doc, m: RuleMatch) -> tuple[tuple[int, int], str | None]:
         """Character bounds of the name and the body an affiliation rule names (None where its
@@ -108,8 +109,10 @@ class PersonRuleFinder:
     def fill_affiliations(self, doc: Doc, people: list, roles: list) -> None:
         """The body a person speaks for ("On behalf of X, NAME said"), for people without one."""
         open_people = [p for p in people if not p.organization]
-        sentences = [sent for sent in doc.sents
-                     if any(p.start < sent.end_char and sent.start_char < p.end for p in open_people)]
+        # the rules are written over these words: a sentence without one is not matched
+        cues = self.affiliation_cues
+        sentences = [sent for sent in doc.sents if any(t.lower_ in cues for t in sent)
+                     and any(p.start < sent.end_char and sent.start_char < p.end for p in open_people)]
         for m in self.affiliation_rules.matches(doc, sentences):
             (lo, hi), org = self.affiliation(doc, m)
             person = next((p for p in open_people if overlaps((p.start, p.end), (lo, hi))), None)
