@@ -1141,6 +1141,9 @@ def _read_dates(r: _Reading, rec: MeetingFact, published: date | None, dateline:
         rec.date_method = f"{rec.date_method}; end inferred:duration"
 
 
+_AT_A_NAME = WordPattern(r"\b@venues.at\s+(?:@definite\s+)?[A-Z]")
+
+
 def _read_venue(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]]:
     """The venue: a building in the title block or the meeting's sentences, else in the opening
     paragraphs, else a platform; the (physical, platform) places found."""
@@ -1150,7 +1153,10 @@ def _read_venue(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
     if not physical and not platforms:
         # a building the opening paragraphs name, where no sentence about the meeting names one
         # ("Experts from ten countries spent two days at the X Centre")
-        physical = [b for b in _in_pieces(r.text, r.lead, find_buildings) if b.kind == "building"][:1]
+        # (only its sentences with "at" before a capitalised word, where a building is written)
+        at = [(a, b) for a, b in sentence_bounds(r.doc) if any(s <= a < e for s, e in r.lead)
+              and _AT_A_NAME.search(r.text, a, b)]
+        physical = [b for b in _in_pieces(r.text, at, find_buildings) if b.kind == "building"][:1]
     if not physical and not platforms:
         platforms = platform_mentions(r.text)[:1]
     first = (physical or platforms or [None])[0]

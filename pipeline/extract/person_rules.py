@@ -109,10 +109,14 @@ class PersonRuleFinder:
     def fill_affiliations(self, doc: Doc, people: list, roles: list) -> None:
         """The body a person speaks for ("On behalf of X, NAME said"), for people without one."""
         open_people = [p for p in people if not p.organization]
-        # the rules are written over these words: a sentence without one is not matched
-        cues = self.affiliation_cues
-        sentences = [sent for sent in doc.sents if any(t.lower_ in cues for t in sent)
-                     and any(p.start < sent.end_char and sent.start_char < p.end for p in open_people)]
+        if not open_people:
+            return
+        # the rules are written over these words: a sentence without one is not matched (nor a
+        # document without one, the common case, whose sentences are never walked)
+        cues, lowered = self.affiliation_cues, doc_text(doc).lower()
+        sentences = [] if not any(c in lowered for c in cues) else [
+            sent for sent in doc.sents if any(c in lowered[sent.start_char:sent.end_char] for c in cues)
+            and any(p.start < sent.end_char and sent.start_char < p.end for p in open_people)]
         for m in self.affiliation_rules.matches(doc, sentences):
             (lo, hi), org = self.affiliation(doc, m)
             person = next((p for p in open_people if overlaps((p.start, p.end), (lo, hi))), None)
