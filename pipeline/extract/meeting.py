@@ -7,7 +7,7 @@ issued on some day) are not the meeting.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
@@ -696,6 +696,12 @@ def _year_only(search: _DateSearch, rec: MeetingFact) -> _DateChoice | None:
     for d in r.dates:
         if d.kind == "year" and _inside(r.scope + said_at, d.start, d.end):
             start, _, _, _ = d.resolve(search.published)
+            # days the meeting's sentences give without a year take it ("The 2031 Forum ... on 3-4 May")
+            days = next((y for y in search.yearless if y.kind in ("range", "day")), None)
+            if days is not None and start is not None:
+                first, last, precision, _ = replace(days, year=start.year).resolve(None)
+                if first is not None:
+                    return _DateChoice(days, first, last, precision, "read; year inferred:year-evidence")
             return _DateChoice(d, start, None, "year", "read:year-only")
     return None
 
