@@ -950,6 +950,12 @@ def _affiliation(phrase: str) -> str | None:
     return gazetteer().resolve(body).label if body is not None else None
 
 
+def body_or_country(phrase: str) -> str | None:
+    """The body (by its label where the gazetteer knows it) or the country a phrase names, as an
+    affiliation ("the X Union" written after "on behalf of"); None for any other phrase."""
+    return _affiliation(phrase) if _is_org(phrase) or _affiliation(phrase) else None
+
+
 def _starts_with_body(phrase: str) -> bool:
     """The phrase opens with an organisation or a country, maybe possessive ("OSCE's", "Ireland's")."""
     phrase = re.sub(vocab(r"^(?i:@definite)\s+"), "", phrase)
