@@ -154,9 +154,11 @@ def _demonym_keys() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def is_plausible_name(name: str, *, single: bool = False) -> bool:
+def is_plausible_name(name: str, *, single: bool = False, agreed: bool = False) -> bool:
     """A person's name by its shape: two to six name words (one with `single`), at least one of
-    them written in title case, none an acronym, organisation, title, function or calendar word."""
+    them written in title case, none an acronym, organisation, title, function or calendar word.
+    With `agreed` (the model and a rule's shape found the same span), the last word may be a word
+    of not_names.yaml that is also a surname ("Tom Hall, Director of X")."""
     words = name.split()
     if not (1 if single else 2) <= len(words) <= 6:
         return False
@@ -167,7 +169,7 @@ def is_plausible_name(name: str, *, single: bool = False) -> bool:
     if re.search(r"['’]s$", name) or org_head_re().search(name):
         return False  # a possessive ("the Council's") or a body's head word ("Harbour Council") is no name
     title_case = 0
-    for w in words:
+    for n, w in enumerate(words):
         core = w.strip(",;:'’")
         if not core:
             return False
@@ -185,7 +187,7 @@ def is_plausible_name(name: str, *, single: bool = False) -> bool:
             continue  # an initial
         title_case += 1
         key = fold(core).rstrip(".")
-        if key in not_names() or key in lex_words or key in _demonym_keys() or _word_names_a_body(core):
+        if (key in not_names() and not (agreed and n == len(words) - 1 > 0)) or key in lex_words or key in _demonym_keys() or _word_names_a_body(core):
             return False
     return title_case >= 1
 
@@ -472,7 +474,8 @@ _MONONYM_METHODS = ("rule:honorific-name", "rule:title-comma-mononym", "rule:tit
 
 
 def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
-           model_names: frozenset[tuple[int, int]] = frozenset()) -> PersonMention | None:
+           model_names: frozenset[tuple[int, int]] = frozenset(),
+           agreed: frozenset[tuple[int, int]] = frozenset()) -> PersonMention | None:
     start, end = c.start, c.end
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "“\"(‘[-–—":
         start -= 1  # a span that starts inside a token ("E. Ana Lopez" of "H.E. Ana Lopez")
@@ -503,7 +506,8 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     m = trailing.search(name)
     if m and m.start() > 0:
         name = name[:m.start()]
-    if not is_plausible_name(name, single=single) or all(fold(w).rstrip(".") in honorific_keys() for w in words):
+    if not is_plausible_name(name, single=single, agreed=(c.start, c.end) in agreed) \
+            or all(fold(w).rstrip(".") in honorific_keys() for w in words):
         return None  # not a name, or only honorifics ("the TITLE, Hon. NAME": "Hon" is no mononym)
     if any(s <= start < e for s, e in headings):
         # in a Title-Case headline a name needs the model and a name's shape to agree, and no word
@@ -549,7 +553,11 @@ def find_people(doc: Doc) -> list[PersonMention]:
     text = doc_text(doc)
     headings = _heading_spans(doc)
     model_names = frozenset((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
-    cleaned = [m for m in (_clean(c, text, headings, model_names) for c in _candidates(doc)) if m is not None]
+    candidates = _candidates(doc)
+    # where the model's name and a rule's shape ("NAME, TITLE") are the same span, both say it is a name
+    by_model = {(c.start, c.end) for c in candidates if c.method == "model:ner"}
+    agreed = frozenset(sp for sp in ((c.start, c.end) for c in candidates if c.method != "model:ner") if sp in by_model)
+    cleaned = [m for m in (_clean(c, text, headings, model_names, agreed) for c in candidates) if m is not None]
     cleaned = [m for m in cleaned if m.method != "model:ner" or not _is_topic(doc, m.start, m.end)]
     # the model's name right before a body's head word is part of the body's name ("the Victim
     # Support Centre", "the Ana Lopez Foundation")

@@ -785,3 +785,10 @@ def test_a_first_name_that_is_a_body_s_acronym_in_another_case_is_still_a_name()
     assert is_plausible_name("Greta Lindholm")
     assert not is_plausible_name("GRETA Bureau")
     assert not is_plausible_name("Europol Officers")  # written as the body writes itself
+
+
+def test_a_surname_that_is_a_building_word_is_a_name_where_the_model_and_a_title_shape_agree(extract):
+    r = extract("Speakers at the forum on 4 June 2031 included Lena Berg, Minister of Justice, and Tom Hall, "
+                "Director of the Shelter Network.")
+    assert _named(r)["Tom Hall"]["role"] == "Director of the Shelter Network"
+    assert _named(extract("The forum opened on 4 June 2031. Freedom House, an NGO, sent observers.")) == {}
