@@ -719,7 +719,7 @@ def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> lis
     text = doc_text(doc)
     out = []
     for s, e in sentence_bounds(doc):
-        if not any(s <= p.start < e and (m := _BRACKET_AFTER.match(text, p.end)) and _affiliation(m.group("inner"))
+        if not any(s <= p.start < e and (m := _BRACKET_AFTER.match(text, p.end)) and affiliation(m.group("inner"))
                    for p in people):
             continue
         for m in _NAME_BRACKET.finditer(text, s, e):
@@ -728,7 +728,7 @@ def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> lis
             if any(overlaps((p.start, p.end), (a, b)) for p in people + out):
                 continue
             if _NAME_FULL.fullmatch(name) and is_plausible_name(name) and not has_head(name) \
-                    and _affiliation(m.group("inner")):
+                    and affiliation(m.group("inner")):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",
                                          confidence=0.75))
     return out
@@ -943,8 +943,9 @@ def _title_in(titles: list[RoleMatch], start: int, end: int) -> RoleMatch | None
     return next((t for t in titles if start <= t.start < end), None)
 
 
-def _affiliation(phrase: str) -> str | None:
-    """A country or an organisation written where a role could stand ("(Austria)", "Europol")."""
+def affiliation(phrase: str) -> str | None:
+    """A country or an organisation written where a role could stand ("(Austria)", "Europol"),
+    or after "on behalf of": the body by its label where the gazetteer knows it."""
     phrase = phrase.strip()
     country = country_of(phrase)
     if country:
@@ -956,12 +957,6 @@ def _affiliation(phrase: str) -> str | None:
     words = phrase.rsplit(None, 1)
     body = gazetteer().lookup(words[0]) if len(words) == 2 and country_of(words[1]) else None
     return gazetteer().resolve(body).label if body is not None else None
-
-
-def body_or_country(phrase: str) -> str | None:
-    """The body (by its label where the gazetteer knows it) or the country a phrase names, as an
-    affiliation ("the X Union" written after "on behalf of"); None for any other phrase."""
-    return _affiliation(phrase) if _is_org(phrase) or _affiliation(phrase) else None
 
 
 def _starts_with_body(phrase: str) -> bool:
@@ -1006,7 +1001,7 @@ def _body_after_comma(role: str) -> str | None:
     """A title written with its body after a comma ("Director, Department of Social Welfare,
     Ministry of X"): the first body."""
     parts = [p.strip() for p in role.split(",")]
-    return _affiliation(parts[1]) if len(parts) >= 2 and has_head(parts[0]) and _is_org(parts[1]) else None
+    return affiliation(parts[1]) if len(parts) >= 2 and has_head(parts[0]) and _is_org(parts[1]) else None
 
 
 def _body_before_title(role: str) -> str | None:
@@ -1141,8 +1136,8 @@ class _SentenceRoles:
         # in a list, the words before the name in its item are the role ("artist Ana Lopez")
         before = _trim(text, start, gap_start, lead_in=(first == 0 or self.in_list))
         owner = _POSSESSIVE_END.search(text, before[0], before[1]) if before[1] > before[0] else None
-        if owner and not p.organization and _affiliation(owner.group("body")):
-            p.organization = _affiliation(owner.group("body"))  # "UNODC's NAME": the body's person
+        if owner and not p.organization and affiliation(owner.group("body")):
+            p.organization = affiliation(owner.group("body"))  # "UNODC's NAME": the body's person
             before = (before[1], before[1])
         role_before = before[1] > before[0] and self.role_like(*before, in_list=True)
         if self.in_list and role_before and k > 0:
@@ -1210,9 +1205,9 @@ class _SentenceRoles:
             return
         item = self.items[k + 1]
         phrase = self.text[item.start:item.end].strip(" ,;")
-        affiliation = _affiliation(phrase) if phrase else None
-        if affiliation and k + 2 >= len(self.items):
-            p.organization = affiliation
+        body = affiliation(phrase) if phrase else None
+        if body and k + 2 >= len(self.items):
+            p.organization = body
             self.used.add(k + 1)
 
     def name_as_title(self, p: PersonMention) -> _Role | None:
@@ -1222,8 +1217,8 @@ class _SentenceRoles:
         if t is None:
             return None
         bracket = re.search(r"\(([^()]*)\)", as_title.group())
-        if bracket and _affiliation(bracket.group(1)):
-            p.organization = _affiliation(bracket.group(1))  # "NAME (Austria) as Chair"
+        if bracket and affiliation(bracket.group(1)):
+            p.organization = affiliation(bracket.group(1))  # "NAME (Austria) as Chair"
         return t.start, t.end, "rule:name-as-title"
 
     def after_name(self, p: PersonMention, item: _Item) -> tuple[_Role | None, tuple[int, int] | None]:
@@ -1239,23 +1234,23 @@ class _SentenceRoles:
             close = text.find(")", after[0], item.end + 1)
             b = close if close > 0 else after[1]
             phrase = text[after[0]:b].strip()
-            affiliation = _affiliation(phrase)
-            if affiliation:
-                p.organization = affiliation
+            body = affiliation(phrase)
+            if body:
+                p.organization = body
             elif self.role_like(after[0], after[0] + len(phrase), in_list=True):
                 if close < 0:  # "NAME (TITLE, BODY)": the bracket's last part is the affiliation
                     shut = text.find(")", item.end, item.end + 120)
                     rest = text[item.end:shut].strip(" ,;") if shut > 0 and "\n" not in text[item.end:shut] else ""
-                    if rest and _affiliation(rest) and not p.organization:
-                        p.organization = _affiliation(rest)
+                    if rest and affiliation(rest) and not p.organization:
+                        p.organization = affiliation(rest)
                 return (after[0], after[0] + len(phrase), "rule:name-paren-title"), after
             after = _trim(text, b + 1, item.end, lead_in=False) if close > 0 else (item.end, item.end)
         affiliated = re.match(vocab(r"(?:@genitive|@origin)\s+(?:@definite\s+)?"), text[after[0]:after[1]])
         if affiliated:
             body_start = after[0] + affiliated.end()
             body_end = _noun_phrase_end(self.doc, body_start, after[1])
-            if _affiliation(text[body_start:body_end]):
-                p.organization = _affiliation(text[body_start:body_end])  # "NAME of the X (said ...)"
+            if affiliation(text[body_start:body_end]):
+                p.organization = affiliation(text[body_start:body_end])  # "NAME of the X (said ...)"
                 return None, None
         return None, after
 
@@ -1295,7 +1290,7 @@ class _SentenceRoles:
         nxt = j + 1
         if nxt < len(self.items) and not self.items[nxt].people:
             a, b = _trim(self.text, self.items[nxt].start, self.items[nxt].end, lead_in=False)
-            org = _affiliation(self.text[a:b]) if b > a and not has_head(self.text[a:b]) else None
+            org = affiliation(self.text[a:b]) if b > a and not has_head(self.text[a:b]) else None
             if org:  # a body, or the country a national official serves ("..., Minister of X, Austria")
                 portfolios = _PORTFOLIOS.match(self.text, b) if _COMPLEMENT.search(self.text[a:b]) else None
                 if org == self.text[a:b] and portfolios and portfolios.group().startswith(",") \
@@ -1394,7 +1389,7 @@ def _body_after_title(text: str, b: int, line_end: int, p: PersonMention) -> Non
     person's organisation (unless one is known)."""
     rest = text[b:line_end].strip(" ,;.")
     if p.organization is None and text[b:b + 1] == "," and rest and not has_head(rest):
-        p.organization = _affiliation(rest)
+        p.organization = affiliation(rest)
 
 
 def parse_confirms(doc: Doc, person: PersonMention, start: int, end: int) -> bool:

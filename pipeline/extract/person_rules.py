@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang.resources import WordPattern, load, roles
-from .people import body_in_role, body_or_country, role_mention
+from .people import affiliation, body_in_role, role_mention
 from .rules import RuleMatch, RuleSet, noun_phrase, verb_phrase
 from .util import doc_text, guarded, needs, overlaps
 
@@ -27,7 +27,7 @@ def _body_on_line_above(text: str, start: int, honorifics: list[str]) -> str | N
     m = _LEAD_LINE.fullmatch(text, above_start, line_start - 1)
     if m is None:
         return None
-    return body_or_country(m.group("body"))
+    return affiliation(m.group("body"))
 
 
 class PersonRuleFinder:
@@ -59,7 +59,7 @@ class PersonRuleFinder:
         ent = next((e for e in doc.ents if e.start <= name_tok.i < e.end), None)
         name = (ent.start_char, ent.end_char) if ent is not None else (name_tok.idx, name_tok.idx + len(name_tok))
         a, b = noun_phrase(doc[m.parts["organization"]], max_tokens=self.max_role_tokens)
-        return name, body_or_country(doc_text(doc)[a:b])
+        return name, affiliation(doc_text(doc)[a:b])
 
     def parts(self, doc: Doc, m: RuleMatch) -> tuple[tuple[int, int], tuple[int, int]]:
         """Character bounds of the name (its whole PERSON entity) and of the role phrase."""

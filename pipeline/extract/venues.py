@@ -274,17 +274,23 @@ def find_place_line(line: str) -> list[Place]:
     """A title-block line that is nothing but a place ("Vienna", "Skopje, North Macedonia"), or
     one of its fields between separators that is ("Press Release • 3 May 2031 • Vienna")."""
     whole = _place_alone(line)
-    if whole or len(fields := re.split(f"({lexicon().field_separator_re})", line)) < 3:
+    if whole or len(fields := _field_separator().split(line)) < 3:
         return whole
     found, start = [], 0
     for i, field in enumerate(fields):
-        if not re.fullmatch(lexicon().field_separator_re, field):
+        if not _field_separator().fullmatch(field):
             # a header's place closes it or has a date beside it; a table's header ("Time | Split |
             # Speaker") names a small town's word among others
             found += [Place(p.start + start, p.end + start, p.text, p.value, p.kind, p.city, p.country)
                       for p in _place_alone(field) if p.country or re.search(r"\d", line) or i == len(fields) - 1]
         start += len(field)
     return found[:1]
+
+
+@lru_cache(maxsize=None)
+def _field_separator() -> re.Pattern:
+    """A separator between a header line's fields, kept by split (a captured group)."""
+    return re.compile(f"({lexicon().field_separator_re})")
 
 
 def _place_alone(line: str) -> list[Place]:
