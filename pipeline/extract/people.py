@@ -913,9 +913,30 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
 
     # the phrase's own head is a clause's verb unless it heads the sentence or its subject; a verb
     # heading a subject is one too when it is a participle with its object ("Briefing the Council, NAME said")
+    # a sentence's verb is one as well when its subject stands before the phrase: "NAME, TITLE
+    # opened the session" with no comma after the title runs the title into the sentence's verb
     root = span.root
     return any(verbal(t) for t in span if t.i != root.i) or (
-        (root.dep_ not in ("ROOT", "nsubj", "nsubjpass") or _is_participle(root, start, end)) and verbal(root))
+        (root.dep_ not in ("ROOT", "nsubj", "nsubjpass") or _is_participle(root, start, end)
+         or _subject_before(root, span.start)) and verbal(root))
+
+
+def _verb_of_subject_before(doc: Doc, start: int, end: int) -> int | None:
+    """Where the sentence's verb starts inside [start, end) when its subject stands before `start`
+    (the end of the words before it), else None."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not _subject_before(span.root, span.start):
+        return None
+    return len(doc_text(doc)[:span.root.idx].rstrip(" ,"))
+
+
+def _subject_before(verb, start: int) -> bool:
+    """The verb heads the sentence, inside a phrase that starts at token `start`, and its subject
+    lies before the phrase (a capitalised first word the parser made the head is a title's)."""
+    return verb.dep_ == "ROOT" and verb.i > start and verb.is_lower and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < start for c in verb.children)
 
 
 def _is_participle(token, start: int, end: int) -> bool:
@@ -1342,6 +1363,9 @@ class _SentenceRoles:
                 if second is not None:  # "NAME, Chair of X, Minister of Y": one role of two titles
                     return second[0], a, second[1]
                 return j, a, b
+            verb = _verb_of_subject_before(self.doc, a, b)
+            if verb is not None and self.role_like(a, verb, in_list=self.in_list):
+                return j, a, verb  # "NAME, TITLE in X opened the session": the words before the verb
             t = _title_in(self.titles, a, a + 1)
             if t is not None:  # "NAME, TITLE was concerned ...": the title, not the clause
                 return j, t.start, t.end

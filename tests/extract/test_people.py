@@ -792,3 +792,17 @@ def test_a_surname_that_is_a_building_word_is_a_name_where_the_model_and_a_title
                 "Director of the Shelter Network.")
     assert _named(r)["Tom Hall"]["role"] == "Director of the Shelter Network"
     assert _named(extract("The forum opened on 4 June 2031. Freedom House, an NGO, sent observers.")) == {}
+
+
+@pytest.mark.parametrize("text, role", [
+    # no comma closes the title: the sentence's verb and its object are no part of the role
+    ("Ama Mensah, Minister of Justice of Ghana outlined national priorities for the coming year.",
+     "Minister of Justice of Ghana"),
+    ("Kofi Boateng, Chair of the Board of the Network welcomed the delegates to the session.",
+     "Chair of the Board of the Network"),
+    # the words before the verb, beyond the title grammar's title ("in X")
+    ("Ama Mensah, Resident Representative in Liberia said the network had grown.",
+     "Resident Representative in Liberia"),
+])
+def test_name_comma_title_running_into_the_verb(extract, text, role):
+    assert _named(extract(text))[text.split(",")[0]]["role"] == role
