@@ -293,6 +293,10 @@ def _patterns() -> dict[str, re.Pattern]:
         # "the TITLE, NAME," and "NAME, (the) TITLE"
         "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?=\s*[,.;)]|\s*$)"),
         "name_comma": re.compile(vocab(rf"(?P<name>{name}),{_GAP}(?:@definite{_GAP})?$")),
+        # "NAME, COUNTRY, TITLE" and "NAME (COUNTRY), TITLE": the country the person serves between
+        "name_place_comma": re.compile(vocab(
+            rf"(?P<name>{name})(?:,{_GAP}(?P<place>\p{{Lu}}[\p{{L}}\p{{M}} .'’-]{{1,40}}?)[^\S\n]*|[^\S\n]*"
+            rf"\((?P<bracket>[^()\n]{{2,40}})\)[^\S\n]*),{_GAP}(?:@definite{_GAP})?$")),
         # "the TITLE, Sanna." a single name after a title (a first name, or a name cut at the end)
         "title_comma_mononym": re.compile(rf",{_GAP}(?P<name>{_UP}{_LOW}+)(?=\s*(?:[,.;)]|$))"),
         # "President NAME said", "Secretary NAME's visit": a surname alone right after a title
@@ -374,6 +378,10 @@ def _candidates(doc: Doc) -> list[PersonMention]:
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"),
                                        method="rule:title-comma-mononym", confidence=0.6))
         m = pats["name_comma"].search(text, max(0, t.start - 80), t.start)
+        if m is None:
+            m = pats["name_place_comma"].search(text, max(0, t.start - 120), t.start)
+            if m and not country_of((m.group("place") or m.group("bracket")).strip()):
+                m = None
         if m:
             cands.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), method="rule:name-comma-title",
                                        confidence=0.75))
@@ -1323,6 +1331,15 @@ class _SentenceRoles:
                 self.people[i].organization = org
                 self.used.add(nxt)
 
+    def title_follows(self, j: int) -> bool:
+        """The item after item j opens with a title of the title grammar and names nobody."""
+        nxt = j + 1
+        if nxt >= len(self.items) or self.items[nxt].people or nxt in self.used:
+            return False
+        a, b = _trim(self.text, self.items[nxt].start, self.items[nxt].end, lead_in=False)
+        title = _title_in(self.titles, a, a + 1)
+        return b > a and title is not None and title.start == a
+
     def second_title(self, j: int) -> tuple[int, int] | None:
         """(item, end) of a second title in the item right after the title of item j, where nothing
         but a title is written there ("NAME, Chair of X, Head of Delegation")."""
@@ -1351,6 +1368,11 @@ class _SentenceRoles:
                                             and not items[j + 1].people):
                 p.honorifics.append(phrase)  # "NAME, S.J., TITLE"; "NAME, IBVM, TITLE": letters before a title
                 continue
+            if country_of(phrase) == phrase:  # "NAME, COUNTRY, TITLE": the country the person serves
+                p.organization = p.organization or phrase
+                if self.title_follows(j):
+                    continue
+                return None  # a country is no role
             if self.role_like(a, b, in_list=self.in_list):
                 longer = next((t for t in self.titles if t.start == a and t.end > b), None)
                 if longer is not None:  # "NAME, Minister of X, Y and Z": the title's portfolios run on

@@ -806,3 +806,18 @@ def test_a_surname_that_is_a_building_word_is_a_name_where_the_model_and_a_title
 ])
 def test_name_comma_title_running_into_the_verb(extract, text, role):
     assert _named(extract(text))[text.split(",")[0]]["role"] == role
+
+
+@pytest.mark.parametrize("text, name, role, org", [
+    # the country a delegate serves between the name and the title
+    ("The panel included Ama Mensah, Ghana, Deputy Minister of Gender and Social Protection.",
+     "Ama Mensah", "Deputy Minister of Gender and Social Protection", "Ghana"),
+    ("Speakers: Ama Mensah (Ghana), Deputy Minister of Gender.", "Ama Mensah", "Deputy Minister of Gender", "Ghana"),
+    ("The panel heard Ama Mensah, Kenya, Director of Public Prosecutions, and Kofi Boateng, Ghana, Chief Justice.",
+     "Kofi Boateng", "Chief Justice", "Ghana"),
+    # a country is never the role
+    ("Ama Mensah, Ghana, said the plan was ready.", "Ama Mensah", None, "Ghana"),
+])
+def test_name_country_title(extract, text, name, role, org):
+    row = _named(extract(text))[name]
+    assert (row["role"], row["organization"]) == (role, org)
