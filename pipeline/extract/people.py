@@ -490,10 +490,10 @@ def _clean(c: PersonMention, text: str, headings: list[tuple[int, int]],
     while end < len(text) and re.match(r"[\p{L}.]", text[end]) and text[end - 1] == ".":
         end += 1  # ... or ends inside one ("S." of "S.J.")
     raw = text[start:end]
+    lead = re.match(vocab(r"^(?i:@definite)\s+"), raw)
+    if lead:  # "the Honourable NAME": the article, then the honorifics
+        raw, start = raw[lead.end():], start + lead.end()
     name, start, hons = _split_honorifics(raw, start)
-    lead = re.match(vocab(r"^(?i:@definite)\s+"), name)
-    if lead:
-        name, start = name[lead.end():], start + lead.end()
     name = re.sub(r"['’]s$", "", name)
     name = re.sub(r"\.{2,}$", ".", name.rstrip(" ,;:"))
     _, trailing = _honorific_re()

@@ -821,3 +821,15 @@ def test_name_comma_title_running_into_the_verb(extract, text, role):
 def test_name_country_title(extract, text, name, role, org):
     row = _named(extract(text))[name]
     assert (row["role"], row["organization"]) == (role, org)
+
+
+@pytest.mark.parametrize("text, name, honorific", [
+    ("The Chief Justice, Rt. Hon. Kofi Boateng, gave the keynote.", "Kofi Boateng", "Rt."),
+    # the article before the honorific is no part of the name
+    ("The Honourable Ama Mensah, Secretary of Labour, spoke first.", "Ama Mensah", "Honourable"),
+    ("The Honorable Ama Mensah, Secretary of Labor, spoke first.", "Ama Mensah", "Honorable"),
+])
+def test_honorifics_after_an_article_and_stacked(extract, text, name, honorific):
+    named = _named(extract(text))
+    assert set(named) == {name}
+    assert honorific in named[name]["honorifics"]
