@@ -360,8 +360,11 @@ def _anyone_attends(noun) -> bool:
     the meeting (counts.yaml anyone_nouns)."""
     if noun.lower_ not in _anyone_nouns() or not noun.doc.has_annotation("DEP"):
         return True
-    while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
-        noun = noun.head  # "40 experts and 300 people": as the first of the list
+    amounts = word_set("counts.yaml", "amount_nouns")
+    while (noun.dep_ in ("conj", "appos") or (noun.dep_ == "pobj" and noun.head.head.lower_ in amounts
+                                              and noun.head.dep_ == "prep")) and noun.head.i != noun.i:
+        # "40 experts and 300 people": as the first of the list; "a total of 300 people": as the amount
+        noun = noun.head if noun.dep_ != "pobj" else noun.head.head
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass"):
         words = {head.lower_, *(c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass", "prt"))}

@@ -391,6 +391,7 @@ class CountRules:
     anyone_nouns: tuple[str, ...] = ()  # nouns that count anyone ("people"): attendance only where tied to the meeting
     gathering_verbs: tuple[str, ...] = ()  # verbs whose object attended ("brought together 300 people")
     company_preps: tuple[str, ...] = ()  # "with 300 people": a preposition whose object is the company
+    amount_nouns: tuple[str, ...] = ()  # "a total of 300 people": a noun that only carries the amount
     # a breakdown with no noun of its own ("100 organisations attended, of which three were new"):
     # the words before its number, and the verbs after it
     breakdown_leads: tuple[str, ...] = ()
