@@ -226,7 +226,23 @@ def _sentence_actor(text: str, s: int, e: int, actors: _Actors, last: _Actor | N
     return actor, actor is not None
 
 
-def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, int]:
+def _root_terminator(doc: Doc | None, text: str, start: int, end: int) -> int:
+    """Where a root terminator (recommendations.yaml) ends the clause in [start, end): at the
+    first whose last word the parse makes the sentence's verb (any, without a parse); else `end`."""
+    for pattern in _root_terminators():
+        for m in pattern.finditer(text, start, end):
+            verb = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand") if doc is not None else None
+            if verb is None or not doc.has_annotation("DEP") or verb.root.dep_ == "ROOT":
+                return m.start()
+    return end
+
+
+@lru_cache(maxsize=None)
+def _root_terminators() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in load("recommendations.yaml").root_terminators)
+
+
+def _clause(text: str, s: int, e: int, cue: re.Match, scope: str, doc: Doc | None = None) -> tuple[int, int]:
     _, terminators, boundaries, _, _, _, _, participial, _ = _res()
     if scope == "cue" or cue.group().lower().startswith(participial):
         start = cue.start()
@@ -242,6 +258,7 @@ def _clause(text: str, s: int, e: int, cue: re.Match, scope: str) -> tuple[int, 
                 start = cue.start()
     term = terminators.search(text, cue.end(), e)
     end = term.start() if term else e
+    end = min(end, _root_terminator(doc, text, cue.end(), end))
     while end > start and text[end - 1] in " ,":
         end -= 1
     lead = re.match(vocab(r"@recommendations.clause_leads\s+"), text[start:end], re.I)
@@ -320,6 +337,9 @@ def _parse_actor(doc: Doc, cue: re.Match, actors: "_Actors", last: "_Actor | Non
                 return body  # "The Committee adopted ... It called on ...": the body named before
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there")
                     and (floor is None or c.idx >= floor)]  # a dateline's place is no subject
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents and token.lower_ in verbs:
+            subjects = agents[:1]  # "The need for X was stressed by the speakers": who stressed it
         if subjects and (token.lower_ in verbs or participial):
             subject = subjects[0]
             run = [c for c in subjects if c.i - subject.i == subjects.index(c)]
@@ -577,7 +597,7 @@ def _at_cue(r: _Reading, s: int, e: int, cue: re.Match, modality: str, scope: st
         cs, ce = _headline_clause(text, span, cue)
         speaker = _headline_speaker(text, ce, span[1], r.actors)
     else:
-        cs, ce = _clause(text, s, e, cue, scope)
+        cs, ce = _clause(text, s, e, cue, scope, doc)
         if dateline and dateline[0] <= cs < dateline[1] <= ce:
             rest = text[dateline[1]:ce]
             cs = dateline[1] + len(rest) - len(rest.lstrip(" -–—:,"))

@@ -518,6 +518,9 @@ class RecommendationRules:
     groups: tuple[str, ...]
     addressees: dict[str, tuple[str, ...]]
     plural_anaphors: tuple[str, ...] = ()  # subjects that stand for the group named before them
+    # terminators that end the clause only where the parse makes their last word the sentence's
+    # verb ("The need for X was stressed"; not "... crimes they were forced to commit")
+    root_terminators: tuple[Regex, ...] = ()
     document_actors: tuple[str, ...] = ()  # head nouns of texts that recommend themselves ("the Declaration")
     word_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "@recommendations.name" in a pattern
 

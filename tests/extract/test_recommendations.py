@@ -447,3 +447,27 @@ def test_the_actor_never_runs_back_over_a_heading(extract):
     recs = extract("Third meeting of the labour inspection network, Windhoek, 4 March 2031\n\n"
                    "2. Conclusions\n\nThe Working Group recommended that member States harmonise their inspections.")["recommendations"]
     assert [r["actor"] for r in recs] == ["Working Group"]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    # the passive main verb after a noun cue ends its clause ...
+    ("The need for stronger cooperation between countries of origin and destination was highlighted by several speakers.",
+     "The need for stronger cooperation between countries of origin and destination"),
+    # ... a passive inside a subordinate clause of the call does not
+    ("The Special Rapporteur urged States to ensure that victims are not punished for crimes they were forced to "
+     "commit, and to provide them with assistance.",
+     "The Special Rapporteur urged States to ensure that victims are not punished for crimes they were forced to "
+     "commit, and to provide them with assistance"),
+])
+def test_a_passive_verb_ends_the_clause_only_as_the_sentence_verb(extract, sentence, clause):
+    assert [r[0] for r in _recs(extract, sentence)] == [clause]
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("The need for stronger cooperation between countries of origin and destination was highlighted by several speakers.",
+     "several speakers"),
+    ("The importance of early identification of victims was underlined by the Special Representative.",
+     "Special Representative"),
+])
+def test_the_agent_of_a_passive_reporting_verb_is_the_actor(extract, sentence, actor):
+    assert [r[1] for r in _recs(extract, sentence)] == [actor]
