@@ -41,7 +41,7 @@ _NAME_WORD = (rf"(?:{_UP}{_LOW}+(?:{_UP}{_LOW}+)?(?:[-'’]{_UP}?{_LOW}+)*"
               rf"|{_UP}{{2,}}(?:-{_UP}{{2,}})?(?![\p{{Ll}}\d])"
               rf"|{_UP}\.)")
 _PARTICLE = r"@name_particles"  # lexicon.yaml: "van", "de", "bin" inside a name
-_GAP = r"[^\S\n]+"  # spaces, never a line break
+_GAP = r"[^\S\n\t]+"  # spaces, never a line break or a tab (between the cells of a table row)
 _MONONYM_END = r"(?![\p{L}\p{M}'’\-])(?![^\S\n]+\p{Lu})"  # a single name: no name word follows
 NAME_RE = rf"{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_NAME_WORD}){{1,4}}"
 _NAME_FULL = WordPattern(NAME_RE, engine=re)
@@ -52,7 +52,7 @@ _AS_TITLE = WordPattern(r"[^\S\n]*(?:\([^()\n]{1,60}\)[^\S\n]*)?,?[^\S\n]*@capac
 # What follows a title in its item without being part of it: a lower-case phrase after a preposition
 # of place or field ("... Institute in the field of migration", "... Unit within the ministry").
 _ROLE_TAIL = WordPattern(r"[^\S\n]+@role_tail_preps[^\S\n]+(?:@definite[^\S\n]+)?\p{Ll}", engine=re)
-_SEPARATOR = re.compile(r"\s*(?:[,;:|]|\s[–—-]\s)\s*")  # "|" between the cells of a table row
+_SEPARATOR = re.compile(r"\s*(?:[,;:|\t]|\s[–—-]\s)\s*")  # "|" or a tab between the cells of a table row
 _COORDINATOR_END = WordPattern(r"\s+(?:@coordinator|&)\s*$")  # "... and" right before a name
 # Words that introduce a list of people, cut from the front of the first item.
 _LEAD_IN = WordPattern(r"^.*\b@list_lead_ins(?:\s+|$)", re.I | re.S, engine=re)
@@ -288,7 +288,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                 rf"(?P<name>{name}|{_NAME_WORD}(?=[\s,.;:]))"),
         # one person per line: "- NAME, ..." / "NAME (…)"
         # (also the first cell of a table row: "| NAME | BODY |")
-        "line": re.compile(rf"(?m)^[^\S\n]*(?:\|[^\S\n]*)?(?:{bullet}\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{name})\s*[,(–|-]"),
+        "line": re.compile(rf"(?m)^[^\S\n]*(?:\|[^\S\n]*)?(?:{bullet}\s*)?(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?:[^\S\n]*\t|\s*[,(–|-])"),
         "title_name": re.compile(rf"{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})"),
         # "the TITLE, NAME," and "NAME, (the) TITLE"
         "title_comma_name": re.compile(rf",{_GAP}(?:(?:{hons})\.?{_GAP})*(?P<name>{name})(?=\s*[,.;)]|\s*$)"),
@@ -1368,11 +1368,13 @@ class _SentenceRoles:
                                             and not items[j + 1].people):
                 p.honorifics.append(phrase)  # "NAME, S.J., TITLE"; "NAME, IBVM, TITLE": letters before a title
                 continue
-            if country_of(phrase) == phrase:  # "NAME, COUNTRY, TITLE": the country the person serves
-                p.organization = p.organization or phrase
+            body = affiliation(phrase) if country_of(phrase) == phrase or not has_head(phrase) else None
+            if body and (country_of(phrase) or body != phrase):
+                # "NAME, COUNTRY, TITLE", "NAME | IOM Ghana |": the country or body the person serves
+                p.organization = p.organization or body
                 if self.title_follows(j):
                     continue
-                return None  # a country is no role
+                return None  # a country or a body's office is no role
             if self.role_like(a, b, in_list=self.in_list):
                 longer = next((t for t in self.titles if t.start == a and t.end > b), None)
                 if longer is not None:  # "NAME, Minister of X, Y and Z": the title's portfolios run on

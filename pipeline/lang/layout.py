@@ -13,7 +13,8 @@ _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ",")
 MAX_HEADING_WORDS = 25
 
 
-_TABLE_CELLS = re.compile(r"(?:^\||\s\|\s)")  # cells of a table row, as web pages and Markdown write them
+# cells of a table row, as web pages and Markdown write them, or as tab-separated text does
+_TABLE_CELLS = re.compile(r"(?:^\||\s\|\s|\S\t+\S)")
 
 
 def _is_heading(line: str) -> bool:

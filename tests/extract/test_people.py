@@ -833,3 +833,16 @@ def test_honorifics_after_an_article_and_stacked(extract, text, name, honorific)
     named = _named(extract(text))
     assert set(named) == {name}
     assert honorific in named[name]["honorifics"]
+
+
+def test_one_person_per_row_of_a_tab_separated_table(extract):
+    text = ("List of participants\nYaw Mensah\tMinistry of Gender\tGhana\n"
+            "Irena Kovac\tState Labour Inspectorate\tCroatia\nEfua Sutherland\tIOM\tGhana\n")
+    named = _named(extract(text))
+    assert {n: r["organization"] for n, r in named.items()} == {
+        "Yaw Mensah": "Ministry of Gender", "Irena Kovac": "State Labour Inspectorate", "Efua Sutherland": "IOM"}
+
+
+def test_a_body_office_in_a_country_is_the_organisation_not_the_role(extract):
+    row = _named(extract("Ama Mensah, IOM Ghana, said the plan was ready."))["Ama Mensah"]
+    assert (row["role"], row["organization"]) == (None, "IOM")

@@ -25,3 +25,8 @@ def test_a_table_row_is_no_heading():
 
     text = "Delegation\nYaw Mensah | Ministry of Gender\n| Irena Kovac | State Labour Inspectorate |"
     assert [s.kind for s in segment(text)] == ["title", "paragraph", "paragraph"]
+
+
+def test_a_tab_separated_row_is_no_heading():
+    text = "Delegation\nYaw Mensah\tMinistry of Gender\tGhana\nIrena Kovac\tState Labour Inspectorate\tCroatia"
+    assert [s.kind for s in segment(text)] == ["title", "paragraph", "paragraph"]
