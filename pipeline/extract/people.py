@@ -720,21 +720,30 @@ _NAME_BRACKET = re.compile(r"(?<![\p{L}\p{M}.'’-])(?P<name>\p{Lu}[\p{L}\p{M}.'
                            r"[^\S\n]*\((?P<inner>[^()\n]{2,60})\)")
 
 
+_PLACE_LABELS = ("GPE", "LOC", "FAC")  # the model's labels of places
+# "NAME, BODY;": a list whose items are a name and the body or country the person serves
+_COMMA_BODY_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?P<inner>[^,;()\n]{2,60}?)[^\S\n]*(?=;|\.?$|\.\s)")
+_NAME_COMMA_BODY = re.compile(r"(?<![\p{L}\p{M}.'’-])(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})"
+                              r"[^\S\n]*,[^\S\n]*(?P<inner>[^,;()\n]{2,60}?)[^\S\n]*(?=;|\.?$|\.\s)")
+
+
 def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
     """In a sentence where a person's name is followed by a bracketed country or body ("NAME
     (Sweden)"), the other names written the same way are people too ("A (Spain), B (Sweden) and C
-    (Slovakia)"), though the model missed them."""
+    (Slovakia)"), though the model missed them; so too in a list of "NAME, BODY;" items."""
     text = doc_text(doc)
     out = []
     for s, e in sentence_bounds(doc):
-        if not any(s <= p.start < e and (m := _BRACKET_AFTER.match(text, p.end)) and affiliation(m.group("inner"))
-                   for p in people):
-            continue
-        for m in _NAME_BRACKET.finditer(text, s, e):
+        shapes = [name_re for after_re, name_re in ((_BRACKET_AFTER, _NAME_BRACKET), (_COMMA_BODY_AFTER, _NAME_COMMA_BODY))
+                  if any(s <= p.start < e and (m := after_re.match(text, p.end, e)) and affiliation(m.group("inner"))
+                         for p in people)]
+        places = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _PLACE_LABELS
+                  and s <= ent.start_char < e] if shapes else []
+        for m in (m for name_re in shapes for m in name_re.finditer(text, s, e)):
             a, b = m.span("name")
             name = m.group("name")
-            if any(overlaps((p.start, p.end), (a, b)) for p in people + out):
-                continue
+            if any(overlaps((p.start, p.end), (a, b)) for p in people + out) or any(overlaps(pl, (a, b)) for pl in places):
+                continue  # a name found already, or a place by the model ("Greater Accra, Ghana;")
             if _NAME_FULL.fullmatch(name) and is_plausible_name(name) and not has_head(name) \
                     and affiliation(m.group("inner")):
                 out.append(PersonMention(a, b, name, _honorifics_before(text, a), method="rule:list-name",

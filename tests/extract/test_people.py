@@ -846,3 +846,14 @@ def test_one_person_per_row_of_a_tab_separated_table(extract):
 def test_a_body_office_in_a_country_is_the_organisation_not_the_role(extract):
     row = _named(extract("Ama Mensah, IOM Ghana, said the plan was ready."))["Ama Mensah"]
     assert (row["role"], row["organization"]) == (None, "IOM")
+
+
+def test_names_written_like_a_named_person_in_a_semicolon_list(extract):
+    # the model finds one of the two: the other is written the same way
+    named = _named(extract("Speakers: Ama Mensah, IOM Ghana; Kofi Boateng, UNICEF."))
+    assert {n: r["organization"] for n, r in named.items()} == {"Ama Mensah": "IOM", "Kofi Boateng": "UNICEF"}
+
+
+def test_a_place_in_a_semicolon_list_is_no_person(extract):
+    named = _named(extract("The panel heard Kofi Boateng, UNICEF; Greater Accra, Ghana; and the Regional Office, IOM."))
+    assert set(named) == {"Kofi Boateng"}
