@@ -1349,6 +1349,23 @@ class _SentenceRoles:
         title = _title_in(self.titles, a, a + 1)
         return b > a and title is not None and title.start == a
 
+    def unit_after(self, j: int, a: int, b: int) -> tuple[int, int] | None:
+        """(item, end) of the unit a bare title in [a, b) heads, written in the next item ("Director,
+        Department of Social Welfare", "Head, Legal Affairs Unit"): a title of capitalised words
+        with no complement, then a phrase that opens or ends with a unit word (meetings.yaml
+        organiser_sub_units) and names nobody."""
+        words = self.text[a:b].split()
+        nxt = j + 1
+        if len(words) > 2 or not all(w[:1].isupper() for w in words) or not has_head(self.text[a:b]) \
+                or nxt >= len(self.items) or self.items[nxt].people or nxt in self.used:
+            return None
+        c, d = _trim(self.text, self.items[nxt].start, self.items[nxt].end, lead_in=False)
+        units = load("meetings.yaml").organiser_sub_units
+        phrase = self.text[c:d].split()
+        if not phrase or not (phrase[0] in units or phrase[-1] in units) or has_head(self.text[c:d]):
+            return None
+        return nxt, d
+
     def second_title(self, j: int) -> tuple[int, int] | None:
         """(item, end) of a second title in the item right after the title of item j, where nothing
         but a title is written there ("NAME, Chair of X, Head of Delegation")."""
@@ -1388,6 +1405,7 @@ class _SentenceRoles:
                 longer = next((t for t in self.titles if t.start == a and t.end > b), None)
                 if longer is not None:  # "NAME, Minister of X, Y and Z": the title's portfolios run on
                     return max(n for n in range(j, len(items)) if items[n].start < longer.end), a, longer.end
+                unit = self.unit_after(j, a, b)
                 self.affiliation_after(j, i)
                 shorter = next((t for t in self.titles if t.start == a and t.end < b), None)
                 if shorter is not None and _ROLE_TAIL.match(text, shorter.end, b):
@@ -1395,6 +1413,8 @@ class _SentenceRoles:
                 second = self.second_title(j)
                 if second is not None:  # "NAME, Chair of X, Minister of Y": one role of two titles
                     return second[0], a, second[1]
+                if unit is not None:  # "NAME, Director, Department of X": the unit the bare title heads
+                    return unit[0], a, unit[1]
                 return j, a, b
             verb = _verb_of_subject_before(self.doc, a, b)
             if verb is not None and self.role_like(a, verb, in_list=self.in_list):

@@ -857,3 +857,17 @@ def test_names_written_like_a_named_person_in_a_semicolon_list(extract):
 def test_a_place_in_a_semicolon_list_is_no_person(extract):
     named = _named(extract("The panel heard Kofi Boateng, UNICEF; Greater Accra, Ghana; and the Regional Office, IOM."))
     assert set(named) == {"Kofi Boateng"}
+
+
+@pytest.mark.parametrize("text, role, org", [
+    # a bare title and the unit it heads, written as the next item
+    ("Ama Mensah, Director, Department of Social Welfare, said the plan was ready.",
+     "Director, Department of Social Welfare", "Department of Social Welfare"),
+    ("Ama Mensah, Head, Anti-Human Trafficking Unit, Ghana Police Service, spoke.",
+     "Head, Anti-Human Trafficking Unit", "Anti-Human Trafficking Unit"),
+    # a body that is no unit stays the organisation only
+    ("Ama Mensah, Director, Ministry of Justice, spoke.", "Director", "Ministry of Justice"),
+])
+def test_a_bare_title_takes_the_unit_it_heads(extract, text, role, org):
+    row = _named(extract(text))["Ama Mensah"]
+    assert (row["role"], row["organization"]) == (role, org)
