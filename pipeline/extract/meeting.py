@@ -1231,6 +1231,8 @@ def _read_cities(r: _Reading) -> list[Place]:
         cities = _outside_dateline(r, _in_pieces(text, dated_lines, find_title_cities)
                                    or _in_pieces(text, r.title_spans, find_place_line))
     if not cities:
+        cities = _outside_dateline(r, _hosting_cities(r))
+    if not cities:
         for m in noun_re.finditer(text):
             found = find_cities(text[m.end():m.end() + 60])
             if found and found[0].start <= 4:
@@ -1245,6 +1247,29 @@ def _read_cities(r: _Reading) -> list[Place]:
         if country is not None and not country_of(place):
             cities = [Place(s, e, text[s:e], place, "city", place, country)]
     return cities
+
+
+def _hosting_cities(r: _Reading) -> list[Place]:
+    """A city the parse makes the subject of a hosting verb whose object is a meeting noun, in the
+    title block or a sentence about the meeting ("Accra hosts regional meeting on X", "Vienna
+    hosted the 5th conference"): the city the meeting was held in."""
+    if not r.doc.has_annotation("DEP"):
+        return []
+    res = load("meetings.yaml")
+    verbs = set(res.word_classes["hosting_verbs"])
+    nouns = {n for n in res.meeting_nouns if " " not in n}
+    out = []
+    for s, e in r.scope:
+        span = r.doc.char_span(s, e, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.lower_ not in verbs or not any(c.dep_ == "dobj" and c.lower_ in nouns for c in token.children):
+                continue
+            for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                city = r.doc[subject.left_edge.i:subject.i + 1].text
+                country = city_country(city) if not country_of(city) else None
+                if country is not None:
+                    out.append(Place(subject.left_edge.idx, subject.idx + len(subject), city, city, "city", city, country))
+    return out
 
 
 def _read_place(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place], list[Place]]:
