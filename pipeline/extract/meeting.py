@@ -1249,10 +1249,10 @@ def _read_cities(r: _Reading) -> list[Place]:
     return cities
 
 
-def _hosting_cities(r: _Reading) -> list[Place]:
-    """A city the parse makes the subject of a hosting verb whose object is a meeting noun, in the
-    title block or a sentence about the meeting ("Accra hosts regional meeting on X", "Vienna
-    hosted the 5th conference"): the city the meeting was held in."""
+def _hosting_subjects(r: _Reading) -> list[tuple[int, int, str]]:
+    """(start, end, words) of the subjects the parse gives a hosting verb whose object is a meeting
+    noun, in the title block or a sentence about the meeting ("Accra hosts regional meeting on X",
+    "Ghana hosted the 5th conference")."""
     if not r.doc.has_annotation("DEP"):
         return []
     res = load("meetings.yaml")
@@ -1262,13 +1262,19 @@ def _hosting_cities(r: _Reading) -> list[Place]:
     for s, e in r.scope:
         span = r.doc.char_span(s, e, alignment_mode="expand")
         for token in span if span is not None else ():
-            if token.lower_ not in verbs or not any(c.dep_ == "dobj" and c.lower_ in nouns for c in token.children):
-                continue
-            for subject in (c for c in token.children if c.dep_ == "nsubj"):
-                city = r.doc[subject.left_edge.i:subject.i + 1].text
-                country = city_country(city) if not country_of(city) else None
-                if country is not None:
-                    out.append(Place(subject.left_edge.idx, subject.idx + len(subject), city, city, "city", city, country))
+            if token.lower_ in verbs and any(c.dep_ == "dobj" and c.lower_ in nouns for c in token.children):
+                out += [(c.left_edge.idx, c.idx + len(c), r.doc[c.left_edge.i:c.i + 1].text)
+                        for c in token.children if c.dep_ == "nsubj"]
+    return out
+
+
+def _hosting_cities(r: _Reading) -> list[Place]:
+    """A city that hosts the meeting (_hosting_subjects): the city the meeting was held in."""
+    out = []
+    for a, b, name in _hosting_subjects(r):
+        country = city_country(name) if not country_of(name) else None
+        if country is not None:
+            out.append(Place(a, b, name, name, "city", name, country))
     return out
 
 
@@ -1312,6 +1318,10 @@ def _read_place(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
                 a, b = after.start() + found[0].start, after.start() + found[0].end
                 rec.country_evidence = Span(a, b, text[a:b])
                 break
+        # "Ghana hosted the regional conference": the country that hosts it
+        host = next(((a, b, country_of(name)) for a, b, name in _hosting_subjects(r) if country_of(name)), None)
+        if rec.country is None and host is not None:
+            rec.country, rec.country_method, rec.country_evidence = host[2], "read", Span(host[0], host[1], text[host[0]:host[1]])
     return physical, platforms, cities
 
 
