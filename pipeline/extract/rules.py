@@ -113,11 +113,23 @@ def noun_phrase(token: Token, *, stop: set[int] = frozenset(), max_tokens: int =
 def verb_phrase(token: Token, *, max_tokens: int = 12) -> tuple[int, int]:
     """Character bounds of an office verb and its object ("chairs the national board")."""
     end = token
-    for child in token.rights:
+    rights = list(token.rights)
+    for k, child in enumerate(rights):
         if child.dep_ in ("dobj", "prep", "attr") and not child.is_punct:
             last = child.right_edge
             if any(t.is_punct for t in token.doc[child.i:last.i + 1]) or last.i - token.i >= max_tokens:
                 break
             end = last
+            # a capitalised name the parse split at a preposition hung on the verb ("chairs the
+            # Task Force against Trafficking"): the preposition right after it goes on with the name,
+            # unless its object is a place
+            for more in rights[k + 1:]:
+                if more.dep_ != "prep" or more.i != end.i + 1 or not end.text[:1].isupper() or not any(
+                        g.dep_ == "pobj" and g.text[:1].isupper() and g.ent_type_ not in ("GPE", "LOC")
+                        for g in more.children):  # never a place ("the Unit in Accra")
+                    break
+                if any(t.is_punct for t in token.doc[more.i:more.right_edge.i + 1]) or more.right_edge.i - token.i >= max_tokens:
+                    break
+                end = more.right_edge
             break
     return token.idx, end.idx + len(end)
