@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable
 
 import regex
@@ -1032,6 +1032,11 @@ class _Reading:
     def scope(self) -> list[tuple[int, int]]:
         return self.title_spans + self.meeting_sents
 
+    @cached_property
+    def hosts(self) -> list[tuple[int, int, str]]:
+        """The subjects of hosting verbs (_hosting_subjects), read once for the city and the country."""
+        return _hosting_subjects(self)
+
     @property
     def dated_first(self) -> list[tuple[int, int]]:
         """The title block with the line that dates the meeting first: it is the meeting's own header,
@@ -1271,7 +1276,7 @@ def _hosting_subjects(r: _Reading) -> list[tuple[int, int, str]]:
 def _hosting_cities(r: _Reading) -> list[Place]:
     """A city that hosts the meeting (_hosting_subjects): the city the meeting was held in."""
     out = []
-    for a, b, name in _hosting_subjects(r):
+    for a, b, name in r.hosts:
         country = city_country(name) if not country_of(name) else None
         if country is not None:
             out.append(Place(a, b, name, name, "city", name, country))
@@ -1319,8 +1324,8 @@ def _read_place(r: _Reading, rec: MeetingFact) -> tuple[list[Place], list[Place]
                 rec.country_evidence = Span(a, b, text[a:b])
                 break
         # "Ghana hosted the regional conference": the country that hosts it
-        host = next(((a, b, country_of(name)) for a, b, name in _hosting_subjects(r) if country_of(name)), None)
-        if rec.country is None and host is not None:
+        host = next(((a, b, c) for a, b, name in r.hosts if (c := country_of(name))), None) if rec.country is None else None
+        if host is not None:
             rec.country, rec.country_method, rec.country_evidence = host[2], "read", Span(host[0], host[1], text[host[0]:host[1]])
     return physical, platforms, cities
 

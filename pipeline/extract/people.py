@@ -725,6 +725,8 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")  # the model's labels of places
 _COMMA_BODY_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?P<inner>[^,;()\n]{2,60}?)[^\S\n]*(?=;|\.?$|\.\s)")
 _NAME_COMMA_BODY = re.compile(r"(?<![\p{L}\p{M}.'’-])(?P<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})"
                               r"[^\S\n]*,[^\S\n]*(?P<inner>[^,;()\n]{2,60}?)[^\S\n]*(?=;|\.?$|\.\s)")
+# (what follows a found person, the same shape with a name before it) for each kind of list
+_LIST_SHAPES = ((_BRACKET_AFTER, _NAME_BRACKET), (_COMMA_BODY_AFTER, _NAME_COMMA_BODY))
 
 
 def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
@@ -734,7 +736,7 @@ def _bracketed_like_a_named_person(doc: Doc, people: list[PersonMention]) -> lis
     text = doc_text(doc)
     out = []
     for s, e in sentence_bounds(doc):
-        shapes = [name_re for after_re, name_re in ((_BRACKET_AFTER, _NAME_BRACKET), (_COMMA_BODY_AFTER, _NAME_COMMA_BODY))
+        shapes = [name_re for after_re, name_re in _LIST_SHAPES
                   if any(s <= p.start < e and (m := after_re.match(text, p.end, e)) and affiliation(m.group("inner"))
                          for p in people)]
         places = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _PLACE_LABELS
@@ -1394,8 +1396,9 @@ class _SentenceRoles:
                                             and not items[j + 1].people):
                 p.honorifics.append(phrase)  # "NAME, S.J., TITLE"; "NAME, IBVM, TITLE": letters before a title
                 continue
-            body = affiliation(phrase) if country_of(phrase) == phrase or not has_head(phrase) else None
-            if body and (country_of(phrase) or body != phrase):
+            country = country_of(phrase)
+            body = affiliation(phrase) if country == phrase or not has_head(phrase) else None
+            if body and (country or body != phrase):
                 # "NAME, COUNTRY, TITLE", "NAME | IOM Ghana |": the country or body the person serves
                 p.organization = p.organization or body
                 if self.title_follows(j):
